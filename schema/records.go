@@ -1,0 +1,119 @@
+package schema
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
+)
+
+// namespace is the UUIDv5 namespace of every diplograph id.
+var namespace = uuid.MustParse("6f1c2a5e-3b7d-5c9e-8a41-d1f0b2c3e4a5")
+
+// ID returns the UUIDv5 of a canonical key, so the same thing loaded twice,
+// from the same or another article, gets the same id.
+func ID(key string) string {
+	return uuid.NewSHA1(namespace, []byte(key)).String()
+}
+
+// Fold returns s folded for matching: accents removed, lower case, every run
+// of punctuation or space turned into one space, apostrophes dropped.
+func Fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '\u2019' || r == '`':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// EntityKey is the canonical key of an entity: its type and folded name, or
+// for countries the ISO 3166-1 alpha-2 code when known.
+func EntityKey(t EntityType, name string) string {
+	return strings.ToLower(string(t)) + ":" + Fold(name)
+}
+
+// Article is one news article as loaded.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published,omitempty"` // ISO 8601 date
+	URL       string `json:"url,omitempty"`
+	Source    string `json:"source,omitempty"`
+	// Path is the file the article came from, when it came from a file.
+	Path string `json:"path,omitempty"`
+}
+
+// Entity is a node: a person, country, organization, place, event or
+// agreement.
+type Entity struct {
+	ID      string     `json:"id"`
+	Key     string     `json:"key"`
+	Type    EntityType `json:"type"`
+	Name    string     `json:"name"`
+	Aliases []string   `json:"aliases,omitempty"`
+	// Kind is the kind of an event (attack, call, summit, …).
+	Kind string `json:"kind,omitempty"`
+	// Date is the date of an event, or the year of an agreement (ISO 8601,
+	// as precise as known).
+	Date string `json:"date,omitempty"`
+	// Code is the ISO 3166-1 alpha-2 code of a country.
+	Code string `json:"code,omitempty"`
+}
+
+// Relation is a directed edge with the evidence it was read from.
+type Relation struct {
+	ID     string       `json:"id"`
+	Type   RelationType `json:"type"`
+	Source string       `json:"source"` // entity id
+	Target string       `json:"target"` // entity id
+	// Date is when the action happened (ISO 8601, possibly partial).
+	Date string `json:"date,omitempty"`
+	// Status is "planned" for announced actions, empty for done ones.
+	Status string `json:"status,omitempty"`
+	// Role is the office held, for HOLDS_OFFICE.
+	Role       string     `json:"role,omitempty"`
+	Confidence float64    `json:"confidence,omitempty"`
+	Cameo      string     `json:"cameo,omitempty"`
+	Plover     string     `json:"plover,omitempty"`
+	Evidence   []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is the sentence of an article a relation was read from; Start and
+// End are byte offsets of the sentence in the article's cleaned text.
+type Evidence struct {
+	Article  string `json:"article"` // article id
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// RelationKey is the canonical key of a relation: its ends, type and date.
+// Symmetric relations order their ends so that A MET B and B MET A agree.
+func RelationKey(t RelationType, sourceKey, targetKey, date string) string {
+	if info, ok := Info(t); ok && info.Symmetric && targetKey < sourceKey {
+		sourceKey, targetKey = targetKey, sourceKey
+	}
+	return string(t) + "|" + sourceKey + "|" + targetKey + "|" + date
+}
+
+// Batch is everything read from one article: the unit the loader hands to a
+// store. Relations refer to entities by id; every entity a relation names is
+// in Entities.
+type Batch struct {
+	Article   Article    `json:"article"`
+	Entities  []Entity   `json:"entities"`
+	Relations []Relation `json:"relations"`
+}

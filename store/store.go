@@ -1,0 +1,77 @@
+// Package store defines what diplograph keeps and how it is asked for it:
+// the Store contract, its query and page types and its errors. The two
+// implementations live in store/embedded (the zero-setup default) and
+// store/neo4j; store/storetest is the one contract suite both must pass.
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// Errors returned by every Store, wrapped with context; test with errors.Is.
+var (
+	// ErrNotFound means the asked-for entity, relation or article is absent.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalidInput means an argument is out of range or malformed.
+	ErrInvalidInput = errors.New("invalid input")
+	// ErrUnavailable means the backing database cannot be reached.
+	ErrUnavailable = errors.New("store unavailable")
+)
+
+// MaxFirst is the largest page size a Store serves.
+const MaxFirst = 100
+
+// Store is the contract both backends fulfil. Implementations are safe for
+// concurrent use and return copies the caller may keep.
+type Store interface {
+	Writer
+	Reader
+	// Ping reports whether the backing database is reachable.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close(ctx context.Context) error
+}
+
+// Writer is what the loader needs. Upsert is idempotent: writing the same
+// batch twice leaves the store as after the first write.
+type Writer interface {
+	Upsert(ctx context.Context, batches ...schema.Batch) error
+	// DeleteArticle removes an article, its evidence, and every relation and
+	// entity left with no evidence. It returns ErrNotFound for an unknown id.
+	DeleteArticle(ctx context.Context, id string) error
+}
+
+// Reader is what the API needs.
+type Reader interface {
+	// Entity returns the entity with the given id.
+	Entity(ctx context.Context, id string) (schema.Entity, error)
+	// EntitiesByIDs returns the entities with the given ids that exist, in
+	// the order asked; for batching.
+	EntitiesByIDs(ctx context.Context, ids []string) ([]schema.Entity, error)
+	// EntityByName returns the entity whose name or alias folds to the same
+	// text as name (schema.Fold), preferring a name match, then the entity
+	// with the most relations.
+	EntityByName(ctx context.Context, name string) (schema.Entity, error)
+	// Entities lists entities by name, optionally of one type and with a
+	// name prefix (folded).
+	Entities(ctx context.Context, f EntityFilter) (EntityPage, error)
+	// Search ranks entities by name and aliases: exact matches first, then
+	// prefix matches, then word matches, then near misses (typos).
+	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+	// Relations lists relations matching f, with their evidence.
+	Relations(ctx context.Context, f RelationFilter) (RelationPage, error)
+	// Article returns the article with the given id.
+	Article(ctx context.Context, id string) (schema.Article, error)
+	// Articles lists articles, newest first.
+	Articles(ctx context.Context, f ArticleFilter) (ArticlePage, error)
+	// Neighborhood returns the entities within depth hops of id and the
+	// relations among them.
+	Neighborhood(ctx context.Context, q NeighborhoodQuery) (Subgraph, error)
+	// Paths returns shortest paths between two entities.
+	Paths(ctx context.Context, q PathQuery) ([]Path, error)
+	// Stats counts entities, relations and articles.
+	Stats(ctx context.Context) (Stats, error)
+}
