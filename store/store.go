@@ -63,8 +63,15 @@ type Reader interface {
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
 	// Relations lists relations matching f, with their evidence.
 	Relations(ctx context.Context, f RelationFilter) (RelationPage, error)
+	// Relation returns the relation with the given id, with its evidence.
+	Relation(ctx context.Context, id string) (schema.Relation, error)
 	// Article returns the article with the given id.
 	Article(ctx context.Context, id string) (schema.Article, error)
+	// ArticlesByIDs returns the articles with the given ids that exist, in
+	// the order asked; for batching.
+	ArticlesByIDs(ctx context.Context, ids []string) ([]schema.Article, error)
+	// ArticleEntities returns every entity an article mentions, by name.
+	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
 	// Articles lists articles, newest first.
 	Articles(ctx context.Context, f ArticleFilter) (ArticlePage, error)
 	// Neighborhood returns the entities within depth hops of id and the

@@ -1,0 +1,36 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+var isoDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
+
+// ValidDate reports whether s is an ISO 8601 date of the form YYYY,
+// YYYY-MM or YYYY-MM-DD.
+func ValidDate(s string) bool { return isoDate.MatchString(s) }
+
+// MarshalDate writes a Date scalar: an ISO 8601 date string.
+func MarshalDate(s string) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		_, _ = io.WriteString(w, strconv.Quote(s))
+	})
+}
+
+// UnmarshalDate reads a Date scalar and rejects anything but YYYY, YYYY-MM
+// or YYYY-MM-DD.
+func UnmarshalDate(v any) (string, error) {
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Errorf("Date must be a string, got %T", v)
+	}
+	if !ValidDate(s) {
+		return "", fmt.Errorf("Date %q is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	}
+	return s, nil
+}

@@ -1,0 +1,101 @@
+// Package model holds the GraphQL-side types that wrap the domain records of
+// package schema: one Go type per concrete GraphQL entity type, the Node and
+// Entity interfaces, and the Date scalar. gqlgen writes models_gen.go beside
+// it.
+package model
+
+import (
+	"strconv"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// Node is anything with a global id: an Entity, a *schema.Relation or a
+// *schema.Article. It is empty so that domain records need no GraphQL
+// methods; the generated code switches on the concrete type.
+type Node any
+
+// Entity is a node of one of the six entity types.
+type Entity interface {
+	// Record returns the domain record behind the entity.
+	Record() schema.Entity
+}
+
+// Person is a GraphQL Person.
+type Person struct{ schema.Entity }
+
+// Country is a GraphQL Country.
+type Country struct{ schema.Entity }
+
+// Organization is a GraphQL Organization.
+type Organization struct{ schema.Entity }
+
+// Place is a GraphQL Place.
+type Place struct{ schema.Entity }
+
+// Event is a GraphQL Event.
+type Event struct{ schema.Entity }
+
+// Agreement is a GraphQL Agreement.
+type Agreement struct{ schema.Entity }
+
+// Record returns the domain record.
+func (p Person) Record() schema.Entity { return p.Entity }
+
+// Record returns the domain record.
+func (c Country) Record() schema.Entity { return c.Entity }
+
+// Record returns the domain record.
+func (o Organization) Record() schema.Entity { return o.Entity }
+
+// Record returns the domain record.
+func (p Place) Record() schema.Entity { return p.Entity }
+
+// Record returns the domain record.
+func (e Event) Record() schema.Entity { return e.Entity }
+
+// Record returns the domain record.
+func (a Agreement) Record() schema.Entity { return a.Entity }
+
+// Year returns the year of an agreement, when its date gives one.
+func (a Agreement) Year() *int {
+	if len(a.Date) < 4 {
+		return nil
+	}
+	y, err := strconv.Atoi(a.Date[:4])
+	if err != nil {
+		return nil
+	}
+	return &y
+}
+
+// FromEntity wraps a domain record in the GraphQL type of its entity type.
+// Aliases are never nil, so the non-null list is always a list.
+func FromEntity(e schema.Entity) Entity {
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	switch e.Type {
+	case schema.Person:
+		return Person{e}
+	case schema.Country:
+		return Country{e}
+	case schema.Organization:
+		return Organization{e}
+	case schema.Place:
+		return Place{e}
+	case schema.Event:
+		return Event{e}
+	default:
+		return Agreement{e}
+	}
+}
+
+// FromEntities wraps each record with FromEntity.
+func FromEntities(es []schema.Entity) []Entity {
+	out := make([]Entity, len(es))
+	for i, e := range es {
+		out[i] = FromEntity(e)
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+// Package graph is diplograph's GraphQL API: the resolvers gqlgen calls,
+// kept thin (arguments → store → model). Generated code lives in
+// graph/generated and graph/model/models_gen.go; errors are mapped to
+// GraphQL codes in one presenter (errors.go).
+package graph
+
+import (
+	"context"
+
+	"github.com/diplograph/diplograph/loader"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store"
+)
+
+// Store is what the API reads and, for mutations, writes.
+type Store interface {
+	store.Reader
+	store.Writer
+}
+
+// Extractor turns an article into graph records, for ingestArticle.
+type Extractor interface {
+	Extract(doc loader.Document) (schema.Batch, error)
+}
+
+// Resolver is the root resolver and the one place dependencies are injected.
+type Resolver struct {
+	Store     Store
+	Extractor Extractor
+	// Events fans out new relations to relationAdded subscribers.
+	Events *Broker
+}
+
+// ctxKey is the type of this package's context keys.
+type ctxKey int
+
+// Upsert stores batches and announces their relations to subscribers; the
+// load command and ingestArticle both write through it.
+func (r *Resolver) Upsert(ctx context.Context, batches ...schema.Batch) error {
+	if err := r.Store.Upsert(ctx, batches...); err != nil {
+		return err
+	}
+	if r.Events != nil {
+		for _, b := range batches {
+			r.Events.Publish(b.Relations)
+		}
+	}
+	return nil
+}
