@@ -19,10 +19,10 @@ var (
 type grant int
 
 const (
-	grantNone    grant = iota // no credentials given
-	grantDenied               // wrong credentials, or no key configured
-	grantWriter               // the configured key
-	grantDisabled             // the server has no key: mutations are off
+	grantNone     grant = iota // no credentials given
+	grantDenied                // wrong credentials, or no key configured
+	grantWriter                // the configured key
+	grantDisabled              // the server has no key: mutations are off
 )
 
 const grantKey ctxKey = iota + 100

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/diplograph/diplograph/graph/model"
@@ -55,10 +56,15 @@ func newLoaders(s Store) *loaders {
 	}
 }
 
-// WithLoaders is a gqlgen operation interceptor that gives each operation
-// its own loaders; add it with handler.Server.AroundOperations.
+// WithLoaders is a gqlgen operation interceptor that gives each query and
+// mutation its own loaders; add it with handler.Server.AroundOperations.
+// A subscription lives long, so it gets none and each event loads afresh.
 func (r *Resolver) WithLoaders(ctx context.Context, next graphql.OperationHandler,
 ) graphql.ResponseHandler {
+	op := graphql.GetOperationContext(ctx)
+	if op.Operation != nil && op.Operation.Operation == ast.Subscription {
+		return next(ctx)
+	}
 	return next(context.WithValue(ctx, loadersKey, newLoaders(r.Store)))
 }
 
