@@ -1,0 +1,146 @@
+package embedded
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+
+	"github.com/diplograph/diplograph/store"
+)
+
+// The journal and the snapshot are sequences of frames. A frame is an
+// 8-byte header — the payload's length and its CRC-32 (Castagnoli), both
+// little-endian uint32 — followed by the payload, a JSON document.
+const (
+	headerSize = 8
+	// maxFrame bounds a payload, so a garbled length is seen as corrupt
+	// rather than read as a huge allocation.
+	maxFrame = 1 << 30
+)
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// errCorrupt marks a frame that is torn or fails its checksum.
+var errCorrupt = errors.New("corrupt frame")
+
+// op is one journal record: the Changes of one Upsert, or one deleted
+// article.
+type op struct {
+	Upsert *store.Changes `json:"upsert,omitempty"`
+	Delete string         `json:"delete,omitempty"`
+}
+
+// snapshot is the content of the snapshot file: the whole state, and the
+// generation of the journal that continues it.
+type snapshot struct {
+	Gen   uint64        `json:"gen"`
+	State store.Changes `json:"state"`
+}
+
+// frame returns v encoded as one frame.
+func frame(v any) ([]byte, error) {
+	payload, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	if len(payload) > maxFrame {
+		return nil, fmt.Errorf("record of %d bytes exceeds %d", len(payload), maxFrame)
+	}
+	buf := make([]byte, headerSize, headerSize+len(payload))
+	binary.LittleEndian.PutUint32(buf[0:4], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(buf[4:8], crc32.Checksum(payload, crcTable))
+	return append(buf, payload...), nil
+}
+
+// readFrame reads the next frame of r into v. It returns io.EOF at a clean
+// end and an error wrapping errCorrupt for a torn or garbled frame.
+func readFrame(r io.Reader, v any) (int64, error) {
+	var h [headerSize]byte
+	n, err := io.ReadFull(r, h[:])
+	if err == io.EOF {
+		return 0, io.EOF
+	}
+	if err != nil {
+		return 0, fmt.Errorf("header of %d bytes: %w", n, errCorrupt)
+	}
+	size := binary.LittleEndian.Uint32(h[0:4])
+	if size > maxFrame {
+		return 0, fmt.Errorf("length %d: %w", size, errCorrupt)
+	}
+	payload := make([]byte, size)
+	if n, err := io.ReadFull(r, payload); err != nil {
+		return 0, fmt.Errorf("payload of %d of %d bytes: %w", n, size, errCorrupt)
+	}
+	if crc32.Checksum(payload, crcTable) != binary.LittleEndian.Uint32(h[4:8]) {
+		return 0, fmt.Errorf("checksum mismatch: %w", errCorrupt)
+	}
+	if err := json.Unmarshal(payload, v); err != nil {
+		return 0, fmt.Errorf("%v: %w", err, errCorrupt)
+	}
+	return headerSize + int64(size), nil
+}
+
+// Recovery says what Open found in the journal.
+type Recovery struct {
+	// Records is the number of journal records replayed.
+	Records int
+	// Truncated is the number of bytes of torn or corrupt tail cut away;
+	// they held writes that had not been acknowledged as committed, unless
+	// the disk itself was damaged.
+	Truncated int64
+	// Reason says why the tail was cut; empty when nothing was.
+	Reason string
+}
+
+// replay applies every whole record of the journal f to st, cuts away a
+// torn or corrupt tail, and leaves f positioned at its end.
+func replay(f *os.File, st *state) (Recovery, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Recovery{}, err
+	}
+	var rec Recovery
+	r := bufio.NewReaderSize(f, 1<<20)
+	var good int64
+	for {
+		var o op
+		n, err := readFrame(r, &o)
+		if err == io.EOF {
+			break
+		}
+		if errors.Is(err, errCorrupt) {
+			rec.Reason = fmt.Sprintf("record %d at byte %d: %v", rec.Records+1, good, err)
+			break
+		}
+		if err != nil {
+			return rec, err
+		}
+		switch {
+		case o.Upsert != nil:
+			st.upsert(*o.Upsert)
+		case o.Delete != "":
+			st.deleteArticle(o.Delete)
+		}
+		rec.Records++
+		good += n
+	}
+	if rec.Reason != "" {
+		info, err := f.Stat()
+		if err != nil {
+			return rec, err
+		}
+		rec.Truncated = info.Size() - good
+		if err := f.Truncate(good); err != nil {
+			return rec, err
+		}
+		if err := f.Sync(); err != nil {
+			return rec, err
+		}
+	}
+	_, err := f.Seek(good, io.SeekStart)
+	return rec, err
+}

@@ -1,0 +1,113 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store"
+)
+
+// Relations lists the relations matching f, with their evidence, in f's
+// order (see the embedded store), in one query. The query starts from the
+// most selective thing f names — an entity, an end, an article — and each
+// other field that is set adds a fixed condition on a parameter.
+func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.RelationPage, error) {
+	f, span, err := f.Normalize()
+	if err != nil {
+		return store.RelationPage{}, fmt.Errorf("neo4j.Relations: %w", err)
+	}
+	query, params, err := relationsQuery(f)
+	if err != nil {
+		return store.RelationPage{}, fmt.Errorf("neo4j.Relations: %w", err)
+	}
+	recs, err := s.read(ctx, query, spanParams(span, params))
+	if err != nil {
+		return store.RelationPage{}, fmt.Errorf("neo4j.Relations: %w", err)
+	}
+	page := store.RelationPage{Relations: []schema.Relation{}}
+	total, items := pageOf(recs)
+	for _, v := range items {
+		page.Relations = append(page.Relations, toRelation(v))
+	}
+	page.Total = total
+	page.HasNext, page.EndCursor = span.Next(len(page.Relations), total)
+	return page, nil
+}
+
+// relationsQuery builds the query of a normalized filter from fixed
+// fragments; every value of f is a parameter.
+func relationsQuery(f store.RelationFilter) (string, map[string]any, error) {
+	types, err := typePattern(f.Types)
+	if err != nil {
+		return "", nil, err
+	}
+	rel := "-[r:" + types + "]-"
+	sinceLo, _ := store.DateBounds(f.Since)
+	_, untilHi := store.DateBounds(f.Until)
+	params := map[string]any{"entity": f.Entity, "source": f.Source, "target": f.Target,
+		"between": f.Between, "since": sinceLo, "until": untilHi, "article": f.Article}
+
+	var b strings.Builder
+	switch {
+	case f.Entity != "" && f.Direction == store.Out:
+		b.WriteString("MATCH (s:Entity {id: $entity})" + rel + ">(t:Entity)\n")
+	case f.Entity != "" && f.Direction == store.In:
+		b.WriteString("MATCH (s:Entity)" + rel + ">(t:Entity {id: $entity})\n")
+	case f.Entity != "":
+		b.WriteString("MATCH (:Entity {id: $entity})" + rel + "(:Entity)\n" +
+			"WITH DISTINCT r WITH r, startNode(r) AS s, endNode(r) AS t\n")
+	case f.Source != "":
+		b.WriteString("MATCH (s:Entity {id: $source})" + rel + ">(t:Entity)\n")
+	case f.Target != "":
+		b.WriteString("MATCH (s:Entity)" + rel + ">(t:Entity {id: $target})\n")
+	case f.Article != "":
+		b.WriteString("MATCH (:Article {id: $article})-[:MENTIONS]->(s:Entity)" + rel +
+			">(t:Entity)\n")
+	default:
+		b.WriteString("MATCH (s:Entity)" + rel + ">(t:Entity)\n")
+	}
+	var conds []string
+	add := func(set bool, cond string) {
+		if set {
+			conds = append(conds, cond)
+		}
+	}
+	add(f.Source != "", "s.id = $source")
+	add(f.Target != "", "t.id = $target")
+	add(f.Between != nil, "s.id IN $between AND t.id IN $between")
+	add(f.Since != "", "r.dateLo <> '' AND r.dateHi >= $since")
+	add(f.Until != "", "r.dateLo <> '' AND r.dateLo <= $until")
+	add(f.Article != "", "$article IN r.evArticle")
+	add(f.Dated, "r.date <> ''")
+	if len(conds) > 0 {
+		b.WriteString("WITH r, s, t WHERE " + strings.Join(conds, " AND ") + "\n")
+	}
+	if f.Order == store.DateAsc {
+		b.WriteString("WITH r ORDER BY r.date = '', r.date, r.id\n")
+	} else {
+		b.WriteString("WITH r ORDER BY r.date DESC, r.id\n")
+	}
+	b.WriteString("WITH collect(r) AS items\n" +
+		"RETURN size(items) AS total, [x IN items[$skip..$end] | " + projectRel("x") + "] AS page")
+	return b.String(), params, nil
+}
+
+// spanParams adds the bounds of span to params as $skip and $end.
+func spanParams(span store.Span, params map[string]any) map[string]any {
+	params["skip"], params["end"] = span.Offset, span.Offset+span.Limit
+	return params
+}
+
+// pageOf reads the total and page columns of a listing query.
+func pageOf(recs []*neo4j.Record) (int, []any) {
+	if len(recs) == 0 {
+		return 0, nil
+	}
+	total, _ := get(recs[0], "total").(int64)
+	page, _ := get(recs[0], "page").([]any)
+	return int(total), page
+}
