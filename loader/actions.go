@@ -1,0 +1,229 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// sentCtx is one sentence prepared for reading actions: for each token the
+// outermost mention that covers it (-1 for none).
+type sentCtx struct {
+	d    *document
+	s    int
+	toks []token
+	ms   []mention
+	at   []int
+}
+
+// newSentCtx prepares sentence s.
+func (d *document) newSentCtx(s int) *sentCtx {
+	c := &sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s]}
+	c.at = make([]int, len(c.toks))
+	for i := range c.at {
+		c.at[i] = -1
+	}
+	for a := range c.ms {
+		x := &c.ms[a]
+		if x.Modifier || x.Entity < 0 && x.Form != formPlural {
+			continue
+		}
+		for k := x.T0; k < x.T1 && k < len(c.at); k++ {
+			if b := c.at[k]; b < 0 || c.ms[b].T1-c.ms[b].T0 < x.T1-x.T0 {
+				c.at[k] = a
+			}
+		}
+	}
+	return c
+}
+
+// actions reads the action relations of sentence s from the trigger
+// frames and the special constructions.
+func (d *document) actions(s int) {
+	c := d.newSentCtx(s)
+	for i := 0; i < len(c.toks); i++ {
+		for _, fi := range d.p.byFirst[c.toks[i].Low] {
+			fr := &d.p.frames[fi]
+			if end, ok := c.match(fr, i); ok {
+				c.apply(fr, i, end)
+			}
+		}
+		c.special(i)
+	}
+}
+
+// match reports whether frame fr matches at token i, and where it ends.
+func (c *sentCtx) match(fr *frame, i int) (int, bool) {
+	if !fr.Noun && i > 0 && isDeterminer(c.toks[i-1]) && fr.Obj == objDirect {
+		return 0, false // "the call", "a visit": a noun, not the verb
+	}
+	if a := c.at[i]; a >= 0 && c.ms[a].Form == formProper {
+		return 0, false // part of a name
+	}
+	k := i + 1
+	for _, alts := range fr.Words[1:] {
+		if alts[0] == "*" {
+			continue
+		}
+		found := false
+		for n := 0; k < len(c.toks) && n < 6; n++ {
+			if hasString(alts, c.toks[k].Low) {
+				found = true
+				break
+			}
+			if !c.toks[k].Word || !isSkippable(fr, alts) {
+				break
+			}
+			k++
+		}
+		if !found {
+			return 0, false
+		}
+		k++
+	}
+	if k < len(c.toks) && hasString(fr.Not, c.toks[k].Low) {
+		return 0, false
+	}
+	if len(fr.Needs) > 0 && !c.d.sentenceHas(c.s, wordSet(joinWords(fr.Needs))) {
+		return 0, false
+	}
+	return k, true
+}
+
+// isSkippable reports whether words may stand between a frame's words.
+func isSkippable(fr *frame, alts []string) bool {
+	for _, w := range fr.Words {
+		if w[0] == "*" {
+			return true
+		}
+	}
+	return len(alts) > 0 && (alts[0] == "talks" || alts[0] == "call" || alts[0] == "part")
+}
+
+// joinWords joins words with spaces.
+func joinWords(ws []string) string {
+	out := ""
+	for _, w := range ws {
+		out += w + " "
+	}
+	return out
+}
+
+// isDeterminer reports whether t makes the next word a noun.
+func isDeterminer(t token) bool {
+	switch t.Low {
+	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "'s", "'", "our",
+		"phone", "telephone", "first", "return", "state", "official", "working", "two-day":
+		return true
+	}
+	return false
+}
+
+// apply reads the subjects and objects of a matched frame and records the
+// relations.
+func (c *sentCtx) apply(fr *frame, i, end int) {
+	rel := fr.Rel
+	var subj, obj []int
+	passive := fr.Obj == objDirect && !fr.Noun && c.isPassive(i)
+	switch {
+	case passive:
+		subj = c.byAgent(end)
+		obj = c.entities(c.patientLeft(i, fr.Kind), fr.Kind)
+		if len(subj) == 0 {
+			if rel != schema.Invited {
+				return
+			}
+			subj = c.entities(c.sayer(), argActor)
+		}
+	default:
+		if fr.Noun {
+			subj = c.entities(c.possessor(i), argActor)
+		}
+		if len(subj) == 0 && strings.HasSuffix(c.toks[i].Low, "ing") && i > 0 &&
+			c.toks[i-1].Text == "," {
+			subj = c.entities(c.mainSubject(i), argActor) // ", denouncing the attack"
+		}
+		if len(subj) == 0 && strings.HasSuffix(c.toks[i].Low, "ing") && i > 1 &&
+			(c.toks[i-1].Low == "of" || c.toks[i-1].Low == "for") {
+			// "accused Washington of backing Israel": the accused acts.
+			if a := c.endingAt(i - 1); a >= 0 && c.isActor(&c.ms[a]) {
+				subj = c.entities([]int{a}, argActor)
+			} else if c.at[i-2] < 0 {
+				return
+			}
+		}
+		if len(subj) == 0 {
+			subj = c.entities(c.subjectLeft(i), argActor)
+		}
+		obj = c.object(fr, i, end)
+		subj = append(subj, c.alongside(rel, end)...)
+	}
+	if fr.Reverse {
+		subj, obj = obj, subj
+	}
+	if len(subj) == 0 || c.negated(i, rel) {
+		return
+	}
+	planned := c.planned(i)
+	conf := fr.Conf
+	if len(obj) == 0 {
+		if fr.Obj == objDirect && !passive && c.hasObjectPhrase(end) {
+			return // an object the article names with common nouns only
+		}
+		obj = c.d.defaultObject(rel, subj, c.s, fr.Intransitive || passive)
+		conf -= 0.2
+	}
+	c.record(rel, subj, obj, i, planned, conf)
+	if !planned {
+		c.visitedWhere(rel, subj, end)
+		if rel == schema.Met {
+			c.visitedWhere(rel, obj, end) // "received Blinken in Riyadh"
+		}
+	}
+}
+
+// record adds the relation between every subject and object, turning a
+// visit to an event into attendance, and remembers what defaults need.
+func (c *sentCtx) record(rel schema.RelationType, subj, obj []int, i int, planned bool,
+	conf float64) {
+	if len(obj) == 0 {
+		if (rel == schema.Met || rel == schema.Called) && len(subj) > 1 {
+			obj = subj // "Biden and Xi spoke by phone"
+		} else {
+			return
+		}
+	}
+	date := c.date(i, obj, planned)
+	if planned {
+		conf -= 0.1
+	}
+	for _, s := range subj {
+		for _, o := range obj {
+			r := rel
+			if r == schema.Visited && c.d.entities[o].Type == schema.Event {
+				r = schema.Attended
+			}
+			if r == schema.Attended && c.d.entities[o].Type != schema.Event {
+				continue
+			}
+			if (r == schema.Met || r == schema.Called) && s > o && sameList(subj, obj) {
+				continue
+			}
+			c.d.addRel(r, s, o, c.s, date, planned, conf)
+			c.d.remember(r, s, o)
+		}
+	}
+}
+
+// sameList reports whether a and b hold the same entities.
+func sameList(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,255 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// reportVerbs are verbs after which a name starts a reported clause.
+var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true,
+	"stated": true, "announced": true, "noted": true, "confirmed": true, "insisted": true,
+	"warned": true, "which": true, "whom": true, "say": true, "tell": true}
+
+// subordinators open a clause with a subject of its own.
+var subordinators = map[string]bool{"as": true, "because": true, "although": true,
+	"though": true, "whereas": true, "while": true}
+
+// prepositions end the search for a direct object.
+var prepositions = map[string]bool{"to": true, "in": true, "at": true, "for": true,
+	"on": true, "from": true, "by": true, "with": true, "about": true, "of": true, "as": true,
+	"during": true, "after": true, "before": true, "over": true, "into": true,
+	"against": true, "amid": true, "since": true, "until": true, "because": true,
+	"that": true, "than": true, "through": true}
+
+// subjectLeft returns the subject of a verb at token i: the nearest mention
+// to its left that opens a clause, skipping objects of earlier verbs and
+// going through relative pronouns to their antecedent.
+func (c *sentCtx) subjectLeft(i int) []int {
+	for k := i - 1; k >= 0; k-- {
+		t := c.toks[k]
+		if t.Text == ";" {
+			break
+		}
+		if subordinators[t.Low] && k > 0 && c.toks[k-1].Word && k < i-1 {
+			if n := c.toks[k+1]; n.Word && !n.Cap && strings.HasSuffix(n.Low, "s") &&
+				c.at[k+1] < 0 {
+				break // "on the telephone as governments … rang": another subject
+			}
+		}
+		if t.Low == "who" {
+			e := k
+			if e > 0 && c.toks[e-1].Text == "," {
+				e--
+			}
+			if a := c.endingAt(e); a >= 0 && c.isActor(&c.ms[a]) {
+				return c.groupLeft(a)
+			}
+			continue
+		}
+		a := c.at[k]
+		if a < 0 {
+			continue
+		}
+		x := &c.ms[a]
+		if c.isActor(x) && c.subjectLike(a) {
+			return c.groupLeft(a)
+		}
+		k = x.T0
+	}
+	return nil
+}
+
+// endingAt returns the mention that ends at token t, or -1.
+func (c *sentCtx) endingAt(t int) int {
+	if t <= 0 || t > len(c.toks) {
+		return -1
+	}
+	if a := c.at[t-1]; a >= 0 && c.ms[a].T1 == t {
+		return a
+	}
+	return -1
+}
+
+// subjectLike reports whether mention a opens a clause.
+func (c *sentCtx) subjectLike(a int) bool {
+	return c.d.opensClause(c.s, &c.ms[a])
+}
+
+// isActor reports whether a mention can act: a person, country,
+// organisation, capital standing for its country, or plural of these.
+func (c *sentCtx) isActor(x *mention) bool {
+	if x.Form == formPlural {
+		return x.Type == schema.Person || x.Type == schema.Country || x.Type == ""
+	}
+	if x.Entity < 0 {
+		return false
+	}
+	e := &c.d.entities[x.Entity]
+	switch e.Type {
+	case schema.Person, schema.Country, schema.Organization:
+		return true
+	case schema.Place:
+		return e.Capital
+	}
+	return false
+}
+
+// groupLeft returns mention a with the mentions coordinated before it
+// ("A, B and C"): the first step left must be "and".
+func (c *sentCtx) groupLeft(a int) []int {
+	out := []int{a}
+	cur := a
+	for step := 0; step < 12; step++ {
+		k := c.ms[cur].T0 - 1
+		for k > 0 && c.toks[k].Low == "the" {
+			k--
+		}
+		if k < 1 {
+			break
+		}
+		sep := c.toks[k].Low
+		if sep != "and" && (sep != "," || step == 0) {
+			break
+		}
+		k--
+		if c.toks[k].Text == "," {
+			k--
+		}
+		if k < 0 {
+			break
+		}
+		b := c.at[k]
+		if b < 0 || c.ms[b].T1 != k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) {
+			break
+		}
+		if !c.listItem(b) {
+			break // "met his counterpart, Güler, and Hatzidakis sat down": an object
+		}
+		out = append(out, b)
+		cur = b
+	}
+	return out
+}
+
+// listItem reports whether mention b may open an item of a list: it starts
+// the sentence or follows a separator, not a verb.
+func (c *sentCtx) listItem(b int) bool {
+	p := c.ms[b].T0 - 1
+	for p >= 0 && c.toks[p].Low == "the" {
+		p--
+	}
+	if p < 0 {
+		return true
+	}
+	w := c.toks[p].Low
+	return w == "," || w == "and" || prepositions[w] || clauseStarts[w] || c.subjectLike(b) ||
+		!c.toks[p].Word
+}
+
+// groupRight returns mention a with the mentions coordinated after it
+// ("A, B and C", "A, and with B", "A as well as B"); items after commas
+// count only when an "and" closes the list.
+func (c *sentCtx) groupRight(a int, kind argKind) []int {
+	return c.group(a, kind, false)
+}
+
+// group returns mention a with the mentions coordinated after it; for a
+// subject group a verb may follow the last one.
+func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
+	out := []int{a}
+	var pending []int
+	cur := a
+	for step := 0; step < 12; step++ {
+		k := c.ms[cur].T1
+		sawAnd, sawSep := false, false
+	scan:
+		for k < len(c.toks) {
+			w := c.toks[k].Low
+			switch {
+			case w == ",":
+				sawSep = true
+			case w == "and":
+				sawAnd, sawSep = true, true
+			case w == "as" && k+2 < len(c.toks) && c.toks[k+1].Low == "well" &&
+				c.toks[k+2].Low == "as":
+				sawAnd, sawSep = true, true
+				k += 2
+			case (w == "with" || w == "to" || w == "the") && sawSep:
+			default:
+				break scan
+			}
+			k++
+		}
+		if !sawSep || k >= len(c.toks) {
+			break
+		}
+		b := c.at[k]
+		if b < 0 || c.ms[b].T0 != k || !c.fits(&c.ms[b], kind) || hasInt(out, b) ||
+			hasInt(pending, b) {
+			break
+		}
+		if e := c.ms[b].T1; !subject && e < len(c.toks) && c.toks[e].Word && !c.toks[e].Cap &&
+			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" {
+			break // "…, and Finance Minister Hatzidakis sat down": a new clause
+		}
+		if sawAnd {
+			out = append(append(out, pending...), b)
+			pending = nil
+		} else {
+			pending = append(pending, b)
+		}
+		cur = b
+	}
+	return out
+}
+
+// hasInt reports whether list holds n.
+func hasInt(list []int, n int) bool {
+	for _, x := range list {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether mention x may be an argument of the kind.
+func (c *sentCtx) fits(x *mention, kind argKind) bool {
+	if x.Form == formPlural {
+		switch kind {
+		case argAgreement:
+			return x.Type == schema.Agreement
+		case argActor, argPerson, argTarget:
+			return x.Type == schema.Person || x.Type == schema.Country
+		}
+		return false
+	}
+	if x.Entity < 0 {
+		return false
+	}
+	e := &c.d.entities[x.Entity]
+	switch kind {
+	case argActor:
+		return c.isActor(x)
+	case argPerson:
+		return e.Type == schema.Person
+	case argPlace:
+		return e.Type == schema.Place || e.Type == schema.Country || e.Type == schema.Event
+	case argEvent:
+		return e.Type == schema.Event
+	case argAgreement:
+		return e.Type == schema.Agreement
+	case argTarget:
+		return e.Type != schema.Place && e.Type != schema.Agreement
+	}
+	return false
+}
+
+// typ returns the type of the entity of mention a, or "" when it has none.
+func (c *sentCtx) typ(a int) schema.EntityType {
+	if a < 0 || c.ms[a].Entity < 0 {
+		return ""
+	}
+	return c.d.entities[c.ms[a].Entity].Type
+}

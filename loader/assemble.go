@@ -1,0 +1,132 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// batch resolves the document's entities and relations into the records of
+// a schema.Batch: canonical keys and ids, one entity per key, one relation
+// per key with the evidence of every sentence it was read from.
+func (d *document) batch(doc Document, articleID string) schema.Batch {
+	b := schema.Batch{
+		Article: schema.Article{
+			ID: articleID, Title: doc.Title, Published: doc.Published, URL: doc.URL,
+			Source: doc.Source, Path: doc.Path,
+		},
+		Entities:  []schema.Entity{},
+		Relations: []schema.Relation{},
+	}
+	keyOf := make([]string, len(d.entities))
+	index := map[string]int{} // key → position in b.Entities
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Dropped || !e.Type.Valid() || strings.TrimSpace(e.Name) == "" || !d.used(k) {
+			continue
+		}
+		key := d.entityKey(e)
+		keyOf[k] = key
+		if i, ok := index[key]; ok {
+			b.Entities[i].Aliases = mergeAliases(b.Entities[i].Aliases, b.Entities[i].Name,
+				append([]string{e.Name}, e.Aliases...))
+			continue
+		}
+		index[key] = len(b.Entities)
+		se := schema.Entity{
+			ID: schema.ID(key), Key: key, Type: e.Type, Name: e.Name,
+			Aliases: mergeAliases(nil, e.Name, e.Aliases), Kind: e.Kind, Date: e.Date,
+		}
+		if e.Type == schema.Country {
+			se.Code = e.Code
+		}
+		if e.Type != schema.Event {
+			se.Kind = ""
+		}
+		b.Entities = append(b.Entities, se)
+	}
+	rindex := map[string]int{}
+	for _, r := range d.rels {
+		sk, dk := keyOf[r.Src], keyOf[r.Dst]
+		if sk == "" || dk == "" || sk == dk || r.Conf < d.opts.MinConfidence {
+			continue
+		}
+		info, _ := schema.Info(r.Type)
+		if !d.opts.Extra && !scored[r.Type] {
+			continue
+		}
+		key := schema.RelationKey(r.Type, sk, dk, r.Date)
+		s := d.sents[r.Sent]
+		ev := schema.Evidence{Article: articleID, Sentence: d.body[s.Start:s.End],
+			Start: s.Start, End: s.End}
+		if i, ok := rindex[key]; ok {
+			rel := &b.Relations[i]
+			if !hasEvidence(rel.Evidence, ev) {
+				rel.Evidence = append(rel.Evidence, ev)
+			}
+			rel.Confidence = max(rel.Confidence, r.Conf)
+			continue
+		}
+		rindex[key] = len(b.Relations)
+		rel := schema.Relation{
+			ID: schema.ID(key), Type: r.Type, Source: schema.ID(sk), Target: schema.ID(dk),
+			Date: r.Date, Role: r.Role, Confidence: r.Conf, Cameo: info.Cameo,
+			Plover: info.Plover, Evidence: []schema.Evidence{ev},
+		}
+		if r.Planned {
+			rel.Status = "planned"
+		}
+		b.Relations = append(b.Relations, rel)
+	}
+	return b
+}
+
+// scored lists the relation types the evaluation scores.
+var scored = map[schema.RelationType]bool{
+	schema.Called: true, schema.Met: true, schema.Visited: true, schema.Invited: true,
+	schema.Condemned: true, schema.Condoled: true, schema.Supported: true,
+	schema.Signed: true, schema.Attended: true, schema.HoldsOffice: true,
+	schema.OccurredIn: true, schema.LocatedIn: true,
+}
+
+// used reports whether entity k should be printed: every entity with a
+// mention of its own in the text (not only a pronoun).
+func (d *document) used(k int) bool {
+	for _, r := range d.entities[k].Mentions {
+		if m := d.m(r); m.Form != formPronoun && m.Form != formPlural {
+			return true
+		}
+	}
+	return false
+}
+
+// entityKey returns the canonical key of an entity: "country:" and the ISO
+// code for a country, schema.EntityKey otherwise.
+func (d *document) entityKey(e *entity) string {
+	if e.Type == schema.Country && e.Code != "" {
+		return "country:" + strings.ToLower(e.Code)
+	}
+	return schema.EntityKey(e.Type, e.Name)
+}
+
+// mergeAliases adds names to aliases, leaving out name and duplicates.
+func mergeAliases(aliases []string, name string, names []string) []string {
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" || n == name || hasString(aliases, n) {
+			continue
+		}
+		aliases = append(aliases, n)
+	}
+	return aliases
+}
+
+// hasEvidence reports whether list already holds the sentence of ev.
+func hasEvidence(list []schema.Evidence, ev schema.Evidence) bool {
+	for _, x := range list {
+		if x.Start == ev.Start && x.End == ev.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// classify turns a capitalised run into mentions: one for the run itself
+// and one for each country or organisation named inside it.
+func (mf mentionFinder) classify(v *sentView, r run) []mention {
+	if g := v.Gaz[r.T0]; g.End == r.T1 {
+		return []mention{mf.gazMention(v, r.T0, g, false)}
+	}
+	if typ, kind := mf.headType(v, r); typ != "" {
+		if r.T1-r.T0 == 1 && !isCOP(v.Toks[r.T0].Text) {
+			return nil // a lone head word ("Summit") is left to the nominals
+		}
+		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
+		m.Name = spanText(v.Toks, r.T0, r.T1)
+		m.Kind = kind
+		m.Head = v.Toks[r.Head].Low
+		if t := v.Toks[r.T0]; t.Digit && len(t.Text) == 4 {
+			m.Year = t.Text
+		}
+		return append([]mention{m}, mf.embedded(v, r.T0, r.T1)...)
+	}
+	return mf.person(v, r)
+}
+
+// headType returns the entity type (and event kind) that the head word of a
+// run gives it, or "" when the head word says nothing.
+func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string) {
+	first := v.Toks[r.T0]
+	if isCOP(first.Text) {
+		return schema.Event, "conference"
+	}
+	if k := mf.g.eventPrefix[first.Low]; k != "" && r.T1-r.T0 > 1 {
+		return schema.Event, k
+	}
+	head := v.Toks[r.Head].Low
+	switch {
+	case head == "union":
+		for _, t := range v.Toks {
+			switch t.Low {
+			case "signed", "sign", "signing", "treaty", "pact", "signatures", "accord":
+				return schema.Agreement, ""
+			}
+		}
+		return schema.Organization, ""
+	case mf.g.agreeHeads[head]:
+		return schema.Agreement, ""
+	case head == "forum" && mf.eventContext(v, r.T0):
+		return schema.Event, "meeting"
+	case mf.g.orgHeads[head]:
+		return schema.Organization, ""
+	case mf.g.placeHeads[head] || head == "house":
+		return schema.Place, ""
+	}
+	if k := mf.g.eventHeads[head]; k != "" {
+		switch head {
+		case "call", "visit", "trip", "tour", "test", "strike", "strikes", "week":
+			return "", ""
+		}
+		return schema.Event, k
+	}
+	return "", ""
+}
+
+// eventContext reports whether the words before token t0 make a name an
+// occasion rather than a body ("attend the … Forum", "at the … Forum").
+func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
+	for k := t0 - 1; k >= 0 && k >= t0-3; k-- {
+		switch v.Toks[k].Low {
+		case "attend", "attended", "attending", "attends", "at", "host", "hosted", "hosts",
+			"during", "sidelines", "opened", "opening", "addressed", "address":
+			return true
+		}
+	}
+	return false
+}
+
+// isCOP reports whether w names a climate conference ("COP28").
+func isCOP(w string) bool {
+	if len(w) < 4 || !strings.HasPrefix(w, "COP") {
+		return false
+	}
+	for _, c := range w[3:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// gazMention makes the mention of a gazetteer phrase at token i.
+func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool) mention {
+	e := g.Entry
+	var m mention
+	switch e.Kind {
+	case gazCountry:
+		m = newMention(v.Index, i, g.End, schema.Country, formProper)
+		m.Name = mf.g.countryNames[e.Code]
+	case gazDemonym:
+		m = newMention(v.Index, i, g.End, schema.Country, formDemonym)
+		m.Name = mf.g.countryNames[e.Code]
+	case gazCapital, gazPlace:
+		m = newMention(v.Index, i, g.End, schema.Place, formProper)
+		m.Name = spanText(v.Toks, i, g.End)
+		m.Capital = e.Kind == gazCapital
+	default:
+		m = newMention(v.Index, i, g.End, schema.Organization, formProper)
+		m.Name = e.Name
+	}
+	m.Code = e.Code
+	m.Modifier = modifier
+	if i > 0 {
+		m.Prep = v.Toks[i-1].Low
+	}
+	if g.End < len(v.Toks) && v.Toks[g.End].isPossessive() {
+		m.Poss = true
+	}
+	return m
+}
+
+// embedded returns modifier mentions for the countries and organisations
+// named inside tokens [t0, t1), including the parts of "India-Russia".
+func (mf mentionFinder) embedded(v *sentView, t0, t1 int) []mention {
+	var out []mention
+	for i := t0; i < t1; i++ {
+		if g := v.Gaz[i]; g.End > 0 && g.End <= t1 {
+			if k := g.Entry.Kind; k == gazCountry || k == gazOrg || k == gazDemonym {
+				out = append(out, mf.gazMention(v, i, g, true))
+			}
+			i = g.End - 1
+			continue
+		}
+		out = append(out, mf.hyphenParts(v, i)...)
+	}
+	return out
+}
+
+// hyphenParts returns country mentions for the parts of a hyphenated token
+// such as "India-Russia" or "Greece-Turkey".
+func (mf mentionFinder) hyphenParts(v *sentView, i int) []mention {
+	t := v.Toks[i]
+	if !strings.Contains(t.Text, "-") || !t.Cap {
+		return nil
+	}
+	var out []mention
+	for _, part := range strings.Split(t.Text, "-") {
+		e, ok := mf.g.lookup(fold(part))
+		if !ok || (e.Kind != gazCountry && e.Kind != gazDemonym) {
+			continue
+		}
+		m := newMention(v.Index, i, i+1, schema.Country, formProper)
+		m.Name, m.Code, m.Modifier = mf.g.countryNames[e.Code], e.Code, true
+		out = append(out, m)
+	}
+	return out
+}
+
+// spanText returns the text from token t0 to token t1 (exclusive) as
+// written, spacing included. It relies on the tokens of one sentence
+// coming from one string.
+func spanText(toks []token, t0, t1 int) string {
+	if t0 >= t1 {
+		return ""
+	}
+	var b strings.Builder
+	for i := t0; i < t1; i++ {
+		if i > t0 && toks[i].Start > toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i].Text)
+	}
+	return b.String()
+}

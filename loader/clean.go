@@ -1,0 +1,216 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// paragraph is a stretch of the body that holds article text: a line that is
+// not page furniture, with a dateline cut off its front. Start and End are
+// byte offsets in Document.Body.
+type paragraph struct {
+	Start, End int
+}
+
+// dateline is what a wire-service dateline ("NAIROBI, May 30 (Reuters) -")
+// tells: where the story was filed and, when given, the day.
+type dateline struct {
+	Place string // "Nairobi"
+	Date  string // "May 30" as written, resolved later
+}
+
+// cleaner finds the article text in a body: it drops page furniture
+// ("Advertisement", "Read also| …", newsletter prompts, share bars, photo
+// captions, bylines) and reads datelines. It never rewrites the text, so
+// every offset it returns points into Document.Body.
+type cleaner struct {
+	prefixes []string // lower-case line starts that mark furniture
+	// shortPrefixes mark furniture only on a short line with no final
+	// period ("Updated 5 May 2025").
+	shortPrefixes []string
+	exact         map[string]bool
+}
+
+// newCleaner returns the cleaner with the built-in furniture patterns.
+func newCleaner() cleaner {
+	return cleaner{
+		prefixes: []string{
+			"read also", "also read", "read more", "see also", "related:", "related |",
+			"related articles", "photo:", "photo |", "photo caption", "photos:", "image:",
+			"picture:", "caption:", "video:", "watch:", "listen:", "file photo", "subscribe",
+			"sign up", "follow us", "share this", "share on", "click here", "download the",
+			"©", "(c) ", "copyright", "all rights reserved", "reporting by", "editing by",
+			"written by", "additional reporting", "(reporting by", "(editing by",
+			"trending:", "recommended:", "don't miss", "must read", "you may also like",
+			"also see", "more from", "get the latest", "join our", "newsletter",
+		},
+		shortPrefixes: []string{"updated", "published", "last updated", "image source",
+			"image caption", "getty images", "afp via getty", "reuters/", "read more",
+			"related topics", "more on this story", "listen to this article", "more stories",
+			"editor's note", "source:", "sources:", "tags:", "topics:"},
+		exact: map[string]bool{
+			"advertisement": true, "advertising": true, "ad": true, "sponsored": true,
+			"share": true, "comments": true, "print": true, "email": true, "tweet": true,
+			"story continues below advertisement": true, "continue reading": true,
+			"scroll to continue": true, "top stories": true,
+		},
+	}
+}
+
+// paragraphs returns the article paragraphs of body and the dateline, if the
+// first paragraph has one. A first line that repeats the headline (title)
+// is left out: headlines are written in title case and say nothing the
+// article does not.
+func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
+	var out []paragraph
+	var dl dateline
+	start := 0
+	headline := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(title), "# "))
+	for start <= len(body) {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(body, start, end)
+		if e > s && len(out) == 0 && headline != "" &&
+			strings.TrimSpace(strings.TrimLeft(body[s:e], "# ")) == headline {
+			headline = "" // the headline, repeated as the first line
+			start = end + 1
+			continue
+		}
+		if e > s && !c.furniture(body[s:e]) {
+			if len(out) == 0 && dl.Place == "" {
+				var skip int
+				dl, skip = readDateline(body[s:e])
+				s += skip
+			}
+			if e > s {
+				out = append(out, paragraph{Start: s, End: e})
+			}
+		}
+		start = end + 1
+	}
+	return out, dl
+}
+
+// trimSpan narrows [s, e) of text to leave out surrounding white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+// furniture reports whether a line is page furniture rather than article
+// text.
+func (c cleaner) furniture(line string) bool {
+	line = strings.TrimSpace(line)
+	long := len(line) > 160
+	if long {
+		line = line[:160] // furniture is short; its start is enough
+	}
+	low := strings.ToLower(line)
+	low = strings.TrimRight(low, " .:|")
+	if c.exact[low] {
+		return true
+	}
+	for _, p := range c.prefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	if strings.Contains(low, "| follow us") || strings.Contains(low, "subscribe to our") {
+		return true
+	}
+	words := strings.Fields(low)
+	if len(words) <= 6 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(low, ".!?") {
+		return true // byline
+	}
+	if len(words) <= 8 && !strings.HasSuffix(strings.TrimSpace(line), ".") {
+		for _, p := range c.shortPrefixes {
+			if strings.HasPrefix(low, p) {
+				return true // "Updated: 12:30 GMT", "Image source, Getty Images"
+			}
+		}
+	}
+	return !long && strings.Count(line, "|") >= 2 && !strings.ContainsAny(line, ".!?")
+}
+
+// readDateline reads a dateline at the start of a paragraph ("NAIROBI, May
+// 30 -", "WASHINGTON (Reuters) —", "GENEVA, March 3 (AP) --") and returns
+// it with the number of bytes it takes, or zero.
+func readDateline(p string) (dateline, int) {
+	i := 0
+	for i < len(p) {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsUpper(r) || r == ' ' || r == '-' || r == '.' || r == '\'' {
+			i += size
+			continue
+		}
+		break
+	}
+	place := strings.TrimSpace(p[:i])
+	letters := 0
+	for _, r := range place {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 3 || i == 0 {
+		return dateline{}, 0
+	}
+	rest := p[i:]
+	date := ""
+	if strings.HasPrefix(rest, ",") {
+		k := strings.IndexAny(rest, "(-\u2013\u2014")
+		if k < 0 || k > 30 {
+			return dateline{}, 0
+		}
+		date = strings.TrimSpace(rest[1:k])
+		rest = rest[k:]
+	}
+	rest = strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(rest, "(") {
+		k := strings.IndexByte(rest, ')')
+		if k < 0 || k > 30 {
+			return dateline{}, 0
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+	}
+	dash := 0
+	for _, d := range []string{"--", "-", "\u2013", "\u2014"} {
+		if strings.HasPrefix(rest, d) {
+			dash = len(d)
+			break
+		}
+	}
+	if dash == 0 {
+		return dateline{}, 0
+	}
+	rest = strings.TrimLeft(rest[dash:], " ")
+	return dateline{Place: titleCase(place), Date: date}, len(p) - len(rest)
+}
+
+// titleCase turns "NEW DELHI" into "New Delhi".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,226 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// placePreps are words before a name that make it a place ("in Kazan").
+var placePreps = map[string]bool{"in": true, "at": true, "near": true, "from": true,
+	"outside": true, "across": true, "through": true, "into": true, "via": true,
+	"inside": true, "around": true, "toward": true, "towards": true}
+
+// motionWords are words after which "to X" names a destination.
+var motionWords = map[string]bool{"travel": true, "travelled": true, "traveled": true,
+	"trip": true, "visit": true, "came": true, "went": true, "flew": true, "returned": true,
+	"return": true, "headed": true, "moved": true, "go": true, "going": true, "fly": true,
+	"way": true, "journey": true, "arrived": true, "tour": true, "back": true, "drove": true}
+
+// corefer groups mentions into entities: proper names first (so a surname
+// finds the full name even when it comes first), then lone words,
+// nominals, pronouns, and last the offices people hold.
+func (d *document) corefer() {
+	keys := map[string]int{}
+	d.eachMention(func(r ref, m *mention) {
+		if m.Form == formProper || m.Form == formDemonym {
+			d.properEntity(r, m, keys)
+		}
+	})
+	d.eachMention(func(r ref, m *mention) {
+		deferred := m.Type == schema.Person && placePreps[m.Prep] && m.Role == "" &&
+			m.RoleCode == "" // "in San Francisco"
+		if m.Entity < 0 && (m.Type == "" || deferred) && m.Form == formProper && !m.Modifier {
+			d.loneWord(r, m, keys)
+		}
+	})
+	d.acronyms()
+	d.eventDates()
+	d.eachMention(func(r ref, m *mention) {
+		if m.Entity < 0 && m.Form == formNominal && m.Type != schema.Person {
+			d.nominalEntity(r, m, keys)
+		}
+	})
+	d.eventDates()
+	// Possessives that say whose an office is ("his vice president") first,
+	// then offices, then the other pronouns and titles in text order.
+	d.eachMention(func(r ref, m *mention) {
+		if m.RoleRef >= 0 {
+			x := &d.mentions[r.Sent][m.RoleRef]
+			if x.Entity < 0 && x.Form == formPronoun {
+				d.refer(ref{r.Sent, m.RoleRef}, x)
+			}
+		}
+	})
+	d.offices()
+	d.eachMention(func(r ref, m *mention) {
+		if m.Entity < 0 && (m.Form == formPronoun || m.Form == formNominal) {
+			d.refer(r, m)
+		}
+	})
+	d.leadTitles()
+}
+
+// eachMention calls f for every mention in text order.
+func (d *document) eachMention(f func(r ref, m *mention)) {
+	for s := range d.mentions {
+		for i := range d.mentions[s] {
+			f(ref{s, i}, &d.mentions[s][i])
+		}
+	}
+}
+
+// properEntity finds or makes the entity of a proper or demonym mention.
+func (d *document) properEntity(r ref, m *mention, keys map[string]int) {
+	switch m.Type {
+	case schema.Country:
+		d.keyed(r, "country:"+strings.ToLower(m.Code), m.Name, keys)
+	case schema.Organization, schema.Place, schema.Agreement:
+		name := m.Name
+		if m.Type == schema.Agreement && m.Year != "" {
+			name = strings.TrimSpace(strings.TrimPrefix(name, m.Year))
+		}
+		d.keyed(r, string(m.Type)+":"+fold(name), m.Name, keys)
+	case schema.Event:
+		d.keyed(r, "event:"+eventCore(m.Name), m.Name, keys)
+	case schema.Person:
+		if m.N1-m.N0 > 1 || m.Role != "" || m.RoleCode != "" {
+			if placePreps[m.Prep] && m.Role == "" && m.RoleCode == "" && m.N1-m.N0 > 1 {
+				return // decided with the lone words: "in New Caledonia"
+			}
+			d.personEntity(r, m, true)
+		}
+	}
+}
+
+// keyed attaches mention r to the entity with key, making it if needed.
+func (d *document) keyed(r ref, key, name string, keys map[string]int) {
+	if k, ok := keys[key]; ok {
+		d.attach(r, k)
+		return
+	}
+	keys[key] = d.newEntity(r, d.m(r).Type, name)
+}
+
+// eventCore folds an event name and drops generic trailing nouns, so that
+// "Victory Day celebration" and "Victory Day" share a key.
+func eventCore(name string) string {
+	f := fold(name)
+	if strings.HasPrefix(f, "cop") {
+		if w := strings.Fields(f); isCOP(strings.ToUpper(w[0])) {
+			return w[0]
+		}
+	}
+	for _, w := range []string{" celebrations", " celebration", " festivities", " ceremony"} {
+		f = strings.TrimSuffix(f, w)
+	}
+	return strings.TrimPrefix(f, "the ")
+}
+
+// nameWords returns the folded words of a person's name without connector
+// words.
+func (d *document) nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(fold(name)) {
+		if !d.g.connectors[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// personEntity attaches a person mention to the person whose name holds
+// all its words (or whose words it holds), else makes a new person. With
+// create false it only attaches.
+func (d *document) personEntity(r ref, m *mention, create bool) bool {
+	words := d.nameWords(m.Name)
+	if len(words) == 0 {
+		return false
+	}
+	best, bestScore := -1, 0
+	for _, k := range d.personCandidates(words) {
+		e := &d.entities[k]
+		ew := e.words
+		score := 0
+		switch {
+		case equalWords(words, ew):
+			score = 4
+		case subsetWords(words, ew) && (len(words) > 1 || words[0] == ew[len(ew)-1]):
+			score = 3
+		case subsetWords(ew, words) && len(ew) > 1:
+			score = 3
+		case subsetWords(words, ew):
+			score = 2
+		}
+		if score > bestScore || score == bestScore && score > 0 {
+			best, bestScore = k, score
+		}
+	}
+	if best >= 0 {
+		d.attach(r, best)
+		if e := &d.entities[best]; len(words) > len(e.words) {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name, e.words = m.Name, words
+			d.indexPerson(best)
+		}
+		return true
+	}
+	if !create {
+		return false
+	}
+	k := d.newEntity(r, schema.Person, m.Name)
+	d.entities[k].words = words
+	d.indexPerson(k)
+	return true
+}
+
+// indexPerson files person k under each word of its name.
+func (d *document) indexPerson(k int) {
+	if d.byWord == nil {
+		d.byWord = map[string][]int{}
+	}
+	for _, w := range d.entities[k].words {
+		if !hasInt(d.byWord[w], k) {
+			d.byWord[w] = append(d.byWord[w], k)
+		}
+	}
+}
+
+// personCandidates returns, in entity order, the persons sharing a word
+// with a name.
+func (d *document) personCandidates(words []string) []int {
+	var out []int
+	for _, w := range words {
+		for _, k := range d.byWord[w] {
+			if !hasInt(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// equalWords reports whether a and b hold the same words in order.
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// subsetWords reports whether every word of a is in b.
+func subsetWords(a, b []string) bool {
+	for _, w := range a {
+		if !hasString(b, w) {
+			return false
+		}
+	}
+	return true
+}

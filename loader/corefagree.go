@@ -1,0 +1,148 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// signWords mark a sentence about signing.
+var signWords = map[string]bool{"signed": true, "sign": true, "signs": true,
+	"signing": true, "signatures": true, "signature": true, "inked": true}
+
+// agreementNominal settles an agreement named by a common noun: an apposed
+// name ("the 2015 nuclear deal, the Joint Comprehensive Plan of Action"),
+// a named agreement with the same head noun, or the agreement signed in the
+// article.
+func (d *document) agreementNominal(r ref, m *mention) {
+	if k := d.apposedAgreement(r, m); k >= 0 {
+		d.attach(r, k)
+		return
+	}
+	best, bestDist := -1, 1<<30
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Agreement || e.Dropped || e.Generic {
+			continue
+		}
+		if !hasString(strings.Fields(fold(e.Name)), m.Head) {
+			continue
+		}
+		dist := absInt(e.Mentions[0].Sent - r.Sent)
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	bare := !strings.Contains(strings.TrimSpace(m.Name), " ") ||
+		strings.HasPrefix(fold(m.Name), "a ") || strings.HasPrefix(fold(m.Name), "the ")
+	if best < 0 && bare && d.sentenceHas(r.Sent, signWords) {
+		best = d.signedAgreement()
+	}
+	if best >= 0 {
+		d.attach(r, best)
+		if !hasString(d.entities[best].Aliases, m.Name) {
+			d.entities[best].Aliases = append(d.entities[best].Aliases, m.Name)
+		}
+		return
+	}
+	// An agreement known only by common nouns ("a new boundary agreement")
+	// makes no node.
+}
+
+// apposedAgreement returns the named agreement apposed to nominal m, or -1.
+func (d *document) apposedAgreement(r ref, m *mention) int {
+	toks := d.views[r.Sent].Toks
+	for _, x := range d.mentions[r.Sent] {
+		if x.Type != schema.Agreement || x.Form != formProper || x.Entity < 0 {
+			continue
+		}
+		after := m.T1 < len(toks) && toks[m.T1].Text == "," &&
+			(x.T0 == m.T1+1 || x.T0 == m.T1+2 && toks[m.T1+1].Low == "the")
+		before := x.T1 < len(toks) && toks[x.T1].Text == "," &&
+			(m.T0 == x.T1+1 || m.T0 == x.T1+2 && toks[x.T1+1].Low == "the")
+		if after || before {
+			return x.Entity
+		}
+	}
+	return -1
+}
+
+// sentenceHas reports whether sentence s holds one of words.
+func (d *document) sentenceHas(s int, words map[string]bool) bool {
+	for _, t := range d.views[s].Toks {
+		if words[t.Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// signedAgreement returns the first named agreement mentioned in a sentence
+// about signing, or -1.
+func (d *document) signedAgreement() int {
+	if d.signed == -2 {
+		d.signed = d.findSigned()
+	}
+	return d.signed
+}
+
+// findSigned computes signedAgreement.
+func (d *document) findSigned() int {
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Agreement || e.Dropped || e.Generic {
+			continue
+		}
+		for _, r := range e.Mentions {
+			if d.sentenceHas(r.Sent, signWords) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// attachedDate returns the date written next to an event mention ("the
+// attack on April 22", "Wednesday's celebrations"): the nearest date of
+// its sentence within ten words, with no comma between.
+func (d *document) attachedDate(r ref, m *mention) string {
+	toks := d.views[r.Sent].Toks
+	best, bestDist := "", 15
+	for _, de := range d.dates[r.Sent] {
+		if de.Value == "" || de.Adjectival && de.T1 != m.T0+1 && de.T0 != m.T0 {
+			continue
+		}
+		var lo, hi, dist int
+		if de.T0 >= m.T1 {
+			lo, hi, dist = m.T1, de.T0, de.T0-m.T1
+		} else {
+			lo, hi, dist = de.T1, m.T0, m.T0-de.T1
+			if dist > 6 {
+				continue // a date well before the noun dates the verb
+			}
+		}
+		if de.T0 >= m.T0 && de.T1 <= m.T1 {
+			dist = 0
+		}
+		comma := false
+		for k := lo; k < hi && k < len(toks); k++ {
+			if toks[k].Text == ";" || toks[k].Text == "," && (k+1 >= len(toks) ||
+				toks[k+1].Low != "which" && toks[k+1].Low != "that" &&
+					toks[k+1].Low != "during" && toks[k+1].Low != "when") {
+				comma = true
+			}
+		}
+		if !comma && dist < bestDist {
+			best, bestDist = de.Value, dist
+		}
+	}
+	return best
+}
+
+// absInt returns |n|.
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

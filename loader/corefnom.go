@@ -1,0 +1,185 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// visitVerbs are verbs whose object is a place ("visit Surabaya").
+var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": true,
+	"visits": true, "toured": true, "tour": true, "left": true, "leave": true, "leaving": true}
+
+// placeNouns are lower-case nouns that make the name before them a place.
+var placeNouns = map[string]bool{"border": true, "area": true, "region": true,
+	"valley": true, "district": true, "province": true, "airport": true, "port": true,
+	"city": true, "town": true, "village": true, "enclave": true, "frontier": true}
+
+// creatableKinds are event kinds that a common noun with no name may
+// introduce ("the launch"); other kinds only refer back.
+var creatableKinds = map[string]bool{"attack": true, "earthquake": true, "disaster": true,
+	"launch": true, "election": true, "summit": true, "conference": true}
+
+// loneWord settles a capitalised word (or an unclassified name after "in")
+// against the rest of the article: a surname, a known place, an acronym in
+// brackets, a place by its preposition, or an organisation's acronym.
+func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
+	v := d.views[r.Sent]
+	if m.T0 > 0 && m.T1 < len(v.Toks) && v.Toks[m.T0-1].Text == "(" && v.Toks[m.T1].Text == ")" {
+		if k := d.entityEndingAt(r.Sent, m.T0-1); k >= 0 {
+			d.attach(r, k)
+			return
+		}
+	}
+	if d.personEntity(r, m, false) {
+		return
+	}
+	f := fold(m.Name)
+	if k, ok := d.foldIndex()[f]; ok {
+		d.attach(r, k)
+		return
+	}
+	toMotion := visitVerbs[m.Prep]
+	for k := m.T0 - 2; m.Prep == "to" && k >= 0 && k >= m.T0-5; k-- {
+		toMotion = toMotion || motionWords[v.Toks[k].Low]
+	}
+	switch {
+	case m.T1 < len(v.Toks) && placeNouns[v.Toks[m.T1].Low]:
+		m.Type = schema.Place // "the disputed Kalapani border area"
+		d.keyed(r, "Place:"+f, m.Name, keys)
+		d.byFold[f] = m.Entity
+	case placePreps[m.Prep] || toMotion || m.Prep == "of" && m.T0 >= 2 &&
+		(v.Toks[m.T0-2].Low == "island" || v.Toks[m.T0-2].Low == "state" ||
+			v.Toks[m.T0-2].Low == "city" || v.Toks[m.T0-2].Low == "province"):
+		m.Type = schema.Place
+		d.keyed(r, "Place:"+f, m.Name, keys)
+		d.byFold[f] = m.Entity
+	case isShortUpper(m.Name) && len(m.Name) >= 2:
+		m.Type = schema.Organization
+		d.keyed(r, "Organization:"+f, m.Name, keys)
+		d.byFold[f] = m.Entity
+	case m.Type == schema.Person:
+		d.personEntity(r, m, true)
+	}
+}
+
+// nominalEntity settles an event, agreement or organisation named by a
+// common noun: it refers to an entity of the same kind, or makes one when
+// it has a name of its own ("a security pact", "the terrorist attack").
+func (d *document) nominalEntity(r ref, m *mention, keys map[string]int) {
+	switch m.Type {
+	case schema.Event:
+		d.eventNominal(r, m, keys)
+	case schema.Agreement:
+		d.agreementNominal(r, m)
+	case schema.Organization:
+		if !m.Generic {
+			d.keyed(r, "Organization:"+fold(m.Name), m.Name, keys)
+			return
+		}
+		for k := len(d.entities) - 1; k >= 0; k-- {
+			e := &d.entities[k]
+			if e.Type == schema.Organization && !e.Dropped &&
+				strings.EqualFold(lastWord(e.Name), m.Head) {
+				d.attach(r, k)
+				return
+			}
+		}
+	}
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// eventNominal settles an event noun phrase. A bare one ("the attack")
+// refers to the most mentioned event of its kind; one with modifiers
+// ("U.S. drone strike") joins an event of its kind unless their dates
+// differ.
+func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
+	date := d.attachedDate(r, m)
+	best, bestN := -1, -1
+	refOnly := strings.HasPrefix(m.Head, "ref:")
+	prior := func(e *entity) bool {
+		for _, x := range e.Mentions {
+			if x.Sent < r.Sent || x.Sent == r.Sent && d.m(x).T0 < m.T0 {
+				return true
+			}
+		}
+		return false
+	}
+	anyPrior := false
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type == schema.Event && !e.Dropped && sameEventKind(e.Kind, m.Kind) && prior(e) {
+			anyPrior = true
+		}
+	}
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Event || e.Dropped || !sameEventKind(e.Kind, m.Kind) {
+			continue
+		}
+		if refOnly && m.Kind != "" && e.Kind != m.Kind && (m.Kind != "meeting" &&
+			m.Kind != "talks" || d.followedBy(r, m, "with")) || m.Kind == "visit" ||
+			m.Kind == "call" {
+			continue // "Putin's meeting with Xi" is not the summit
+		}
+		if !m.Generic && date != "" && e.Date != "" && e.Date != date {
+			continue
+		}
+		if !m.Generic && !e.Generic && eventCore(e.Name) != eventCore(m.Name) {
+			continue
+		}
+		if anyPrior && !prior(e) {
+			continue // an event named before the noun, when there is one
+		}
+		n := len(e.Mentions)
+		if e.Kind == m.Kind {
+			n += 100 // the same kind first
+		}
+		if n >= bestN {
+			best, bestN = k, n
+		}
+	}
+	if best >= 0 {
+		d.attach(r, best)
+		e := &d.entities[best]
+		if e.Generic && !m.Generic {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name, e.Generic = m.Name, false
+		} else if m.Name != e.Name && !hasString(e.Aliases, m.Name) && !m.Generic {
+			e.Aliases = append(e.Aliases, m.Name)
+		}
+		if e.Date == "" {
+			e.Date = date
+		}
+		return
+	}
+	if strings.HasPrefix(m.Head, "ref:") || !creatableKinds[m.Kind] && m.Generic {
+		return
+	}
+	k := d.newEntity(r, schema.Event, m.Name)
+	d.entities[k].Date = date
+	keys["event:"+eventCore(m.Name)] = k
+}
+
+// followedBy reports whether the word after mention m is w.
+func (d *document) followedBy(r ref, m *mention, w string) bool {
+	toks := d.views[r.Sent].Toks
+	return m.T1 < len(toks) && toks[m.T1].Low == w
+}
+
+// sameEventKind reports whether an event of kind a can be referred to by a
+// noun of kind b.
+func sameEventKind(a, b string) bool {
+	if a == b {
+		return true
+	}
+	meet := map[string]bool{"summit": true, "meeting": true, "conference": true, "talks": true}
+	return meet[a] && (meet[b] || b == "")
+}

@@ -1,0 +1,223 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// monthFirst reads "April 22", "December 6, 2021", "May 7-10", "December
+// 2017" and "in July".
+func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
+	toks := v.Toks
+	j := i + 1
+	if j < len(toks) && toks[j].Digit {
+		n, rest := leadingInt(toks[j].Text)
+		if len(toks[j].Text) == 4 && rest == "" && n >= 1800 && n <= 2200 {
+			return dateExpr{T0: i, T1: j + 1, Value: isoDate(n, month, 0)}, true
+		}
+		if n >= 1 && n <= 31 && (rest == "" || rest[0] == '-' || isOrdinal(rest)) {
+			end := j + 1
+			year := 0
+			k := end
+			if k < len(toks) && toks[k].Text == "," {
+				k++
+			}
+			if k < len(toks) && len(toks[k].Text) == 4 {
+				if y, r := leadingInt(toks[k].Text); r == "" && y >= 1800 && y <= 2200 {
+					year, end = y, k+1
+				}
+			}
+			if year == 0 {
+				if y := sentenceYear(v, i); y != 0 {
+					year = y
+				}
+			}
+			if year != 0 {
+				return dateExpr{T0: i, T1: end, Value: isoDate(year, month, n), Day: true}, true
+			}
+			val := dc.partial(month, n, clauseTense(v, i))
+			return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
+		}
+	}
+	if i == 0 {
+		return dateExpr{}, false
+	}
+	switch toks[i-1].Low {
+	case "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "from",
+		"during", "this", "before", "after":
+	default:
+		return dateExpr{}, false
+	}
+	if y := sentenceYear(v, i); y != 0 {
+		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
+	}
+	if !dc.known {
+		return dateExpr{}, false
+	}
+	tn := clauseTense(v, i)
+	switch toks[i-1].Low {
+	case "last":
+		tn = tensePast
+	case "next":
+		tn = tenseFuture
+	}
+	val := dc.partial(month, 15, tn)
+	if val == "" {
+		return dateExpr{}, false
+	}
+	return dateExpr{T0: i, T1: i + 1, Value: val[:7]}, true
+}
+
+// numberFirst reads "3 January 2020", "2023-11-09" and years.
+func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
+	toks := v.Toks
+	t := toks[i].Text
+	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
+		if d, err := time.Parse("2006-01-02", t); err == nil {
+			return dc.day(i, i+1, d), true
+		}
+	}
+	n, rest := leadingInt(t)
+	if i+1 < len(toks) && n >= 1 && n <= 31 && (rest == "" || isOrdinal(rest)) {
+		if m, ok := dc.g.months[toks[i+1].Low]; ok {
+			if i+2 < len(toks) {
+				if y, r := leadingInt(toks[i+2].Text); r == "" && y >= 1800 && y <= 2200 {
+					return dateExpr{T0: i, T1: i + 3, Value: isoDate(y, m, n), Day: true}, true
+				}
+			}
+			if y := sentenceYear(v, i); y != 0 {
+				return dateExpr{T0: i, T1: i + 2, Value: isoDate(y, m, n), Day: true}, true
+			}
+			val := dc.partial(m, n, clauseTense(v, i))
+			return dateExpr{T0: i, T1: i + 2, Value: val, Day: val != ""}, val != ""
+		}
+	}
+	if len(t) != 4 || rest != "" || n < 1800 || n > 2200 {
+		return dateExpr{}, false
+	}
+	d := dateExpr{T0: i, T1: i + 1, Value: strconv.Itoa(n)}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].Low
+	}
+	switch prev {
+	case "in", "of", "since", "by", "from", "until", "early", "late", "mid", "before", "after",
+		"during", "and", ",":
+	default:
+		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].Low != "and" {
+			d.Adjectival = true
+		}
+	}
+	return d, true
+}
+
+// leadingInt parses the digits at the start of s and returns the rest.
+func leadingInt(s string) (int, string) {
+	k := 0
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 6 {
+		return -1, s
+	}
+	n, err := strconv.Atoi(s[:k])
+	if err != nil {
+		return -1, s
+	}
+	return n, s[k:]
+}
+
+// sentenceYear returns a year written in the sentence as its own date ("in
+// 2022"), for a month or day written without one; 0 when there is none or
+// more than one.
+func sentenceYear(v *sentView, skip int) int {
+	year := 0
+	for i, t := range v.Toks {
+		if i == skip || len(t.Text) != 4 || !t.Digit || i == 0 {
+			continue
+		}
+		y, r := leadingInt(t.Text)
+		if r != "" || y < 1800 || y > 2200 {
+			continue
+		}
+		switch v.Toks[i-1].Low {
+		case "in", "of", "since", "early", "late", "mid", "during":
+		default:
+			continue
+		}
+		if year != 0 && year != y {
+			return 0
+		}
+		year = y
+	}
+	return year
+}
+
+// clauseTense reads the tense of the clause around token i from auxiliary
+// verbs and past forms near it; the nearest marker wins.
+func clauseTense(v *sentView, i int) tense {
+	toks := v.Toks
+	best, bestDist := tenseNeutral, 99
+	for dir := -1; dir <= 1; dir += 2 {
+		for k, n := i+dir, 0; k >= 0 && k < len(toks) && n < 9; k, n = k+dir, n+1 {
+			t := toks[k]
+			if t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "." {
+				break
+			}
+			tn := wordTense(toks, k)
+			dist := n
+			if dir > 0 {
+				dist += 3 // the verb before a date governs it more often
+			}
+			if tn != tenseNeutral && dist < bestDist {
+				best, bestDist = tn, dist
+				break
+			}
+		}
+	}
+	return best
+}
+
+// wordTense returns the tense a single word marks.
+func wordTense(toks []token, k int) tense {
+	w := toks[k].Low
+	switch w {
+	case "will", "'ll", "shall", "upcoming", "next", "tomorrow":
+		return tenseFuture
+	case "was", "were", "had", "did", "took", "met", "said", "told", "came", "went", "left",
+		"held", "began", "gave", "made", "spoke", "flew", "ago", "last", "yesterday", "sent",
+		"tore", "wrote", "ran", "rang", "won", "lost", "fought":
+		return tensePast
+	case "due", "scheduled", "set", "expected":
+		if k > 0 && (toks[k-1].Low == "is" || toks[k-1].Low == "are") {
+			return tenseFuture
+		}
+	}
+	if strings.HasSuffix(w, "ed") && len(w) > 4 && !toks[k].Cap {
+		if k > 0 {
+			switch toks[k-1].Low {
+			case "be", "is", "are", "been":
+				return tenseNeutral
+			}
+		}
+		return tensePast
+	}
+	return tenseNeutral
+}
+
+// leftTense reads the tense of the words before token i in its clause: a
+// weekday takes its tense from the verb it follows ("signed … on
+// Thursday", "will be joined on Wednesday").
+func leftTense(v *sentView, i int) tense {
+	for k, n := i-1, 0; k >= 0 && n < 9; k, n = k-1, n+1 {
+		t := v.Toks[k]
+		if t.Text == ";" || t.Text == "." {
+			break
+		}
+		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
+			return tn
+		}
+	}
+	return tenseNeutral
+}

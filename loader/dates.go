@@ -1,0 +1,263 @@
+package loader
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tense is what the verbs around a date say about when it is.
+type tense int8
+
+// The tenses a date can be read in.
+const (
+	tenseNeutral tense = iota
+	tensePast
+	tenseFuture
+)
+
+// dateExpr is a date written in a sentence, resolved against the
+// publication date: ISO 8601 as precise as the text ("2025-04-22",
+// "2023-11", "2025").
+type dateExpr struct {
+	T0, T1 int
+	Value  string
+	Day    bool // precise to the day
+	// Adjectival is set for a bare year before a noun ("the 2015 nuclear
+	// deal"), which dates the noun, not an action.
+	Adjectival bool
+}
+
+// dateContext resolves date expressions against the publication date.
+type dateContext struct {
+	g       *gazetteer
+	pub     time.Time
+	known   bool // publication date known
+	dlValue string
+}
+
+// newDateContext returns the context for an article published on published
+// (YYYY-MM-DD, or empty when unknown), with its dateline.
+func newDateContext(g *gazetteer, published string, dl dateline) *dateContext {
+	dc := &dateContext{g: g}
+	if len(published) >= 10 {
+		if t, err := time.Parse("2006-01-02", published[:10]); err == nil {
+			dc.pub, dc.known = t, true
+		}
+	}
+	if dl.Date != "" && dc.known {
+		f := strings.Fields(dl.Date)
+		if len(f) == 2 {
+			if m, ok := g.months[strings.ToLower(f[0])]; ok {
+				if d, err := strconv.Atoi(f[1]); err == nil {
+					dc.dlValue = dc.partial(m, d, tenseNeutral)
+				}
+			}
+		}
+	}
+	return dc
+}
+
+// sentenceDates returns the date expressions of every sentence. Expressions
+// that refer to an earlier date ("the same day", "two years later") take it
+// from the sentences before.
+func (dc *dateContext) sentenceDates(views []*sentView) [][]dateExpr {
+	out := make([][]dateExpr, len(views))
+	last, lastYear := dc.dlValue, ""
+	for i, v := range views {
+		out[i] = dc.scan(v, last, lastYear)
+		for _, d := range out[i] {
+			if d.Day {
+				last = d.Value
+			}
+			if !d.Adjectival && len(d.Value) >= 4 {
+				lastYear = d.Value[:4]
+			}
+		}
+	}
+	return out
+}
+
+// scan finds the date expressions of one sentence; last is the latest
+// day-precise date before it and lastYear the latest year.
+func (dc *dateContext) scan(v *sentView, last, lastYear string) []dateExpr {
+	var out []dateExpr
+	toks := v.Toks
+	for i := 0; i < len(toks); i++ {
+		d, ok := dc.at(v, i, last, lastYear)
+		if !ok {
+			continue
+		}
+		out = append(out, d)
+		i = d.T1 - 1
+	}
+	return out
+}
+
+// at reads a date expression starting at token i.
+func (dc *dateContext) at(v *sentView, i int, last, lastYear string) (dateExpr, bool) {
+	toks := v.Toks
+	low := toks[i].Low
+	next := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].Low
+		}
+		return ""
+	}
+	if m, ok := dc.g.months[low]; ok && (toks[i].Cap) {
+		return dc.monthFirst(v, i, m)
+	}
+	if toks[i].Digit {
+		return dc.numberFirst(v, i)
+	}
+	if wd, ok := dc.g.weekdays[low]; ok {
+		return dc.weekday(v, i, time.Weekday(wd))
+	}
+	if !dc.known {
+		return dateExpr{}, false
+	}
+	switch low {
+	case "today", "tonight":
+		return dc.day(i, i+1, dc.pub), true
+	case "yesterday":
+		return dc.day(i, i+1, dc.pub.AddDate(0, 0, -1)), true
+	case "tomorrow":
+		return dc.day(i, i+1, dc.pub.AddDate(0, 0, 1)), true
+	case "last", "next", "this", "earlier", "later":
+		return dc.relative(v, i)
+	case "same":
+		if next(1) == "day" && last != "" {
+			return dateExpr{T0: i, T1: i + 2, Value: last, Day: true}, true
+		}
+	case "two", "three", "four", "five", "six", "ten", "a":
+		n := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+			"a": 1}[low]
+		if (next(1) == "years" || next(1) == "year") && (next(2) == "later" || next(2) == "ago") {
+			y := dc.pub.Year() - n
+			if next(2) == "later" {
+				base, err := strconv.Atoi(lastYear)
+				if err != nil {
+					return dateExpr{}, false
+				}
+				y = base + n
+			}
+			return dateExpr{T0: i, T1: i + 3, Value: strconv.Itoa(y)}, true
+		}
+	}
+	return dateExpr{}, false
+}
+
+// day makes a day-precise expression.
+func (dc *dateContext) day(t0, t1 int, t time.Time) dateExpr {
+	return dateExpr{T0: t0, T1: t1, Value: t.Format("2006-01-02"), Day: true}
+}
+
+// relative reads "last week", "next year", "earlier this month", "last
+// Thursday", "later this year".
+func (dc *dateContext) relative(v *sentView, i int) (dateExpr, bool) {
+	toks := v.Toks
+	j := i
+	if toks[j].Low == "earlier" || toks[j].Low == "later" {
+		j++
+	}
+	if j+1 >= len(toks) {
+		return dateExpr{}, false
+	}
+	rel, unit := toks[j].Low, toks[j+1].Low
+	if wd, ok := dc.g.weekdays[unit]; ok && (rel == "last" || rel == "next" || rel == "this") {
+		t := dc.weekdayDate(time.Weekday(wd), map[string]tense{"last": tensePast,
+			"next": tenseFuture}[rel], rel == "last" || rel == "next")
+		return dc.day(i, j+2, t), true
+	}
+	shift := map[string]int{"last": -1, "next": 1, "this": 0}
+	n, ok := shift[rel]
+	if !ok {
+		return dateExpr{}, false
+	}
+	switch unit {
+	case "month":
+		t := time.Date(dc.pub.Year(), dc.pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return dateExpr{T0: i, T1: j + 2, Value: t.Format("2006-01")}, true
+	case "year":
+		return dateExpr{T0: i, T1: j + 2, Value: strconv.Itoa(dc.pub.Year() + n)}, true
+	case "week", "weekend":
+		return dateExpr{T0: i, T1: j + 2}, true // no precise value: blocks narrative use
+	}
+	return dateExpr{}, false
+}
+
+// weekday reads "Monday", "on Monday evening", "Wednesday's".
+func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, bool) {
+	if !dc.known {
+		return dateExpr{}, false
+	}
+	t := dc.weekdayDate(wd, leftTense(v, i), false)
+	return dc.day(i, i+1, t), true
+}
+
+// weekdayDate returns the date of weekday wd nearest the publication date in
+// the direction the tense gives: on or before it by default, after it for
+// the future. strict excludes the publication day itself ("last Monday").
+func (dc *dateContext) weekdayDate(wd time.Weekday, tn tense, strict bool) time.Time {
+	diff := int(dc.pub.Weekday()) - int(wd)
+	if tn == tenseFuture {
+		ahead := (int(wd) - int(dc.pub.Weekday()) + 7) % 7
+		if ahead == 0 && strict {
+			ahead = 7
+		}
+		return dc.pub.AddDate(0, 0, ahead)
+	}
+	back := (diff + 7) % 7
+	if back == 0 && strict {
+		back = 7
+	}
+	return dc.pub.AddDate(0, 0, -back)
+}
+
+// partial resolves a month and day with no year: the year that puts it
+// nearest the publication date in the direction the tense gives.
+func (dc *dateContext) partial(month, day int, tn tense) string {
+	if !dc.known {
+		return ""
+	}
+	best := time.Time{}
+	for _, y := range []int{dc.pub.Year() - 1, dc.pub.Year(), dc.pub.Year() + 1} {
+		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if t.Month() != time.Month(month) {
+			return "" // no such day
+		}
+		d := t.Sub(dc.pub).Hours() / 24
+		switch {
+		case tn == tensePast && d > 3, tn == tenseFuture && d < -3:
+			continue
+		}
+		if best.IsZero() || absf(d) < absf(best.Sub(dc.pub).Hours()/24) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return ""
+	}
+	return best.Format("2006-01-02")
+}
+
+// absf returns the absolute value of f.
+func absf(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// isoDate formats a year, month and day as ISO 8601, leaving out what is
+// zero.
+func isoDate(y, m, d int) string {
+	switch {
+	case m == 0:
+		return strconv.Itoa(y)
+	case d == 0:
+		return fmt.Sprintf("%04d-%02d", y, m)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}

@@ -1,0 +1,44 @@
+package loader
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestDates(t *testing.T) {
+	var cases []struct {
+		Name, Published, Input string
+		Want                   []string
+		Adjectival             []bool
+	}
+	loadJSON(t, "dates.json", &cases)
+	x := extractor(t)
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			paras, dl := x.clean.paragraphs(tc.Input, "")
+			sents := x.split.split(tc.Input, paras)
+			views := make([]*sentView, len(sents))
+			for i, s := range sents {
+				views[i] = x.mf.view(i, s)
+			}
+			dc := newDateContext(x.g, tc.Published, dl)
+			got := []string{}
+			var adj []bool
+			for _, ds := range dc.sentenceDates(views) {
+				for _, d := range ds {
+					if d.Value != "" {
+						got = append(got, d.Value)
+						adj = append(adj, d.Adjectival)
+					}
+				}
+			}
+			if !reflect.DeepEqual(got, tc.Want) {
+				t.Errorf("dates(%q, published %s) = %q; want %q", tc.Input, tc.Published, got,
+					tc.Want)
+			}
+			if tc.Adjectival != nil && !reflect.DeepEqual(adj, tc.Adjectival) {
+				t.Errorf("adjectival(%q) = %v; want %v", tc.Input, adj, tc.Adjectival)
+			}
+		})
+	}
+}

@@ -1,0 +1,163 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// memory is what the relations read so far tell about the ones to come:
+// who each actor last called, the last agreement signed.
+type memory struct {
+	callee     map[int]int // caller → last callee
+	lastCallee int
+	lastSigned int
+}
+
+// remember notes a relation for later defaults.
+func (d *document) remember(t schema.RelationType, s, o int) {
+	switch t {
+	case schema.Called:
+		d.mem.callee[s] = o
+		d.mem.lastCallee = o
+	case schema.Signed:
+		d.mem.lastSigned = o
+	}
+}
+
+// defaultObject returns the object an action with none written has: the
+// person a caller called ("conveyed his condolences"), the one everybody
+// called ("rang as well"), the agreement being signed, the event being
+// held. Other actions with no object have none.
+func (d *document) defaultObject(t schema.RelationType, subj []int, s int, intrans bool) []int {
+	switch t {
+	case schema.Condoled:
+		for _, x := range subj {
+			if o, ok := d.mem.callee[x]; ok {
+				return []int{o}
+			}
+		}
+		if d.mem.lastCallee >= 0 {
+			return []int{d.mem.lastCallee}
+		}
+	case schema.Called:
+		if intrans && d.mem.lastCallee >= 0 && !hasInt(subj, d.mem.lastCallee) {
+			return []int{d.mem.lastCallee}
+		}
+	case schema.Signed:
+		if intrans && d.mem.lastSigned >= 0 {
+			return []int{d.mem.lastSigned}
+		}
+	case schema.Attended:
+		if intrans {
+			if e := d.mainEvent(); e >= 0 {
+				return []int{e}
+			}
+		}
+	}
+	return nil
+}
+
+// mainEvent returns the gathering the article is about: the most mentioned
+// summit, meeting, conference or talks, or -1.
+func (d *document) mainEvent() int {
+	if d.main != -2 {
+		return d.main
+	}
+	d.main = d.findMainEvent()
+	return d.main
+}
+
+// findMainEvent computes mainEvent.
+func (d *document) findMainEvent() int {
+	best, bestN := -1, 0
+	for k, e := range d.entities {
+		if e.Type != schema.Event || e.Dropped {
+			continue
+		}
+		switch e.Kind {
+		case "summit", "meeting", "conference", "talks":
+		default:
+			continue
+		}
+		n := len(e.Mentions) * 2
+		if e.Kind == "summit" || e.Kind == "meeting" {
+			n++
+		}
+		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// mentionEntities returns the entities mention a of sentence s stands for:
+// its entity, or for a plural the members it refers back to ("the two
+// leaders", "the two countries", "the documents").
+func (d *document) mentionEntities(s, a int) []int {
+	x := &d.mentions[s][a]
+	if x.Form != formPlural {
+		if x.Entity < 0 {
+			return nil
+		}
+		return []int{x.Entity}
+	}
+	switch x.Type {
+	case schema.Agreement:
+		return d.nearbyAgreements(s)
+	case schema.Person, schema.Country:
+		return d.recentPair(s, x)
+	}
+	return nil
+}
+
+// nearbyAgreements returns the named agreements first mentioned in sentence
+// s or the next one ("The documents were signed … They comprise an
+// Agreement on …").
+func (d *document) nearbyAgreements(s int) []int {
+	var out []int
+	for k, e := range d.entities {
+		if e.Type != schema.Agreement || e.Dropped || e.Generic || len(e.Mentions) == 0 {
+			continue
+		}
+		if f := e.Mentions[0].Sent; f == s || f == s+1 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// recentPair returns the two entities of plural x's type mentioned last
+// before it; for "leaders" it prefers heads of state or government.
+func (d *document) recentPair(s int, x *mention) []int {
+	want := x.Number
+	if want == 0 {
+		want = 2
+	}
+	leaders := x.Head == "leaders" || x.Head == "heads" || x.Head == "presidents"
+	for pass := 0; pass < 2; pass++ {
+		var out []int
+		for k := s; k >= 0 && k >= s-8 && len(out) < want; k-- {
+			ms := d.mentions[k]
+			for i := len(ms) - 1; i >= 0 && len(out) < want; i-- {
+				m := &ms[i]
+				if k == s && m.T0 >= x.T0 || m.Entity < 0 || m.Form == formPlural {
+					continue
+				}
+				e := &d.entities[m.Entity]
+				if e.Type != x.Type || hasInt(out, m.Entity) {
+					continue
+				}
+				if x.Type == schema.Country && m.Modifier && m.Form == formDemonym {
+					continue
+				}
+				if pass == 0 && leaders && !e.Leader {
+					continue
+				}
+				out = append(out, m.Entity)
+			}
+		}
+		if len(out) == want {
+			return out
+		}
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// Errors returned by Extract, wrapped with the document's path or title.
+var (
+	ErrEmpty       = errors.New("empty article body")
+	ErrInvalidUTF8 = errors.New("article is not valid UTF-8")
+	ErrBinary      = errors.New("article holds binary data (NUL bytes)")
+	ErrTooLarge    = errors.New("article body too large")
+	ErrInternal    = errors.New("internal extractor error")
+)
+
+// Options configures an Extractor. The zero value is not useful: start from
+// DefaultOptions.
+type Options struct {
+	// MaxBytes is the largest body Extract accepts (default 10 MiB).
+	MaxBytes int
+	// MaxSentenceTokens cuts longer sentences (tables, run-on text) into
+	// pieces of this many tokens, to bound the time spent on each (default
+	// 200).
+	MaxSentenceTokens int
+	// MinConfidence drops relations read with less confidence (default 0).
+	MinConfidence float64
+	// Extra keeps relation types the evaluation does not score (DISCUSSED)
+	// in the batch (default true).
+	Extra bool
+}
+
+// DefaultOptions returns the options used by `diplograph extract`.
+func DefaultOptions() Options {
+	return Options{MaxBytes: 10 << 20, MaxSentenceTokens: 200, Extra: true}
+}
+
+// Extractor turns articles into graph batches. It is built once by New,
+// which loads the gazetteers and patterns, and is safe for concurrent use.
+type Extractor struct {
+	opts  Options
+	g     *gazetteer
+	clean cleaner
+	split splitter
+	mf    mentionFinder
+	p     patterns
+}
+
+// New returns an Extractor with the given options; a zero MaxBytes or
+// MaxSentenceTokens takes the default.
+func New(opts Options) (*Extractor, error) {
+	def := DefaultOptions()
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = def.MaxBytes
+	}
+	if opts.MaxSentenceTokens <= 0 {
+		opts.MaxSentenceTokens = def.MaxSentenceTokens
+	}
+	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
+		return nil, fmt.Errorf("loader.New: MinConfidence %v not in [0,1]", opts.MinConfidence)
+	}
+	g, err := newGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("loader.New: %w", err)
+	}
+	tz := tokenizer{abbrev: g.abbrev}
+	return &Extractor{
+		opts:  opts,
+		g:     g,
+		clean: newCleaner(),
+		split: splitter{tz: tz, starters: g.starters, maxTokens: opts.MaxSentenceTokens},
+		mf:    mentionFinder{g: g},
+		p:     newPatterns(),
+	}, nil
+}
+
+// Extract reads one article and returns its entities and relations. It
+// returns an error wrapping ErrEmpty, ErrInvalidUTF8, ErrBinary or
+// ErrTooLarge for a body it cannot read.
+func (x *Extractor) Extract(doc Document) (b schema.Batch, err error) {
+	name := doc.Path
+	if name == "" {
+		name = fmt.Sprintf("%.40q", doc.Title)
+	}
+	if err := x.check(doc); err != nil {
+		return schema.Batch{}, fmt.Errorf("loader.Extract %s: %w", name, err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = schema.Batch{}, fmt.Errorf("loader.Extract %s: %w: %v", name, ErrInternal, r)
+		}
+	}()
+	return x.run(doc), nil
+}
+
+// check validates a document before extraction.
+func (x *Extractor) check(doc Document) error {
+	switch {
+	case len(doc.Body) > x.opts.MaxBytes:
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(doc.Body), x.opts.MaxBytes)
+	case !utf8.ValidString(doc.Body) || !utf8.ValidString(doc.Title):
+		return ErrInvalidUTF8
+	case strings.IndexByte(doc.Body, 0) >= 0 || strings.IndexByte(doc.Title, 0) >= 0:
+		return ErrBinary
+	case strings.TrimSpace(doc.Body) == "":
+		return ErrEmpty
+	}
+	return nil
+}
+
+// articleID returns the id of a document's article: from its URL when set,
+// else from its title and body, so the same article always gets one id.
+func articleID(doc Document) string {
+	if doc.URL != "" {
+		return schema.ID("article:" + doc.URL)
+	}
+	sum := sha256.Sum256([]byte(doc.Title + "\n" + doc.Body))
+	return schema.ID("article:" + hex.EncodeToString(sum[:]))
+}
+
+// run is the pipeline: clean, sentences, mentions, coreference, dates,
+// relations, resolve.
+func (x *Extractor) run(doc Document) schema.Batch {
+	return x.analyse(doc).batch(doc, articleID(doc))
+}
+
+// analyse runs every stage but the last on a document.
+func (x *Extractor) analyse(doc Document) *document {
+	paras, dl := x.clean.paragraphs(doc.Body, doc.Title)
+	sents := x.split.split(doc.Body, paras)
+	views := make([]*sentView, len(sents))
+	mentions := make([][]mention, len(sents))
+	for i, s := range sents {
+		views[i] = x.mf.view(i, s)
+		mentions[i] = x.mf.find(views[i])
+	}
+	dc := newDateContext(x.g, doc.Published, dl)
+	d := &document{
+		g: x.g, body: doc.Body, sents: sents, views: views, mentions: mentions,
+		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p,
+		mem:  memory{callee: map[int]int{}, lastCallee: -1, lastSigned: -1},
+		main: -2, signed: -2,
+	}
+	d.corefer()
+	d.relate()
+	return d
+}

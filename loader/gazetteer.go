@@ -1,0 +1,253 @@
+package loader
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pariz/gountries"
+)
+
+// gazKind is what a gazetteer phrase names.
+type gazKind uint8
+
+// The kinds of gazetteer phrases.
+const (
+	gazNone    gazKind = iota
+	gazCountry         // "India", "Republic of Korea"
+	gazDemonym         // "Indian", "South Korean"
+	gazCapital         // "New Delhi": a place that may stand for its country
+	gazPlace           // a province or state: "Pará", "Kerman"
+	gazOrg             // "United Nations", "NATO"
+	gazRole            // "Prime Minister", "spokesperson"
+)
+
+// gazEntry is one meaning of a gazetteer phrase.
+type gazEntry struct {
+	Kind gazKind
+	Code string // ISO alpha-2 code of the country (countries, demonyms, places)
+	Name string // canonical name (places, organisations, roles)
+	// ExactCase is set for short upper-case aliases ("US", "AU") that match
+	// only when written in capitals.
+	ExactCase bool
+	Leader    bool // a role of a head of state or government
+}
+
+// roleInfo describes a title of office.
+type roleInfo struct {
+	Name   string // "Prime Minister"; "" for courtesy titles ("Mr")
+	Leader bool
+}
+
+// gazetteer holds every list the extractor looks words up in. It is built
+// once by newGazetteer and only read afterwards, so it is safe to share.
+type gazetteer struct {
+	phrases      map[string]gazEntry // folded phrase → meaning
+	prefixes     map[string]bool     // folded word prefixes of phrases
+	maxWords     int
+	countryNames map[string]string // code → canonical name
+	countryAlias map[string][]string
+	capitalOf    map[string]string // code → capital name
+	roles        map[string]roleInfo
+	roleFirst    map[string]bool // first words of titles
+	rolePrefixes map[string]bool // word prefixes of titles with more words
+	rolePrefix   map[string]bool
+	orgHeads     map[string]bool
+	agreeHeads   map[string]bool
+	placeHeads   map[string]bool
+	eventHeads   map[string]string
+	eventPrefix  map[string]string
+	stop         map[string]bool
+	months       map[string]int
+	weekdays     map[string]int
+	connectors   map[string]bool
+	abbrev       map[string]bool
+	starters     map[string]bool
+}
+
+// newGazetteer builds the gazetteer from the country data module and the
+// curated tables of this package.
+func newGazetteer() (*gazetteer, error) {
+	g := &gazetteer{
+		phrases:      map[string]gazEntry{},
+		prefixes:     map[string]bool{},
+		countryNames: map[string]string{},
+		countryAlias: map[string][]string{},
+		capitalOf:    map[string]string{},
+		roles:        map[string]roleInfo{},
+		roleFirst:    map[string]bool{},
+		rolePrefixes: map[string]bool{},
+		rolePrefix:   wordSet(rolePrefixWords),
+		orgHeads:     wordSet(orgHeads),
+		agreeHeads:   wordSet(agreementHeads),
+		placeHeads:   wordSet(placeHeads),
+		eventHeads:   pairMap(eventHeads),
+		eventPrefix:  pairMap(eventPrefixes),
+		stop:         wordSet(stopTable),
+		connectors:   wordSet(connectorWords),
+		abbrev:       wordSet(abbrevTable),
+		starters:     wordSet(sentenceStarters),
+	}
+	var err error
+	if g.months, err = intMap(monthTable); err != nil {
+		return nil, fmt.Errorf("month table: %w", err)
+	}
+	if g.weekdays, err = intMap(weekdayTable); err != nil {
+		return nil, fmt.Errorf("weekday table: %w", err)
+	}
+	g.loadCountries()
+	g.loadTable(countryAliasTable, gazCountry)
+	g.loadTable(demonymTable, gazDemonym)
+	g.loadTable(capitalAliasTable, gazCapital)
+	g.loadTable(regionTable, gazPlace)
+	g.loadOrgs()
+	g.loadRoles()
+	return g, nil
+}
+
+// loadCountries adds the names, capitals and subdivisions of the gountries
+// data module.
+func (g *gazetteer) loadCountries() {
+	all := gountries.New().FindAllCountries()
+	codes := make([]string, 0, len(all))
+	for code := range all {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes) // deterministic when two countries share a name
+	for _, code := range codes {
+		c := all[code]
+		g.countryNames[code] = c.Name.Common
+		g.add(c.Name.Common, gazEntry{Kind: gazCountry, Code: code})
+		g.add(c.Name.Official, gazEntry{Kind: gazCountry, Code: code})
+		if c.Name.Official != c.Name.Common {
+			g.countryAlias[code] = append(g.countryAlias[code], c.Name.Official)
+		}
+		if c.Capital != "" {
+			name := strings.TrimSuffix(c.Capital, " D.C.")
+			g.capitalOf[code] = name
+			g.add(name, gazEntry{Kind: gazCapital, Code: code, Name: name})
+		}
+	}
+	for _, code := range codes {
+		c := all[code]
+		for _, s := range c.SubDivisions() {
+			if len(s.Name) < 4 || g.stop[strings.ToLower(s.Name)] || !isCapitalised(s.Name) {
+				continue
+			}
+			g.addWeak(s.Name, gazEntry{Kind: gazPlace, Code: code, Name: s.Name})
+		}
+	}
+}
+
+// loadTable adds a "CODE Name_With_Underscores|…" table of the given kind.
+func (g *gazetteer) loadTable(table string, kind gazKind) {
+	sep := func(r rune) bool { return r == '|' || r == '\n' }
+	for _, item := range strings.FieldsFunc(table, sep) {
+		f := strings.Fields(item)
+		if len(f) < 2 {
+			continue
+		}
+		code := f[0]
+		if code == "-" {
+			code = ""
+		}
+		for i, w := range f[1:] {
+			name := strings.ReplaceAll(w, "_", " ")
+			e := gazEntry{Kind: kind, Code: code, Name: name}
+			if kind == gazCountry && g.countryNames[code] == "" {
+				g.countryNames[code] = name // a country the data module lacks (Kosovo)
+			}
+			if kind == gazCountry && i == 0 && name != g.countryNames[code] &&
+				strings.HasPrefix(item, code+" ") && g.preferName(code, name) {
+				g.countryNames[code] = name
+			}
+			if kind == gazCountry && name != g.countryNames[code] {
+				g.countryAlias[code] = append(g.countryAlias[code], name)
+			}
+			g.add(name, e)
+		}
+	}
+}
+
+// preferName reports whether name should replace the data module's name of
+// a country (the module still says "Swaziland" and "Macedonia").
+func (g *gazetteer) preferName(code, name string) bool {
+	switch code {
+	case "SZ", "MK", "CZ", "CD":
+		return name == "Eswatini" || name == "North Macedonia" || name == "Czech Republic" ||
+			name == "Democratic Republic of the Congo"
+	}
+	return false
+}
+
+// loadOrgs adds the organisations table.
+func (g *gazetteer) loadOrgs() {
+	for _, line := range strings.Split(orgTable, "\n") {
+		names := strings.Split(strings.TrimSpace(line), "|")
+		if names[0] == "" {
+			continue
+		}
+		for _, n := range names {
+			g.add(n, gazEntry{Kind: gazOrg, Name: names[0]})
+		}
+	}
+}
+
+// loadRoles adds the titles of office.
+func (g *gazetteer) loadRoles() {
+	for _, f := range strings.Fields(roleTable) {
+		key, val, _ := strings.Cut(f, ":")
+		key = strings.ReplaceAll(key, "_", " ")
+		leader := strings.HasSuffix(val, "*")
+		val = strings.TrimSuffix(val, "*")
+		if val == "-" {
+			val = ""
+		}
+		val = strings.ReplaceAll(val, "_", " ")
+		key = strings.ToLower(key)
+		g.roles[key] = roleInfo{Name: val, Leader: leader}
+		words := strings.Fields(key)
+		g.roleFirst[words[0]] = true
+		for i := 1; i < len(words); i++ {
+			g.rolePrefixes[strings.Join(words[:i], " ")] = true
+		}
+	}
+}
+
+// add records a phrase; an existing meaning of the same phrase wins.
+func (g *gazetteer) add(name string, e gazEntry) {
+	key := foldPhrase(name)
+	if key == "" {
+		return
+	}
+	if old, ok := g.phrases[key]; ok && old.Kind != gazPlace {
+		return
+	}
+	e.ExactCase = isShortUpper(name)
+	g.phrases[key] = e
+	if n := strings.Count(key, " ") + 1; n > g.maxWords {
+		g.maxWords = n
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] == ' ' {
+			g.prefixes[key[:i]] = true
+		}
+	}
+	if strings.HasPrefix(key, "the ") {
+		g.add(name[4:], e)
+	}
+}
+
+// addWeak records a phrase unless it already means something.
+func (g *gazetteer) addWeak(name string, e gazEntry) {
+	if _, ok := g.phrases[foldPhrase(name)]; ok {
+		return
+	}
+	g.add(name, e)
+}
+
+// lookup returns the meaning of a folded phrase.
+func (g *gazetteer) lookup(key string) (gazEntry, bool) {
+	e, ok := g.phrases[key]
+	return e, ok
+}

@@ -1,0 +1,116 @@
+package loader
+
+// orgTable lists international organisations and other bodies that news
+// text names by acronym or short name, one a line: the canonical name, then
+// its aliases, separated by "|". Other organisations are found by pattern
+// ("Ministry of X", "X Council", an acronym in brackets).
+const orgTable = `
+United Nations|UN|U.N.
+European Union|EU|E.U.
+North Atlantic Treaty Organization|NATO|North Atlantic Treaty Organisation
+African Union|AU
+Association of Southeast Asian Nations|ASEAN
+BRICS
+Group of Seven|G7|G-7
+Group of 20|G20|G-20|Group of Twenty
+Shanghai Cooperation Organisation|SCO|Shanghai Cooperation Organization
+Organization of the Petroleum Exporting Countries|OPEC
+World Health Organization|WHO|World Health Organisation
+World Trade Organization|WTO|World Trade Organisation
+International Monetary Fund|IMF
+World Bank
+International Atomic Energy Agency|IAEA
+UN Security Council|United Nations Security Council|Security Council|UNSC
+UN General Assembly|United Nations General Assembly|UNGA
+UNESCO
+UNICEF
+UN Refugee Agency|UNHCR
+International Criminal Court|ICC
+International Court of Justice|ICJ
+Interpol
+International Committee of the Red Cross|ICRC|Red Cross
+Economic Community of West African States|ECOWAS
+Southern African Development Community|SADC
+East African Community|EAC
+Intergovernmental Authority on Development|IGAD
+Arab League|League of Arab States
+Gulf Cooperation Council|GCC
+Organisation of Islamic Cooperation|OIC|Organization of Islamic Cooperation
+Organization of American States|OAS
+Community of Latin American and Caribbean States|CELAC
+Mercosur
+Asia-Pacific Economic Cooperation|APEC
+Organization for Security and Co-operation in Europe|OSCE
+Commonwealth
+Pacific Islands Forum|PIF
+Caribbean Community|CARICOM
+South Asian Association for Regional Cooperation|SAARC
+Quad
+AUKUS
+Council of Europe
+European Commission
+European Parliament
+European Council
+Kremlin
+White House
+Pentagon
+State Department
+Hamas
+Hezbollah
+Taliban
+Islamic State|IS|ISIS|ISIL|Daesh|Islamic State group
+al-Qaeda|Al Qaeda|al Qaeda
+Houthis|Houthi
+Revolutionary Guards|Islamic Revolutionary Guard Corps|IRGC
+Reuters
+Associated Press|AP
+Agence France-Presse|AFP
+Xinhua
+TASS
+IRNA
+Ministry of External Affairs|MEA
+`
+
+// orgHeads are last words that make a capitalised name an organisation.
+const orgHeads = `ministry organization organisation council fund bank agency mission force
+forces guards corps army navy party commission committee parliament congress court
+university college institute foundation group office directorate service association
+alliance community secretariat authority board bureau department cabinet senate
+assembly company corporation federation league front movement brigade brigades
+embassy consulate government police unit coalition network trust society program
+programme news times post herald shimbun tribune journal television radio agency
+ministries forum project programme initiative scheme`
+
+// agreementHeads are last words that make a capitalised name an agreement.
+const agreementHeads = `agreement agreements accord accords treaty declaration charter
+convention protocol pact memorandum mou deal communique communiqué framework
+strategy statute roadmap compact covenant resolution partnership plan act`
+
+// eventHeads map last words of event names to the kind of event.
+const eventHeads = `summit:summit summits:summit conference:conference talks:talks
+meeting:meeting session:meeting retreat:meeting dialogue:talks gathering:meeting
+games:sports olympics:sports cup:sports championship:sports tournament:sports
+day:celebration celebration:celebration celebrations:celebration festival:celebration
+festivities:celebration parade:celebration ceremony:celebration anniversary:celebration
+jubilee:celebration election:election elections:election referendum:election
+polls:election attack:attack attacks:attack bombing:attack bombings:attack
+blast:attack blasts:attack explosion:attack explosions:attack strike:attack
+strikes:attack shooting:attack massacre:attack assault:attack ambush:attack
+earthquake:earthquake earthquakes:earthquake quake:earthquake tsunami:disaster
+cyclone:disaster hurricane:disaster typhoon:disaster storm:disaster flood:disaster
+floods:disaster flooding:disaster war:war revolution:revolution uprising:revolution
+launch:launch test:launch visit:visit trip:visit tour:visit call:call expo:exhibition
+exhibition:exhibition fair:exhibition week:celebration crisis:crisis coup:coup`
+
+// eventPrefixes are first words that make a capitalised name an event
+// ("Cyclone Lola", "Operation Sindoor").
+const eventPrefixes = `cyclone:disaster hurricane:disaster typhoon:disaster storm:disaster
+operation:operation cop:conference`
+
+// placeHeads are last words that make a capitalised name a place.
+const placeHeads = `valley gardens garden square mansion palace airport island islands
+province region district county city town village sea ocean river mountains mountain
+mount lake bay strait straits peninsula desert park stadium street road avenue port
+harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
+dam zone territory territories heights strip highway hospital mosque church temple
+cathedral hotel center centre hall arena state prefecture oblast governorate`

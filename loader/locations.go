@@ -1,0 +1,199 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// locations reads where events took place and where places lie.
+func (d *document) locations() {
+	for s := range d.sents {
+		c := d.newSentCtx(s)
+		for a := range c.ms {
+			x := &c.ms[a]
+			if x.Modifier || x.Entity < 0 {
+				continue
+			}
+			switch d.entities[x.Entity].Type {
+			case schema.Event:
+				c.eventPlace(a)
+			case schema.Place:
+				c.placeContainer(a)
+			}
+		}
+		c.hostPlace()
+		c.whereEvents()
+	}
+	d.fallbackPlaces()
+}
+
+// placeAfter returns the place or country mention right after a
+// preposition at token k ("in the Baisaran Valley", "in northern
+// Vanuatu"), or -1.
+func (c *sentCtx) placeAfter(k int) int {
+	for j := k + 1; j < len(c.toks) && j <= k+3; j++ {
+		if a := c.at[j]; a >= 0 {
+			if c.fits(&c.ms[a], argPlace) && c.typ(a) != schema.Event {
+				return a
+			}
+			return -1
+		}
+		if !c.toks[j].Word {
+			return -1
+		}
+	}
+	return -1
+}
+
+// eventPlace reads "the attack on April 22 in Pahalgam", "the Pacific
+// Games, which open in Honiara", "Cyclone Lola, which tore through northern
+// Vanuatu": the first place after the event in its clause.
+func (c *sentCtx) eventPlace(a int) {
+	x := &c.ms[a]
+	for k := x.T1; k < len(c.toks) && k < x.T1+16; k++ {
+		t := c.toks[k]
+		if t.Text == ";" || t.Text == "." {
+			return
+		}
+		if t.Text == "," {
+			if k+1 < len(c.toks) && (c.toks[k+1].Low == "which" || c.toks[k+1].Low == "that") {
+				continue
+			}
+			return
+		}
+		if b := c.at[k]; b >= 0 && k > x.T1 && c.typ(b) == schema.Event {
+			return // another event's place
+		}
+		switch t.Low {
+		case "in", "at", "near", "through", "hit", "struck":
+			if p := c.placeAfter(k); p >= 0 {
+				c.d.addRel(schema.OccurredIn, x.Entity, c.ms[p].Entity, c.s, "", false, 0.7)
+				return
+			}
+		}
+	}
+}
+
+// placeContainer reads "Uhuru Gardens in Nairobi", "Malabo, Equatorial
+// Guinea", "Belém, capital of the northern Brazilian state of Pará" and
+// "Rarotonga, the main island of the Cook Islands".
+func (c *sentCtx) placeContainer(a int) {
+	x := &c.ms[a]
+	k := x.T1
+	src := x.Entity
+	if k+1 < len(c.toks) {
+		switch c.toks[k].Text {
+		case "in":
+			if p := c.placeAfter(k); p >= 0 && c.ms[p].T0 <= k+2 {
+				c.d.addRel(schema.LocatedIn, src, c.ms[p].Entity, c.s, "", false, 0.7)
+			}
+		case ",":
+			if b := c.at[k+1]; b >= 0 && c.ms[b].T0 == k+1 && c.ms[b].Entity >= 0 {
+				e := &c.d.entities[c.ms[b].Entity]
+				if e.Type == schema.Country || e.Type == schema.Place && e.Code != "" &&
+					!e.Capital {
+					c.d.addRel(schema.LocatedIn, src, c.ms[b].Entity, c.s, "", false, 0.7)
+				}
+				return
+			}
+			c.ofContainer(src, k+1)
+		}
+	}
+	// "the northern Brazilian state of Pará": Pará lies in Brazil.
+	if x.T0 >= 3 && c.toks[x.T0-1].Low == "of" {
+		switch c.toks[x.T0-2].Low {
+		case "state", "province", "region", "island", "city", "town", "district":
+			if b := c.at[x.T0-3]; b >= 0 {
+				if y := &c.ms[b]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Country {
+					c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.7)
+				}
+			}
+			for _, y := range c.ms {
+				if y.Form == formDemonym && y.T1 == x.T0-2 && y.Entity >= 0 {
+					c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.7)
+				}
+			}
+		}
+	}
+}
+
+// ofContainer reads ", (the) capital|main island|… of (the) … <place>"
+// starting at token k.
+func (c *sentCtx) ofContainer(src, k int) {
+	for j := k; j < len(c.toks) && j < k+5; j++ {
+		if c.toks[j].Low != "of" {
+			if !c.toks[j].Word || c.at[j] >= 0 {
+				return
+			}
+			continue
+		}
+		for m := j + 1; m < len(c.toks) && m < j+9; m++ {
+			if b := c.at[m]; b >= 0 {
+				y := &c.ms[b]
+				if c.fits(y, argPlace) && c.d.entities[y.Entity].Type != schema.Event {
+					c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.65)
+				}
+				return
+			}
+			if c.toks[m].Text == "," {
+				return
+			}
+		}
+		return
+	}
+}
+
+// hostPlace reads "Belém itself will host COP30": the event takes place in
+// the host.
+func (c *sentCtx) hostPlace() {
+	for i, t := range c.toks {
+		if t.Low != "host" && t.Low != "hosts" && t.Low != "hosted" && t.Low != "hosting" {
+			continue
+		}
+		place := -1
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if a := c.at[k]; a >= 0 {
+				if y := &c.ms[a]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Place {
+					place = y.Entity
+				}
+				break
+			}
+		}
+		if place < 0 {
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && k < i+4; k++ {
+			if a := c.at[k]; a >= 0 {
+				if y := &c.ms[a]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Event {
+					c.d.addRel(schema.OccurredIn, y.Entity, place, c.s, "", false, 0.65)
+				}
+				break
+			}
+		}
+	}
+}
+
+// whereEvents reads "Malabo, Equatorial Guinea, where he took part in an
+// African Union summit": the events of the clause took place there.
+func (c *sentCtx) whereEvents() {
+	for i, t := range c.toks {
+		if t.Low != "where" || i < 2 || c.toks[i-1].Text != "," {
+			continue
+		}
+		a := c.endingAt(i - 1)
+		for a >= 0 && c.ms[a].Entity >= 0 &&
+			c.typ(a) == schema.Country && c.ms[a].T0 >= 2 &&
+			c.toks[c.ms[a].T0-1].Text == "," {
+			a = c.endingAt(c.ms[a].T0 - 1)
+		}
+		if a < 0 || c.ms[a].Entity < 0 || c.typ(a) != schema.Place {
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && c.toks[k].Text != ";"; k++ {
+			if b := c.at[k]; b >= 0 && c.ms[b].Entity >= 0 &&
+				c.typ(b) == schema.Event {
+				c.d.addRel(schema.OccurredIn, c.ms[b].Entity, c.ms[a].Entity, c.s, "", false, 0.6)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,245 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// form tells how a mention names its entity.
+type form uint8
+
+// The forms of mentions.
+const (
+	formProper  form = iota // a name as written: "Vladimir Putin", "India"
+	formDemonym             // an adjective: "Russian"
+	formNominal             // a common noun phrase: "the attack", "the prime minister"
+	formPronoun             // "he", "his", "its"
+	formPlural              // "the two leaders", "both sides"
+)
+
+// mention is one place in the text that names or refers to an entity. Token
+// indexes are within the mention's sentence.
+type mention struct {
+	Sent   int
+	T0, T1 int // the whole mention, titles included
+	N0, N1 int // the name alone
+	Type   schema.EntityType
+	Form   form
+	Name   string
+	Code   string // ISO code: the country, or the country a place lies in
+	Kind   string // kind of an event
+	Head   string // lower-case head noun of a nominal ("attack", "minister")
+	Year   string // year written in an agreement's or event's name
+	Prep   string // the lower-case word just before the mention
+	// Capital is set for a capital, which may stand for its country.
+	Capital bool
+	// Modifier is set for a mention inside a larger name ("Russian" in
+	// "Russian President Vladimir Putin"): it makes a node but takes no part
+	// in relations.
+	Modifier bool
+	Poss     bool // followed by a possessive marker
+	Generic  bool // an event or agreement noun with no name of its own
+	// Office of a person: the role, whether it is a leader's, and where it
+	// is held (a country code, or the index of the mention of an
+	// organisation, or of a person or pronoun whose country it is).
+	Role        string
+	Leader      bool
+	RoleCode    string
+	RoleOrg     int
+	RoleRef     int
+	Counterpart bool
+	Number      int // size of a plural ("the two leaders": 2; 0 unknown)
+	Entity      int // index of the entity after coreference; -1 before
+}
+
+// newMention returns a mention with the "none" values set.
+func newMention(sent, t0, t1 int, typ schema.EntityType, f form) mention {
+	return mention{
+		Sent: sent, T0: t0, T1: t1, N0: t0, N1: t1, Type: typ, Form: f,
+		RoleOrg: -1, RoleRef: -1, Entity: -1,
+	}
+}
+
+// gazMatch is a gazetteer phrase found at a token: its end and meaning.
+type gazMatch struct {
+	End   int
+	Entry gazEntry
+}
+
+// roleMatch is a title of office found at a token.
+type roleMatch struct {
+	End  int
+	Info roleInfo
+}
+
+// sentView is a sentence prepared for mention finding.
+type sentView struct {
+	Index int
+	Toks  []token
+	Folds []string
+	Gaz   []gazMatch  // by start token; End 0 when none
+	Roles []roleMatch // by start token; End 0 when none
+	Para  int
+}
+
+// mentionFinder finds the mentions of a sentence: proper names (split into
+// titles, modifiers and the name), nominals, pronouns and plurals.
+type mentionFinder struct {
+	g *gazetteer
+}
+
+// view prepares sentence s (number si) for mention finding.
+func (mf mentionFinder) view(si int, s sentence) *sentView {
+	n := len(s.Tokens)
+	v := &sentView{
+		Index: si, Toks: s.Tokens, Folds: make([]string, n),
+		Gaz: make([]gazMatch, n), Roles: make([]roleMatch, n), Para: s.Para,
+	}
+	for i, t := range s.Tokens {
+		if t.isPossessive() {
+			v.Folds[i] = "s"
+		} else if isLowerASCII(t.Text) {
+			v.Folds[i] = t.Text // already folded
+		} else {
+			v.Folds[i] = foldWord(t.Text)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if s.Tokens[i].Cap || s.Tokens[i].Digit {
+			if m, ok := mf.gazAt(v, i); ok {
+				v.Gaz[i] = m
+			}
+		}
+		if r, ok := mf.roleAt(v, i); ok {
+			v.Roles[i] = r
+		}
+	}
+	return v
+}
+
+// gazAt returns the longest gazetteer phrase that starts at token i.
+func (mf mentionFinder) gazAt(v *sentView, i int) (gazMatch, bool) {
+	var best gazMatch
+	found := false
+	key := ""
+	for j := i; j < len(v.Toks) && j-i < mf.g.maxWords+2; j++ {
+		f := v.Folds[j]
+		if f == "" {
+			break
+		}
+		switch {
+		case key == "":
+			key = f
+		case v.Toks[j].isPossessive():
+			key += f // "People's" folds to "peoples"
+		default:
+			key += " " + f
+		}
+		if e, ok := mf.g.lookup(key); ok && (!e.ExactCase || allUpper(v.Toks[i:j+1])) {
+			best, found = gazMatch{End: j + 1, Entry: e}, true
+		}
+		if !mf.g.prefixes[key] {
+			break
+		}
+	}
+	return best, found
+}
+
+// roleAt returns the longest title of office that starts at token i.
+func (mf mentionFinder) roleAt(v *sentView, i int) (roleMatch, bool) {
+	var best roleMatch
+	found := false
+	if !mf.g.roleFirst[v.Toks[i].Low] {
+		return best, false
+	}
+	key := ""
+	for j := i; j < len(v.Toks) && j-i < 4; j++ {
+		if !v.Toks[j].Word {
+			break
+		}
+		if key == "" {
+			key = v.Toks[j].Low
+		} else {
+			key += " " + v.Toks[j].Low
+		}
+		if r, ok := mf.g.roles[key]; ok {
+			best, found = roleMatch{End: j + 1, Info: r}, true
+		}
+		if !mf.g.rolePrefixes[key] {
+			break
+		}
+	}
+	return best, found
+}
+
+// allUpper reports whether the letters of toks are all upper case.
+func allUpper(toks []token) bool {
+	for _, t := range toks {
+		if t.Text != strings.ToUpper(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the mentions of a prepared sentence.
+func (mf mentionFinder) find(v *sentView) []mention {
+	var out []mention
+	for _, r := range mf.runs(v) {
+		base := len(out)
+		ms := mf.classify(v, r)
+		for k := range ms {
+			if ms[k].RoleOrg >= 0 {
+				ms[k].RoleOrg += base
+			}
+		}
+		out = append(out, ms...)
+	}
+	out = mf.nominals(v, out)
+	out = mf.units(v, out)
+	return sortMentions(out)
+}
+
+// sortMentions puts mentions in text order, a larger span before the ones
+// inside it, and renumbers the references between them.
+func sortMentions(ms []mention) []mention {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &ms[order[a]], &ms[order[b]]
+		if x.T0 != y.T0 {
+			return x.T0 < y.T0
+		}
+		return x.T1 > y.T1
+	})
+	pos := make([]int, len(ms))
+	out := make([]mention, len(ms))
+	for to, from := range order {
+		pos[from] = to
+		out[to] = ms[from]
+	}
+	for i := range out {
+		if out[i].RoleOrg >= 0 {
+			out[i].RoleOrg = pos[out[i].RoleOrg]
+		}
+		if out[i].RoleRef >= 0 {
+			out[i].RoleRef = pos[out[i].RoleRef]
+		}
+	}
+	return out
+}
+
+// isLowerASCII reports whether s is made of lower-case ASCII letters and
+// digits only.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return s != ""
+}

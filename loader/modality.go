@@ -1,0 +1,171 @@
+package loader
+
+import (
+	"time"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// negators deny the verb they stand before ("did not attend").
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true,
+	"declined": true, "refused": true, "failed": true, "unable": true, "cannot": true,
+	"won't": true, "didn't": true, "wouldn't": true, "without": true, "nor": true,
+	"neither": true, "instead": false}
+
+// hedges make the verb they stand before a mere possibility.
+var hedges = map[string]bool{"whether": true, "consider": true, "considering": true,
+	"considered": true, "may": true, "might": true, "could": true, "mulling": true,
+	"weighing": true, "if": true, "possible": true, "possibly": true}
+
+// cancellers, anywhere in a sentence, undo its visits, meetings and
+// attendance ("he cancelled the trip").
+var cancellers = map[string]bool{"cancelled": true, "canceled": true, "cancel": true,
+	"postponed": true, "scrapped": true, "shelved": true, "withdrew": true, "skipped": true,
+	"pulled": true, "cancels": true, "postpones": true, "calls": false}
+
+// planners make the verb after them a plan.
+var planners = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true,
+	"plans": true, "planned": true, "planning": true, "plan": true, "scheduled": true,
+	"due": true, "expected": true, "intends": true, "intend": true, "set": true,
+	"aims": true, "hopes": true, "going": true, "to": false}
+
+// negated reports whether the verb at i is denied, hedged or, for visits,
+// meetings and attendance, cancelled.
+func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		t := c.toks[k]
+		if t.Text == "," || t.Text == ";" || t.Low == "and" || t.Low == "but" {
+			break
+		}
+		if a := c.at[k]; a >= 0 {
+			if k < i-5 {
+				break
+			}
+			k = c.ms[a].T0
+			continue
+		}
+		if negators[t.Low] || hedges[t.Low] {
+			return true
+		}
+	}
+	switch rel {
+	case schema.Visited, schema.Met, schema.Attended:
+		lo, hi := c.segment(i)
+		for k := lo; k < hi; k++ {
+			t := c.toks[k]
+			if cancellers[t.Low] && (t.Low != "pulled" || k+1 < len(c.toks) &&
+				c.toks[k+1].Low == "out") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planned reports whether the verb at i is announced rather than done.
+func (c *sentCtx) planned(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := c.toks[k]
+		if t.Text == "," || t.Text == ";" || c.at[k] >= 0 {
+			break
+		}
+		if planners[t.Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// date returns the date of an action at token i: the nearest date of the
+// sentence that does not belong to another event, else, for done actions,
+// the date the story is about.
+func (c *sentCtx) date(i int, obj []int, planned bool) string {
+	best, bestDist := "", 1<<30
+	for _, de := range c.d.dates[c.s] {
+		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, obj) {
+			continue
+		}
+		dist := absInt(de.T0 - i)
+		if dist < bestDist {
+			best, bestDist = de.Value, dist
+		}
+	}
+	if best != "" || planned {
+		return best
+	}
+	return c.d.narrative(c.s)
+}
+
+// ownedByOtherEvent reports whether a date is written right by an event
+// mention that is not one of the objects ("the attack on April 22").
+func (c *sentCtx) ownedByOtherEvent(de dateExpr, obj []int) bool {
+	for a := range c.ms {
+		x := &c.ms[a]
+		if x.Entity < 0 || x.Modifier || c.d.entities[x.Entity].Type != schema.Event ||
+			hasInt(obj, x.Entity) {
+			continue
+		}
+		if de.T0 >= x.T0 && de.T1 <= x.T1 || de.T0 == x.T1 || de.T0 == x.T1+1 ||
+			de.T1 == x.T0 || de.T1+1 == x.T0 {
+			return true
+		}
+	}
+	return false
+}
+
+// narrative returns the date the story is at in sentence s: the latest
+// day-precise date, up to s, within ten days of publication.
+func (d *document) narrative(s int) string {
+	if !d.dc.known {
+		return ""
+	}
+	for k := s; k >= 0; k-- {
+		ds := d.dates[k]
+		for j := len(ds) - 1; j >= 0; j-- {
+			de := ds[j]
+			if !de.Day || de.Value == "" {
+				continue
+			}
+			if d.nearPublication(de.Value) {
+				return de.Value
+			}
+		}
+	}
+	return d.dc.dlValue
+}
+
+// nearPublication reports whether an ISO day is within ten days of the
+// publication date.
+func (d *document) nearPublication(day string) bool {
+	t, ok := parseDay(day)
+	if !ok {
+		return false
+	}
+	diff := t.Sub(d.dc.pub).Hours() / 24
+	return diff >= -10 && diff <= 10
+}
+
+// segment returns the stretch of the sentence around token i between
+// semicolons.
+func (c *sentCtx) segment(i int) (int, int) {
+	lo, hi := 0, len(c.toks)
+	for k := i - 1; k >= 0; k-- {
+		if c.toks[k].Text == ";" {
+			lo = k + 1
+			break
+		}
+	}
+	for k := i; k < len(c.toks); k++ {
+		if c.toks[k].Text == ";" {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+// parseDay parses an ISO day.
+func parseDay(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}

@@ -1,0 +1,200 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// nominalEvents maps lower-case event nouns to their kind; "" marks nouns
+// that only refer back to an event and never make one ("the talks").
+var nominalEvents = map[string]string{
+	"attack": "attack", "attacks": "attack", "bombing": "attack", "bombings": "attack",
+	"blast": "attack", "blasts": "attack", "explosion": "attack", "explosions": "attack",
+	"shooting": "attack", "massacre": "attack", "assault": "attack", "ambush": "attack",
+	"strike": "attack", "strikes": "attack", "earthquake": "earthquake",
+	"earthquakes": "earthquake", "quake": "earthquake", "tsunami": "disaster",
+	"cyclone": "disaster", "floods": "disaster", "summit": "summit", "summits": "summit",
+	"conference": "conference", "election": "election", "elections": "election",
+	"referendum": "election", "launch": "launch", "celebration": "celebration",
+	"celebrations": "celebration", "festivities": "celebration", "session": "meeting",
+	"gathering": "", "talks": "talks", "meeting": "meeting", "visit": "visit",
+	"trip": "visit", "call": "call", "war": "war",
+}
+
+// refOnlyKinds are kinds of event nouns that name an event only with a
+// proper modifier ("COP28 climate talks"), and otherwise refer back.
+var refOnlyKinds = map[string]bool{"talks": true, "meeting": true, "visit": true,
+	"call": true, "war": true, "": true}
+
+// nominalAgreements are lower-case agreement nouns; plural ones refer to
+// several agreements and make no node.
+var nominalAgreements = map[string]bool{
+	"agreement": false, "agreements": true, "accord": false, "accords": true,
+	"treaty": false, "treaties": true, "declaration": false, "declarations": true,
+	"pact": false, "pacts": true, "deal": false, "deals": true, "memorandum": false,
+	"memoranda": true, "memorandums": true, "charter": false, "convention": false,
+	"protocol": false, "documents": true, "statement": false,
+}
+
+// nominals adds the mentions that common nouns and pronouns make: events
+// ("the terrorist attack"), agreements ("a joint declaration"), office
+// holders ("the Turkish leader"), plurals ("the two leaders"), pronouns,
+// and "the Brazilian government" standing for its country.
+func (mf mentionFinder) nominals(v *sentView, ms []mention) []mention {
+	covered := make([]int, len(v.Toks))
+	for i := range covered {
+		covered[i] = -1
+	}
+	for k, m := range ms {
+		for i := m.T0; i < m.T1; i++ {
+			if covered[i] < 0 || !m.Modifier {
+				covered[i] = k
+			}
+		}
+	}
+	for i := 0; i < len(v.Toks); i++ {
+		t := v.Toks[i]
+		if covered[i] >= 0 {
+			if m := &ms[covered[i]]; m.Form == formDemonym && i == m.T1-1 {
+				mf.demonymHead(v, m)
+			}
+			continue
+		}
+		if !t.Word {
+			continue
+		}
+		var add []mention
+		switch {
+		case mf.pronoun(v, i, &add):
+		case mf.plural(v, i, &add):
+		case mf.eventNoun(v, i, ms, covered, &add):
+		case mf.agreementNoun(v, i, ms, covered, &add):
+		case mf.roleNoun(v, i, ms, covered, &add):
+		case mf.placeNoun(v, i, ms, covered, &add):
+		case mf.orgNoun(v, i, ms, covered, &add):
+		}
+		for _, m := range add {
+			for k := m.T0; k < m.T1 && k < len(covered); k++ {
+				if covered[k] < 0 {
+					covered[k] = len(ms)
+				}
+			}
+			ms = append(ms, m)
+			if m.T1 > i+1 {
+				i = m.T1 - 1
+			}
+		}
+	}
+	return ms
+}
+
+// demonymHead lets a demonym stand for its country when it qualifies
+// "government", "people", "side" or "authorities" ("the Brazilian
+// government"), and otherwise marks it a modifier.
+func (mf mentionFinder) demonymHead(v *sentView, m *mention) {
+	if m.T1 < len(v.Toks) {
+		switch v.Toks[m.T1].Low {
+		case "government", "people", "side", "authorities", "leadership", "officials":
+			m.T1++
+			m.Form = formProper
+			return
+		}
+	}
+	m.Modifier = true
+}
+
+// pronoun adds a personal or possessive pronoun at token i.
+func (mf mentionFinder) pronoun(v *sentView, i int, add *[]mention) bool {
+	var m mention
+	switch v.Toks[i].Low {
+	case "he", "him", "his", "she", "her", "himself", "herself":
+		m = newMention(v.Index, i, i+1, schema.Person, formPronoun)
+	case "its":
+		m = newMention(v.Index, i, i+1, "", formPronoun)
+	case "they", "them", "their":
+		m = newMention(v.Index, i, i+1, "", formPlural)
+	default:
+		return false
+	}
+	m.Head = v.Toks[i].Low
+	*add = append(*add, m)
+	return true
+}
+
+// plural adds "the two leaders", "both sides", "the two countries".
+func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
+	low := v.Toks[i].Low
+	if low != "two" && low != "both" {
+		return false
+	}
+	j := i + 1
+	for j < len(v.Toks) && j < i+4 {
+		w := v.Toks[j].Low
+		var typ schema.EntityType
+		switch w {
+		case "leaders", "men", "women", "presidents", "ministers", "heads", "counterparts",
+			"premiers", "officials", "diplomats":
+			typ = schema.Person
+		case "countries", "nations", "sides", "governments", "states", "neighbours",
+			"neighbors", "allies", "capitals":
+			typ = schema.Country
+		}
+		if typ != "" {
+			m := newMention(v.Index, i, j+1, typ, formPlural)
+			if i > 0 && v.Toks[i-1].Low == "the" {
+				m.T0 = i - 1
+			}
+			m.Number, m.Head = 2, w
+			if w == "heads" && j+2 < len(v.Toks) && v.Toks[j+1].Low == "of" {
+				m.T1 = j + 3
+			}
+			*add = append(*add, m)
+			return true
+		}
+		if !v.Toks[j].Word || v.Toks[j].Cap && v.Gaz[j].End == 0 {
+			break
+		}
+		j++
+	}
+	return false
+}
+
+// modifiersBefore returns where the noun phrase whose head is at token i
+// starts: it takes in adjectives, nouns and names before the head, up to a
+// determiner, a possessive or punctuation, at most five words.
+func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covered []int) int {
+	j := i
+	for n := 0; j > 0 && n < 5; n++ {
+		k := j - 1
+		t := v.Toks[k]
+		if c := covered[k]; c >= 0 {
+			m := ms[c]
+			if m.Form == formPronoun || m.Form == formPlural || m.Type == schema.Person {
+				break
+			}
+			j = m.T0
+			continue
+		}
+		if !t.Word || t.Cap || mf.g.stop[t.Low] || mf.isDateWord(t.Low) ||
+			v.Roles[k].End > 0 || strings.HasSuffix(t.Low, "ed") && !adjectiveEd[t.Low] {
+			break
+		}
+		if t.Digit && !isOrdinal(t.Low) {
+			break
+		}
+		j = k
+	}
+	return j
+}
+
+// adjectiveEd are "-ed" words often found before an event or agreement noun.
+var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected": true,
+	"alleged": true, "planned": true, "proposed": true, "revised": true, "updated": true,
+	"landmark": true, "renewed": true, "extended": true, "expanded": true, "limited": true}
+
+// isOrdinal reports whether a lower-case word is an ordinal ("21st").
+func isOrdinal(w string) bool {
+	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
+		strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
+}

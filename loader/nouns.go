@@ -1,0 +1,220 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// eventNoun adds an event named by a common noun ("the terrorist attack",
+// "an extraordinary African Union summit", "the COP28 climate talks"). An
+// event name already found that the noun phrase takes in is widened.
+func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []int,
+	add *[]mention) bool {
+	t := v.Toks[i]
+	kind, ok := nominalEvents[t.Low]
+	if !ok || t.Cap {
+		return false
+	}
+	j := mf.modifiersBefore(v, i, ms, covered)
+	proper := -1 // index in ms of a proper name among the modifiers
+	for k := j; k < i; k++ {
+		if c := covered[k]; c >= 0 && ms[c].Form == formProper && !ms[c].Modifier {
+			proper = c
+		}
+	}
+	if t.Low == "strike" || t.Low == "strikes" {
+		national := false
+		for k := j; k < i; k++ {
+			if c := covered[k]; c >= 0 && ms[c].Type == schema.Country {
+				national = true // "the Israeli strike"
+			}
+		}
+		if !national && !hasWordIn(v.Toks[j:i], "drone", "air", "missile", "rocket",
+			"military", "artillery") {
+			if j == i && i > 0 && v.Toks[i-1].Low == "the" {
+				return mf.eventRef(v, i, "attack", add) // "denounced the strike"
+			}
+			return false
+		}
+	}
+	if t.Low == "launch" && i > 0 && !hasWordIn(v.Toks[j:i], "missile", "rocket") &&
+		v.Toks[i-1].Low != "the" {
+		return false
+	}
+	end := i + 1
+	if t.Low == "session" {
+		// "the fifth session of the Greece-Turkey High-Level Cooperation Council"
+		if end+1 < len(v.Toks) && v.Toks[end].Low == "of" {
+			k := end + 1
+			if v.Toks[k].Low == "the" && k+1 < len(v.Toks) {
+				k++
+			}
+			if c := covered[k]; c >= 0 && ms[c].Form == formProper {
+				end = ms[c].T1
+				proper = c
+			}
+		}
+		if proper < 0 {
+			return false
+		}
+	}
+	if refOnlyKinds[kind] && proper < 0 {
+		kind = ""
+	}
+	if j > 0 && proper < 0 {
+		switch v.Toks[j-1].Low {
+		case "next", "previous", "upcoming", "another", "future", "last", "first", "a", "an":
+			return false // "the next summit" is another one
+		}
+	}
+	m := newMention(v.Index, j, end, schema.Event, formNominal)
+	m.Name, m.Kind, m.Head = spanText(v.Toks, j, end), kind, t.Low
+	m.Generic = proper < 0
+	if m.Generic && kind != "" {
+		m.Name = spanText(v.Toks, j, i+1)
+	}
+	if proper >= 0 && ms[proper].Type == schema.Event {
+		// "COP28 climate talks", "Madaraka Day celebrations": one event.
+		p := &ms[proper]
+		p.T0, p.T1 = min(p.T0, j), max(p.T1, end)
+		p.Name = spanText(v.Toks, p.T0, p.T1)
+		return false
+	}
+	if kind == "" {
+		m.Generic, m.Kind = true, nominalEvents[t.Low]
+		m.Head = "ref:" + t.Low
+	}
+	*add = append(*add, m)
+	return true
+}
+
+// eventRef adds a bare event noun that can only refer back ("the strike").
+func (mf mentionFinder) eventRef(v *sentView, i int, kind string, add *[]mention) bool {
+	m := newMention(v.Index, i, i+1, schema.Event, formNominal)
+	m.Name, m.Kind, m.Head, m.Generic = v.Toks[i].Text, kind, "ref:"+v.Toks[i].Low, true
+	*add = append(*add, m)
+	return true
+}
+
+// hasWordIn reports whether one of toks is one of the lower-case words.
+func hasWordIn(toks []token, words ...string) bool {
+	for _, t := range toks {
+		for _, w := range words {
+			if t.Low == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agreementNoun adds an agreement named by a common noun ("a joint
+// declaration", "the 2015 nuclear deal", "a declaration of friendship"), or
+// a plural ("the documents") that the relations may resolve.
+func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered []int,
+	add *[]mention) bool {
+	t := v.Toks[i]
+	plural, ok := nominalAgreements[t.Low]
+	if !ok || t.Cap {
+		return false
+	}
+	if t.Low == "statement" && (i == 0 || v.Toks[i-1].Low != "joint") {
+		return false
+	}
+	j := mf.modifiersBefore(v, i, ms, covered)
+	end := i + 1
+	if !plural && end+1 < len(v.Toks) && v.Toks[end].Low == "of" && v.Toks[end+1].Word &&
+		!v.Toks[end+1].Cap && !mf.g.stop[v.Toks[end+1].Low] {
+		end += 2 // "a declaration of friendship"
+	}
+	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
+	m.Name, m.Head, m.Generic = spanText(v.Toks, j, end), t.Low, true
+	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
+		m.Year = v.Toks[j].Text
+	}
+	if plural {
+		m.Form, m.Type = formPlural, schema.Agreement
+		m.Number = countBefore(v, j)
+	}
+	*add = append(*add, m)
+	return true
+}
+
+// countBefore reads a number word just before token j ("seven agreements").
+func countBefore(v *sentView, j int) int {
+	words := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "both": 2}
+	for k := j; k < len(v.Toks) && k <= j+1; k++ {
+		if n, ok := words[v.Toks[k].Low]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeNoun adds "the Japanese capital" as the capital of that country.
+func (mf mentionFinder) placeNoun(v *sentView, i int, ms []mention, covered []int,
+	add *[]mention) bool {
+	if v.Toks[i].Low != "capital" || i == 0 {
+		return false
+	}
+	c := covered[i-1]
+	if c < 0 || ms[c].Type != schema.Country || ms[c].Form != formDemonym {
+		return false
+	}
+	name := mf.g.capitalOf[ms[c].Code]
+	if name == "" {
+		return false
+	}
+	m := newMention(v.Index, ms[c].T0, i+1, schema.Place, formNominal)
+	m.Name, m.Code, m.Capital = name, ms[c].Code, true
+	*add = append(*add, m)
+	return true
+}
+
+// orgNoun adds a ministry named by common nouns ("the Iranian foreign
+// ministry") and a back reference such as "the forum".
+func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
+	add *[]mention) bool {
+	t := v.Toks[i]
+	if t.Cap || !mf.g.orgHeads[t.Low] {
+		return false
+	}
+	j := mf.modifiersBefore(v, i, ms, covered)
+	if t.Low == "ministry" && j < i {
+		if k := j - 1; k > 0 && v.Toks[k].isPossessive() && covered[k-1] >= 0 {
+			j = ms[covered[k-1]].T0 // "South Korea's foreign ministry"
+		}
+		m := newMention(v.Index, j, i+1, schema.Organization, formProper)
+		m.Name = spanText(v.Toks, j, i+1)
+		*add = append(*add, m)
+		return true
+	}
+	if j == i && i > 0 && v.Toks[i-1].Low == "the" {
+		switch t.Low {
+		case "forum", "council", "alliance", "bloc", "organisation", "organization",
+			"commission", "union", "group", "agency":
+			m := newMention(v.Index, i-1, i+1, schema.Organization, formNominal)
+			m.Head, m.Generic = t.Low, true
+			if i+1 < len(v.Toks) && v.Toks[i+1].isPossessive() {
+				m.Poss = true
+			}
+			*add = append(*add, m)
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWords returns the lower-case words of toks joined by spaces.
+func lowerWords(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Low)
+	}
+	return b.String()
+}

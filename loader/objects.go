@@ -1,0 +1,174 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// object returns the objects of frame fr matched at tokens [i, end).
+func (c *sentCtx) object(fr *frame, i, end int) []int {
+	switch fr.Obj {
+	case objDirect:
+		if a := c.directObject(fr, i, end); a >= 0 {
+			return c.entities(c.groupRight(a, fr.Kind), fr.Kind)
+		}
+		// "which Brazil invited": the object is the antecedent of "which".
+		if fr.Rel == schema.Invited || fr.Rel == schema.Supported {
+			return c.entities(c.relativeAntecedent(i, fr.Kind), fr.Kind)
+		}
+	case objAfter:
+		obj := c.objectAfter(fr, end)
+		obj = append(obj, c.secondly(fr, obj)...)
+		return c.entities(obj, fr.Kind)
+	case objClause:
+		for k := end; k < len(c.toks) && k < end+25; k++ {
+			if t := c.toks[k]; t.Text == ";" || t.Text == "." {
+				break
+			}
+			if a := c.at[k]; a >= 0 && c.fits(&c.ms[a], fr.Kind) && c.typ(a) != schema.Event {
+				return c.entities([]int{a}, fr.Kind)
+			}
+		}
+	}
+	return nil
+}
+
+// secondly returns a further object of the same preposition later in the
+// clause ("first as a guest to the 22nd Summit … and secondly to the BRICS
+// Summit").
+func (c *sentCtx) secondly(fr *frame, obj []int) []int {
+	if len(obj) == 0 {
+		return nil
+	}
+	last := c.ms[obj[len(obj)-1]].T1
+	for k := last; k+2 < len(c.toks) && k < last+8; k++ {
+		t := c.toks[k]
+		if t.Text == ";" || t.Text == "." || c.at[k] >= 0 {
+			return nil
+		}
+		if t.Low != "and" {
+			continue
+		}
+		j := k + 1
+		switch c.toks[j].Low {
+		case "secondly", "then", "later", "also", "finally", "second":
+			j++
+		}
+		if j < len(c.toks) && hasString(fr.Preps, c.toks[j].Low) {
+			for m := j + 1; m < len(c.toks) && m <= j+2; m++ {
+				if a := c.at[m]; a >= 0 && c.fits(&c.ms[a], fr.Kind) {
+					return []int{a}
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// patientLeft returns the patient of a passive verb at i: the nearest
+// mention of the kind before it that opens a clause.
+func (c *sentCtx) patientLeft(i int, kind argKind) []int {
+	if kind == argActor || kind == argPerson {
+		return c.subjectLeft(i)
+	}
+	for k := i - 1; k >= 0; k-- {
+		if c.toks[k].Text == ";" {
+			break
+		}
+		if a := c.at[k]; a >= 0 {
+			if c.fits(&c.ms[a], kind) && c.subjectLike(a) {
+				return []int{a}
+			}
+			k = c.ms[a].T0
+		}
+	}
+	return nil
+}
+
+// directObject returns the mention right after the trigger, past
+// determiners and adverbs, or -1.
+func (c *sentCtx) directObject(fr *frame, i, end int) int {
+	for k := end; k < len(c.toks) && k < end+6; k++ {
+		if a := c.at[k]; a >= 0 {
+			x := &c.ms[a]
+			if c.fits(x, fr.Kind) || fr.Rel == schema.Visited && c.fits(x, argEvent) {
+				return a
+			}
+			return -1
+		}
+		t := c.toks[k]
+		if !t.Word && t.Text != "\"" && t.Text != "\u201c" && t.Text != "\u201d" {
+			return -1
+		}
+		if prepositions[t.Low] {
+			if t.Low == "with" && (fr.Rel == schema.Met || fr.Rel == schema.Condoled) {
+				continue
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// objectAfter returns the object after one of the frame's prepositions:
+// the first fitting mention within a few words of it, trying a second
+// preposition ("to the victims' families and to the Iranian people").
+func (c *sentCtx) objectAfter(fr *frame, end int) []int {
+	start := -1
+	if end > 0 && hasString(fr.Preps, c.toks[end-1].Low) {
+		start = end
+	}
+	for tries := 0; tries < 2; tries++ {
+		if start < 0 {
+			for k := end; k < len(c.toks) && k < end+12; k++ {
+				if t := c.toks[k]; t.Text == ";" || t.Text == "." {
+					return nil
+				}
+				if hasString(fr.Preps, c.toks[k].Low) {
+					start = k + 1
+					break
+				}
+			}
+		}
+		if start < 0 {
+			return nil
+		}
+		for k := start; k < len(c.toks) && k < start+7; k++ {
+			t := c.toks[k]
+			if t.Text == ";" || t.Text == "." || t.Text == "," && k > start {
+				break
+			}
+			if a := c.at[k]; a >= 0 {
+				if c.fits(&c.ms[a], fr.Kind) {
+					return c.groupRight(a, fr.Kind)
+				}
+				k = c.ms[a].T1 - 1
+				continue
+			}
+			if hasString(fr.Preps, t.Low) && k > start {
+				break
+			}
+		}
+		end, start = start, -1
+	}
+	return nil
+}
+
+// relativeAntecedent returns the group before ", which"/", whom" when the
+// verb at i has that relative as its object.
+func (c *sentCtx) relativeAntecedent(i int, kind argKind) []int {
+	for k := i - 1; k > 0 && k >= i-6; k-- {
+		w := c.toks[k].Low
+		if w != "which" && w != "whom" {
+			continue
+		}
+		e := k
+		if c.toks[e-1].Text == "," {
+			e--
+		}
+		if a := c.endingAt(e); a >= 0 && c.fits(&c.ms[a], kind) {
+			return c.groupLeft(a)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// offices settles who holds which office where. A title's country comes
+// from the text ("Russian President", "Kiribati's president", "his
+// Tuvaluan counterpart"), from the person a possessive points to ("his
+// vice president"), or, for a title with no country, from the country the
+// article is about.
+func (d *document) offices() {
+	for pass := 0; pass < 2; pass++ {
+		for k := range d.entities {
+			if d.entities[k].Type == schema.Person && !d.entities[k].Dropped {
+				d.office(k)
+			}
+		}
+	}
+	d.home = d.homeCountry()
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Person || e.Dropped || e.RoleCode != "" || e.RoleOrg >= 0 {
+			continue
+		}
+		if e.Role != "" && d.home != "" {
+			e.RoleCode = d.home
+		}
+	}
+}
+
+// office reads the office of person k from its mentions.
+func (d *document) office(k int) {
+	e := &d.entities[k]
+	for _, r := range e.Mentions {
+		m := d.m(r)
+		if m.Form == formPronoun {
+			continue
+		}
+		if e.Role == "" && m.Role != "" {
+			e.Role = m.Role
+		}
+		e.Leader = e.Leader || m.Leader
+		if e.RoleCode == "" && m.RoleCode != "" {
+			e.RoleCode, e.Explicit = m.RoleCode, true
+		}
+		if e.RoleOrg < 0 && m.RoleOrg >= 0 {
+			if o := d.mentions[r.Sent][m.RoleOrg].Entity; o >= 0 {
+				e.RoleOrg, e.Explicit = o, true
+			}
+		}
+		if m.RoleRef >= 0 && (e.RoleCode == "" && e.RoleOrg < 0 || m.Counterpart) {
+			d.officeByRef(k, r, m)
+		}
+	}
+}
+
+// officeByRef takes the office's country from the mention a title points
+// to: "his vice president" (his country), "its deputy prime minister",
+// "the political deputy in Raisi's office".
+func (d *document) officeByRef(k int, r ref, m *mention) {
+	e := &d.entities[k]
+	x := d.mentions[r.Sent][m.RoleRef]
+	if x.Entity < 0 || x.Entity == k {
+		return
+	}
+	o := &d.entities[x.Entity]
+	switch o.Type {
+	case schema.Country:
+		e.RoleCode, e.Explicit = o.Code, true
+	case schema.Organization:
+		e.RoleOrg, e.Explicit = x.Entity, true
+	case schema.Person:
+		if m.Counterpart {
+			if e.Role == "" {
+				e.Role, e.Leader = o.Role, o.Leader
+			}
+			return
+		}
+		if o.RoleCode != "" {
+			e.RoleCode, e.Explicit = o.RoleCode, true
+		}
+	}
+}
+
+// homeCountry returns the country the article is told from: the
+// dateline's, else among the two most named countries the one whose
+// officials are least often marked as foreign ("Russian President …").
+func (d *document) homeCountry() string {
+	if d.dl.Place != "" {
+		if e, ok := d.g.lookup(fold(d.dl.Place)); ok && e.Code != "" {
+			return e.Code
+		}
+	}
+	count := map[string]int{}
+	first := map[string]int{}
+	n := 0
+	d.eachMention(func(r ref, m *mention) {
+		n++
+		if m.Entity < 0 || d.entities[m.Entity].Type != schema.Country {
+			return
+		}
+		c := d.entities[m.Entity].Code
+		count[c]++
+		if _, ok := first[c]; !ok {
+			first[c] = n
+		}
+	})
+	if len(count) == 0 {
+		return ""
+	}
+	marked := map[string]int{}
+	for _, e := range d.entities {
+		if e.Type == schema.Person && e.Explicit && e.RoleCode != "" {
+			marked[e.RoleCode]++
+		}
+	}
+	codes := make([]string, 0, len(count))
+	for c := range count {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		a, b := codes[i], codes[j]
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return first[a] < first[b]
+	})
+	if len(codes) == 1 {
+		return codes[0]
+	}
+	a, b := codes[0], codes[1]
+	if marked[b] < marked[a] {
+		return b
+	}
+	return a
+}
+
+// roleName returns the role to write on HOLDS_OFFICE.
+func roleName(e *entity) string {
+	if e.Role != "" {
+		return e.Role
+	}
+	return "leader"
+}
+
+// countryEntity returns the entity of the country with the ISO code, or -1.
+func (d *document) countryEntity(code string) int {
+	for k, e := range d.entities {
+		if e.Type == schema.Country && !e.Dropped && strings.EqualFold(e.Code, code) {
+			return k
+		}
+	}
+	return -1
+}
+
+// leadTitles gives a title that opens the article with no name ("Iran's
+// foreign minister spent the week on the telephone") to the first person
+// named after it who has no office of his own.
+func (d *document) leadTitles() {
+	for s := 0; s < len(d.mentions) && s < 2; s++ {
+		for i := range d.mentions[s] {
+			m := &d.mentions[s][i]
+			if m.Form != formNominal || m.Type != schema.Person || m.Entity >= 0 ||
+				m.Modifier || m.RoleCode == "" || m.Role == "" {
+				continue
+			}
+			if k := d.unofficedPerson(s, 6); k >= 0 {
+				e := &d.entities[k]
+				e.Role, e.RoleCode, e.Explicit, e.Leader = m.Role, m.RoleCode, true, m.Leader
+				d.attachRef(ref{s, i}, k)
+			}
+		}
+	}
+}
+
+// unofficedPerson returns the first person named in sentences after s
+// (within n) who holds no office read so far, or -1.
+func (d *document) unofficedPerson(s, n int) int {
+	for t := s; t < len(d.mentions) && t <= s+n; t++ {
+		for _, x := range d.mentions[t] {
+			if x.Entity < 0 || x.Form != formProper || x.Modifier {
+				continue
+			}
+			e := &d.entities[x.Entity]
+			if e.Type != schema.Person {
+				continue
+			}
+			if e.Role == "" && e.RoleCode == "" && e.RoleOrg < 0 {
+				return x.Entity
+			}
+		}
+	}
+	return -1
+}

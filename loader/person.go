@@ -1,0 +1,116 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// person reads a run that no head word classified: leading countries,
+// demonyms or organisations ("Russian", "U.N."), titles of office
+// ("President", "External Affairs Minister") and a name. It returns the
+// person (or an unknown name, or a title with no name) followed by the
+// modifiers; RoleOrg indexes into the returned slice.
+func (mf mentionFinder) person(v *sentView, r run) []mention {
+	var mods []mention
+	i := r.T0
+	for i < r.T1-1 {
+		if g := v.Gaz[i]; g.End > 0 && g.End < r.T1 {
+			k := g.Entry.Kind
+			if k == gazCountry || k == gazDemonym || k == gazOrg || k == gazCapital {
+				mods = append(mods, mf.gazMention(v, i, g, true))
+				i = g.End
+				continue
+			}
+		}
+		if hp := mf.hyphenParts(v, i); len(hp) > 0 {
+			mods = append(mods, hp...)
+			i++
+			continue
+		}
+		break
+	}
+	role, words, j := mf.title(v, i, r.T1)
+	i = j
+	// Skip courtesy titles ("Mr", "Dr") that carry no role.
+	if len(mods) == 0 && len(words) == 0 && i == r.T0 {
+		for i < r.T1 && v.Roles[i].End > 0 && v.Roles[i].Info.Name == "" {
+			i = v.Roles[i].End
+		}
+	}
+	hasRole := len(words) > 0
+	var m mention
+	switch {
+	case i < r.T1:
+		m = newMention(v.Index, r.T0, r.T1, schema.Person, formProper)
+		m.N0, m.Name = i, spanText(v.Toks, i, r.T1)
+		if !hasRole && (r.T1-i == 1 || len(mods) > 0 && r.T1-i == 1) {
+			m.Type = "" // a lone word: resolved against the rest of the article
+		}
+	case hasRole:
+		m = newMention(v.Index, r.T0, r.T1, schema.Person, formNominal)
+		m.Head = strings.ToLower(words[len(words)-1])
+	default:
+		for k := range mods {
+			mods[k].Modifier = false
+		}
+		return mods
+	}
+	if r.T0 > 0 {
+		m.Prep = v.Toks[r.T0-1].Low
+	}
+	if r.T1 < len(v.Toks) && v.Toks[r.T1].isPossessive() {
+		m.Poss = true
+	}
+	if hasRole {
+		m.Role, m.Leader = role.Name, role.Leader
+	}
+	for k, md := range mods {
+		if md.Type == schema.Country && m.RoleCode == "" {
+			m.RoleCode = md.Code
+		}
+		if md.Type == schema.Organization && m.RoleOrg < 0 {
+			m.RoleOrg = k + 1
+		}
+	}
+	return append([]mention{m}, mods...)
+}
+
+// title reads titles of office from token i up to end: portfolio words
+// ("External Affairs", "Interior") and titles ("Minister", "Cabinet
+// Secretary"). It returns the role, the words as written and where the
+// title ends.
+func (mf mentionFinder) title(v *sentView, i, end int) (roleInfo, []string, int) {
+	var role roleInfo
+	var words []string
+	start, endRole, lastLen := i, i, 0
+	for i < end {
+		if rm := v.Roles[i]; rm.End > 0 && rm.End <= end && rm.Info.Name != "" {
+			for k := i; k < rm.End; k++ {
+				words = append(words, v.Toks[k].Text)
+			}
+			role, lastLen = rm.Info, rm.End-i
+			i, endRole = rm.End, rm.End
+			continue
+		}
+		if mf.g.rolePrefix[v.Toks[i].Low] && i+1 < end &&
+			(v.Roles[i+1].End > 0 || mf.g.rolePrefix[v.Toks[i+1].Low]) {
+			words = append(words, v.Toks[i].Text)
+			i++
+			continue
+		}
+		break
+	}
+	if role.Name == "" {
+		return roleInfo{}, nil, start
+	}
+	words = words[:endRole-start]
+	if len(words) > lastLen {
+		if r, ok := mf.g.roles[strings.ToLower(strings.Join(words, " "))]; ok && r.Name != "" {
+			role.Name = r.Name
+		} else {
+			role.Name = strings.Join(words[:len(words)-lastLen], " ") + " " + role.Name
+		}
+	}
+	return role, words, endRole
+}

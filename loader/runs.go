@@ -1,0 +1,196 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// run is a stretch of capitalised words that may be a name, with the
+// connector words it took in ("Treaty of Lausanne").
+type run struct {
+	T0, T1 int
+	// Head is the index of the head word: the last word, or the last word
+	// before a merged "of …"/"on …" complement.
+	Head int
+}
+
+// runs returns the capitalised runs of a sentence, gazetteer phrases kept
+// whole and runs joined across "of", "on", "for", "the", "and" when the left
+// one ends in a head word ("Athens Declaration on Friendly Relations").
+func (mf mentionFinder) runs(v *sentView) []run {
+	var out []run
+	i := 0
+	for i < len(v.Toks) {
+		if !mf.nameLike(v, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v.Toks) {
+			if g := v.Gaz[j]; g.End > 0 {
+				j = g.End
+				continue
+			}
+			if mf.nameLike(v, j) {
+				j++
+				continue
+			}
+			if k := mf.connectorsEnd(v, j); k > j && k < len(v.Toks) && mf.nameLike(v, k) {
+				j = k // "Lula da Silva", "Ursula von der Leyen"
+				continue
+			}
+			break
+		}
+		out = append(out, run{T0: i, T1: j, Head: j - 1})
+		i = j
+	}
+	return mf.merge(v, out)
+}
+
+// connectorsEnd returns the end of the lower-case name connectors ("da",
+// "von der", "bin") that start at token j.
+func (mf mentionFinder) connectorsEnd(v *sentView, j int) int {
+	k := j
+	for k < len(v.Toks) && k < j+3 && !v.Toks[k].Cap && mf.g.connectors[v.Toks[k].Low] {
+		k++
+	}
+	return k
+}
+
+// nameLike reports whether token i may be part of a name.
+func (mf mentionFinder) nameLike(v *sentView, i int) bool {
+	t := v.Toks[i]
+	if v.Gaz[i].End > 0 {
+		return true
+	}
+	if t.Digit {
+		// "21st India-Russia Annual Summit", "2050 Strategy".
+		if i+1 >= len(v.Toks) || !v.Toks[i+1].Cap || mf.isDateWord(v.Toks[i+1].Low) {
+			return false
+		}
+		if g := v.Gaz[i+1]; g.End > 0 && g.Entry.Kind == gazDemonym {
+			return false // "280 Tuvaluans"
+		}
+		year := len(t.Text) == 4 && !strings.ContainsAny(t.Text, ".,-")
+		return isOrdinal(t.Low) && len(t.Text) <= 5 || year
+	}
+	if !t.Word {
+		return false
+	}
+	if !t.Cap {
+		return arabicPrefixed(t.Text)
+	}
+	if mf.isDateWord(t.Low) {
+		return false
+	}
+	if mf.g.stop[t.Low] {
+		return false
+	}
+	return true
+}
+
+// isDateWord reports whether a lower-case word is a month or weekday name.
+func (mf mentionFinder) isDateWord(low string) bool {
+	if _, ok := mf.g.weekdays[low]; ok {
+		return true
+	}
+	_, ok := mf.g.months[low]
+	return ok
+}
+
+// arabicPrefixed reports whether a word is a name with a lower-case
+// article ("al-Assad", "el-Sisi", "bin").
+func arabicPrefixed(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "ul-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// merge joins runs across connector words when the left run ends in a head
+// word of an organisation, agreement or event name.
+func (mf mentionFinder) merge(v *sentView, rs []run) []run {
+	var out []run
+	for k := 0; k < len(rs); k++ {
+		cur := rs[k]
+		merged := false
+		for k+1 < len(rs) {
+			next := rs[k+1]
+			gap := v.Toks[cur.T1:next.T0]
+			if !mf.joinable(v, cur, next, gap, merged) {
+				break
+			}
+			if !merged {
+				cur.Head = cur.T1 - 1
+				if !mf.leftHead(v, cur) {
+					cur.Head = next.T1 - 1 // the right run names the kind
+				}
+			}
+			cur.T1 = next.T1
+			merged = true
+			k++
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// joinable reports whether the gap between two runs may be bridged.
+func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
+	merged bool) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	for _, t := range gap {
+		switch t.Low {
+		case "of", "on", "for", "the", "a", "an", "and", "in":
+		default:
+			return false
+		}
+	}
+	first := gap[0].Low
+	head := v.Toks[cur.T1-1].Low
+	if first == "the" || first == "a" || first == "an" {
+		return false
+	}
+	if merged {
+		if first == "and" && (mf.leftHead(v, cur) || len(gap) > 1 ||
+			mf.leftHead(v, run{T0: next.T0, T1: next.T0 + 1})) {
+			return false // "… Agreement and the Memorandum …": two names
+		}
+		return first == "and" || first == "of" || first == "for" || first == "on"
+	}
+	if first == "and" || first == "of" {
+		// "General Security of Military Information Agreement", "Special and
+		// Privileged Strategic Partnership": the right run names the kind.
+		rh := v.Toks[next.T1-1].Low
+		right := mf.g.agreeHeads[rh] || mf.g.orgHeads[rh]
+		if !right || len(gap) > 1 || mf.allGazetteer(v, cur) {
+			return first == "of" && mf.leftHead(v, cur)
+		}
+		return true
+	}
+	if first == "in" {
+		return head == "mission" || head == "office" || head == "embassy"
+	}
+	return mf.leftHead(v, cur)
+}
+
+// leftHead reports whether a run ends in a word that takes an "of …"
+// complement into its name.
+func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
+	head := v.Toks[cur.T1-1].Low
+	return mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
+		head == "republic" || head == "kingdom" || head == "union" || head == "memorandum" ||
+		head == "secretary" || head == "minister"
+}
+
+// allGazetteer reports whether a run is one gazetteer phrase (a country,
+// an organisation), which "and" never joins to the next name.
+func (mf mentionFinder) allGazetteer(v *sentView, r run) bool {
+	return v.Gaz[r.T0].End == r.T1
+}

@@ -1,0 +1,161 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// giveVerbs offer something (condolences, support) to someone.
+var giveVerbs = map[string]bool{"conveyed": true, "offered": true, "expressed": true,
+	"extended": true, "relayed": true, "sent": true, "offer": true, "convey": true,
+	"express": true, "extend": true, "relay": true, "send": true, "offering": true,
+	"conveying": true, "expressing": true, "extending": true, "sending": true,
+	"relaying": true, "pledged": true, "pledge": true, "pledging": true, "reaffirmed": true,
+	"reiterated": true, "voiced": true, "promised": true, "gave": true, "assured": true,
+	"affirmed": true, "declared": true, "offers": true, "conveys": true, "expresses": true}
+
+// special reads the constructions that the frames do not: offered
+// condolences and support, "at X's invitation", "be asked to", "is
+// expected", a place "where" someone did something, and an opening
+// "Meeting …, A and B agreed".
+func (c *sentCtx) special(i int) {
+	switch c.toks[i].Low {
+	case "condolences", "condolence", "sympathy", "sympathies":
+		c.given(i, schema.Condoled, []string{"to", "with"})
+	case "support", "backing", "solidarity":
+		c.given(i, schema.Supported, []string{"to", "for", "with"})
+	case "invitation":
+		c.invitation(i)
+	case "asked", "invited":
+		c.askedTo(i)
+	case "expected":
+		c.expected(i)
+	case "where":
+		c.whereVisit(i)
+	case "meeting":
+		if i == 0 {
+			c.openingMeeting()
+		}
+	case "hosted", "hosts", "hosting":
+		c.hosted(i)
+	case "was", "is", "were", "are":
+		c.wasIn(i)
+	}
+}
+
+// given reads "conveyed his condolences to X" and "offered full support to
+// X": the verb's subject gives the noun at i to the object.
+func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
+	verb := -1
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if giveVerbs[c.toks[k].Low] {
+			verb = k
+			break
+		}
+		if a := c.at[k]; !c.toks[k].Word || a >= 0 && c.ms[a].Form != formPronoun &&
+			c.ms[a].Head != "their" {
+			break
+		}
+	}
+	if verb < 0 {
+		return
+	}
+	subj := c.entities(c.subjectLeft(verb), argActor)
+	if len(subj) == 0 || c.negated(verb, rel) {
+		return
+	}
+	fr := &frame{Rel: rel, Obj: objAfter, Preps: preps, Kind: argActor}
+	obj := c.entities(c.objectAfter(fr, i+1), argActor)
+	conf := 0.8
+	if len(obj) == 0 {
+		obj = c.d.defaultObject(rel, subj, c.s, true)
+		conf = 0.6
+	}
+	c.record(rel, subj, obj, verb, c.planned(verb), conf)
+}
+
+// invitation reads "at X's invitation" and "at the invitation of X": X
+// invited the subject of the clause.
+func (c *sentCtx) invitation(i int) {
+	var host []int
+	if i >= 2 && c.toks[i-1].isPossessive() {
+		if a := c.endingAt(i - 1); a >= 0 && c.isActor(&c.ms[a]) {
+			host = []int{a}
+		}
+	} else if i+1 < len(c.toks) && c.toks[i+1].Low == "of" {
+		for k := i + 2; k < len(c.toks) && k < i+5; k++ {
+			if a := c.at[k]; a >= 0 && c.isActor(&c.ms[a]) {
+				host = []int{a}
+				break
+			}
+		}
+	}
+	if len(host) == 0 {
+		return
+	}
+	guest := c.entities(c.subjectLeft(i), argActor)
+	c.record(schema.Invited, c.entities(host, argActor), guest, i, false, 0.75)
+}
+
+// askedTo reads an agentless "would be asked to the gathering" or "was
+// invited to": the one who reports it invites ("Kishida said … the leaders
+// of India and Brazil would also be asked to the summit").
+func (c *sentCtx) askedTo(i int) {
+	if !c.isPassive(i) || i+1 >= len(c.toks) || c.toks[i+1].Low != "to" {
+		return
+	}
+	if c.toks[i].Low == "invited" {
+		return // read by the INVITED frame
+	}
+	guests := c.entities(c.subjectLeft(i), argActor)
+	// "together with …, among them U.N. Secretary-General António Guterres".
+	for k := i; k+2 < len(c.toks); k++ {
+		if c.toks[k].Low == "among" && c.toks[k+1].Low == "them" {
+			if a := c.at[k+2]; a >= 0 && c.isActor(&c.ms[a]) {
+				guests = append(guests, c.entities(c.groupRight(a, argActor), argActor)...)
+			}
+		}
+	}
+	host := c.entities(c.sayer(), argActor)
+	if len(host) == 0 || len(guests) == 0 {
+		return
+	}
+	c.record(schema.Invited, host, guests, i, c.planned(i), 0.6)
+}
+
+// expected reads "X is also expected" at the end of a clause: X is to
+// attend the article's main event.
+func (c *sentCtx) expected(i int) {
+	if i+1 < len(c.toks) && c.toks[i+1].Word {
+		return
+	}
+	be := false
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if w := c.toks[k].Low; w == "is" || w == "are" || w == "was" || w == "were" {
+			be = true
+		}
+	}
+	if !be {
+		return
+	}
+	subj := c.entities(c.subjectLeft(i), argActor)
+	if ev := c.d.mainEvent(); ev >= 0 && len(subj) > 0 {
+		c.record(schema.Attended, subj, []int{ev}, i, true, 0.6)
+	}
+}
+
+// openingMeeting reads "Meeting at …, he and Kishida agreed": the two
+// named after the opening phrase met.
+func (c *sentCtx) openingMeeting() {
+	for k := 1; k < len(c.toks); k++ {
+		if c.toks[k].Text != "," {
+			continue
+		}
+		if a := c.at[k+1]; k+1 < len(c.toks) && a >= 0 && c.isActor(&c.ms[a]) {
+			group := c.entities(c.group(a, argActor, true), argActor)
+			if len(group) > 1 {
+				c.record(schema.Met, group, group, 0, false, 0.7)
+			}
+			return
+		}
+	}
+}

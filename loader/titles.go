@@ -1,0 +1,101 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// titleAntecedent resolves a title with no name to the latest person whose
+// office fits it: same country when one is given, and a title sharing the
+// head word (any leader for "leader", a leader of another country for
+// "host").
+func (d *document) titleAntecedent(r ref, m *mention) int {
+	code := m.RoleCode
+	if m.Head == "host" || m.Counterpart {
+		return d.hostOf(r, m)
+	}
+	for s := r.Sent; s >= 0 && s >= r.Sent-12; s-- {
+		ms := d.mentions[s]
+		for i := len(ms) - 1; i >= 0; i-- {
+			x := &ms[i]
+			if s == r.Sent && x.T0 >= m.T0 || x.Entity < 0 || x.Form == formPronoun {
+				continue
+			}
+			e := &d.entities[x.Entity]
+			if e.Type != schema.Person || x.Modifier {
+				continue
+			}
+			if d.titleFits(m, x, e, code) {
+				return x.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// hostOf resolves "his host" or "his counterpart" with no name: the latest
+// leader of another country than the possessor's.
+func (d *document) hostOf(r ref, m *mention) int {
+	guest := -1
+	if m.RoleRef >= 0 {
+		guest = d.mentions[r.Sent][m.RoleRef].Entity
+	}
+	if guest < 0 {
+		return -1
+	}
+	gcode := d.entities[guest].RoleCode
+	for s := r.Sent; s >= 0 && s >= r.Sent-6; s-- {
+		ms := d.mentions[s]
+		for i := len(ms) - 1; i >= 0; i-- {
+			x := &ms[i]
+			if s == r.Sent && x.T0 >= m.T0 || x.Entity < 0 || x.Entity == guest || x.Modifier {
+				continue
+			}
+			e := &d.entities[x.Entity]
+			if e.Type == schema.Person && e.Leader && e.RoleCode != gcode {
+				return x.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// officeOf returns the country, title and leadership that the mentions of
+// person e give so far.
+func (d *document) officeOf(e *entity) (string, string, bool) {
+	code, role, leader := "", "", false
+	for _, r := range e.Mentions {
+		x := d.m(r)
+		if code == "" {
+			code = x.RoleCode
+		}
+		if role == "" {
+			role = x.Role
+		}
+		leader = leader || x.Leader
+	}
+	return code, role, leader
+}
+
+// titleFits reports whether person mention x (of entity e) fits title m.
+func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
+	xcode, xrole, leader := e.RoleCode, e.Role, e.Leader
+	if xcode == "" && xrole == "" {
+		xcode, xrole, leader = d.officeOf(e)
+	}
+	if code != "" && xcode != code {
+		return false
+	}
+	role := strings.ToLower(xrole)
+	switch m.Head {
+	case "leader", "host":
+		return leader && (m.Head != "host" || code == "")
+	case "counterpart":
+		return false
+	}
+	if role == "" {
+		return false
+	}
+	return strings.Contains(role, m.Head) || m.Head == "president" && leader && code != ""
+}
