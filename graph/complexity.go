@@ -27,7 +27,7 @@ func paged(child int, first *int, def int) int {
 
 // relationsCost prices every Entity.relations field alike.
 func relationsCost(c int, _ []schema.RelationType, _ *model.Direction, _, _ *string,
-	first *int, _ *string,
+	first *int, _ *string, _ *model.RelationOrder,
 ) int {
 	return paged(c, first, defaultPage)
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -88,6 +89,11 @@ func limit(next http.Handler, maxBody int64, timeout time.Duration) http.Handler
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if req.Header.Get("Upgrade") != "" {
 			next.ServeHTTP(w, req)
+			return
+		}
+		if req.ContentLength > maxBody {
+			http.Error(w, fmt.Sprintf("request body over %d bytes", maxBody),
+				http.StatusRequestEntityTooLarge)
 			return
 		}
 		req.Body = http.MaxBytesReader(w, req.Body, maxBody)

@@ -62,10 +62,12 @@ func articleConnection(p store.ArticlePage, after string) *model.ArticleConnecti
 // entityRelations serves Entity.relations for every entity type.
 func (r *Resolver) entityRelations(ctx context.Context, id string, types []schema.RelationType,
 	dir *model.Direction, since, until *string, first *int, after *string,
+	order *model.RelationOrder,
 ) (*model.RelationConnection, error) {
 	f := store.RelationFilter{
 		Types: types, Entity: id, Direction: store.Direction(deref(dir)),
-		Since: deref(since), Until: deref(until), Page: page(first, after),
+		Since: deref(since), Until: deref(until), Order: store.Order(deref(order)),
+		Page: page(first, after),
 	}
 	p, err := r.Store.Relations(ctx, f)
 	if err != nil {

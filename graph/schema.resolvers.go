@@ -22,8 +22,8 @@ func (r *agreementResolver) Signatories(ctx context.Context, obj *model.Agreemen
 }
 
 // Relations is the resolver for the relations field.
-func (r *agreementResolver) Relations(ctx context.Context, obj *model.Agreement, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *agreementResolver) Relations(ctx context.Context, obj *model.Agreement, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.
@@ -51,8 +51,8 @@ func (r *articleResolver) Relations(ctx context.Context, obj *schema.Article, fi
 }
 
 // Relations is the resolver for the relations field.
-func (r *countryResolver) Relations(ctx context.Context, obj *model.Country, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *countryResolver) Relations(ctx context.Context, obj *model.Country, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.
@@ -76,8 +76,8 @@ func (r *eventResolver) Participants(ctx context.Context, obj *model.Event) ([]m
 }
 
 // Relations is the resolver for the relations field.
-func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.
@@ -107,8 +107,8 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, id string) (bool, 
 }
 
 // Relations is the resolver for the relations field.
-func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.
@@ -133,8 +133,8 @@ func (r *personResolver) Offices(ctx context.Context, obj *model.Person) ([]mode
 }
 
 // Relations is the resolver for the relations field.
-func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.
@@ -143,8 +143,8 @@ func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, first 
 }
 
 // Relations is the resolver for the relations field.
-func (r *placeResolver) Relations(ctx context.Context, obj *model.Place, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error) {
-	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after)
+func (r *placeResolver) Relations(ctx context.Context, obj *model.Place, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
 }
 
 // Mentions is the resolver for the mentions field.

@@ -46,7 +46,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Signatories func(childComplexity int) int
 		Type        func(childComplexity int) int
 		Year        func(childComplexity int) int
@@ -79,7 +79,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Mentions  func(childComplexity int, first *int, after *string) int
 		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type      func(childComplexity int) int
 	}
 
@@ -103,7 +103,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Participants func(childComplexity int) int
 		Place        func(childComplexity int) int
-		Relations    func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations    func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type         func(childComplexity int) int
 	}
 
@@ -135,7 +135,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Mentions  func(childComplexity int, first *int, after *string) int
 		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type      func(childComplexity int) int
 	}
 
@@ -156,7 +156,7 @@ type ComplexityRoot struct {
 		Mentions  func(childComplexity int, first *int, after *string) int
 		Name      func(childComplexity int) int
 		Offices   func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type      func(childComplexity int) int
 	}
 
@@ -165,7 +165,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Mentions  func(childComplexity int, first *int, after *string) int
 		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) int
+		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type      func(childComplexity int) int
 	}
 
@@ -283,7 +283,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agreement.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Agreement.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Agreement.signatories":
 		if e.ComplexityRoot.Agreement.Signatories == nil {
 			break
@@ -428,7 +428,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Country.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Country.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Country.type":
 		if e.ComplexityRoot.Country.Type == nil {
 			break
@@ -531,7 +531,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Event.type":
 		if e.ComplexityRoot.Event.Type == nil {
 			break
@@ -658,7 +658,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Organization.type":
 		if e.ComplexityRoot.Organization.Type == nil {
 			break
@@ -743,7 +743,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Person.type":
 		if e.ComplexityRoot.Person.Type == nil {
 			break
@@ -790,7 +790,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Place.type":
 		if e.ComplexityRoot.Place.Type == nil {
 			break
@@ -1244,6 +1244,7 @@ interface Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   "The articles that mention this entity, newest first."
   mentions(first: Int = 20, after: String): ArticleConnection!
@@ -1268,6 +1269,7 @@ type Person implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }
@@ -1286,6 +1288,7 @@ type Country implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }
@@ -1302,6 +1305,7 @@ type Organization implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }
@@ -1318,6 +1322,7 @@ type Place implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }
@@ -1339,6 +1344,7 @@ type Event implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }
@@ -1357,6 +1363,7 @@ type Agreement implements Node & Entity {
     until: Date
     first: Int = 20
     after: String
+    orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   mentions(first: Int = 20, after: String): ArticleConnection!
 }

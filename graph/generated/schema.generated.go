@@ -21,7 +21,7 @@ import (
 
 type AgreementResolver interface {
 	Signatories(ctx context.Context, obj *model.Agreement) ([]model.Entity, error)
-	Relations(ctx context.Context, obj *model.Agreement, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Agreement, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Agreement, first *int, after *string) (*model.ArticleConnection, error)
 }
 type ArticleResolver interface {
@@ -29,13 +29,13 @@ type ArticleResolver interface {
 	Relations(ctx context.Context, obj *schema.Article, first *int, after *string) (*model.RelationConnection, error)
 }
 type CountryResolver interface {
-	Relations(ctx context.Context, obj *model.Country, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Country, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Country, first *int, after *string) (*model.ArticleConnection, error)
 }
 type EventResolver interface {
 	Place(ctx context.Context, obj *model.Event) (model.Entity, error)
 	Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error)
-	Relations(ctx context.Context, obj *model.Event, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Event, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Event, first *int, after *string) (*model.ArticleConnection, error)
 }
 type EvidenceResolver interface {
@@ -46,16 +46,16 @@ type MutationResolver interface {
 	DeleteArticle(ctx context.Context, id string) (bool, error)
 }
 type OrganizationResolver interface {
-	Relations(ctx context.Context, obj *model.Organization, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Organization, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.ArticleConnection, error)
 }
 type PersonResolver interface {
 	Offices(ctx context.Context, obj *model.Person) ([]model.Office, error)
-	Relations(ctx context.Context, obj *model.Person, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Person, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Person, first *int, after *string) (*model.ArticleConnection, error)
 }
 type PlaceResolver interface {
-	Relations(ctx context.Context, obj *model.Place, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, obj *model.Place, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error)
 	Mentions(ctx context.Context, obj *model.Place, first *int, after *string) (*model.ArticleConnection, error)
 }
 type QueryResolver interface {
@@ -157,6 +157,14 @@ func (ec *executionContext) field_Agreement_relations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -255,6 +263,14 @@ func (ec *executionContext) field_Country_relations_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -331,6 +347,14 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -435,6 +459,14 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -511,6 +543,14 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -587,6 +627,14 @@ func (ec *executionContext) field_Place_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋdiplographᚋdiplographᚋgraphᚋmodelᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -1137,7 +1185,7 @@ func (ec *executionContext) _Agreement_relations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agreement().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Agreement().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -1673,7 +1721,7 @@ func (ec *executionContext) _Country_relations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Country().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Country().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2105,7 +2153,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2607,7 +2655,7 @@ func (ec *executionContext) _Organization_relations(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -2952,7 +3000,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -3132,7 +3180,7 @@ func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]schema.RelationType), fc.Args["direction"].(*model.Direction), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.RelationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
