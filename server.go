@@ -59,9 +59,13 @@ func serve(ctx context.Context, args []string) int {
 		APIKey:         os.Getenv("DIPLOGRAPH_API_KEY"),
 		AllowedOrigins: splitList(os.Getenv("DIPLOGRAPH_CORS_ORIGINS")),
 	})
+	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...))
+	if err != nil {
+		return fail(err)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
-	mux.Handle("/", playground.Handler("diplograph", "/graphql"))
+	mux.Handle("/", page)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -28,16 +29,16 @@ type asset struct {
 }
 
 // loadAssets reads every embedded asset and its digest, keyed by file name.
-func loadAssets() map[string]*asset {
+func loadAssets() (map[string]*asset, error) {
 	entries, err := fs.ReadDir(assetFS, "assets")
 	if err != nil {
-		panic("playground: reading embedded assets: " + err.Error())
+		return nil, fmt.Errorf("playground: reading embedded assets: %w", err)
 	}
 	assets := make(map[string]*asset, len(entries))
 	for _, e := range entries {
 		data, err := assetFS.ReadFile("assets/" + e.Name())
 		if err != nil {
-			panic("playground: reading embedded assets: " + err.Error())
+			return nil, fmt.Errorf("playground: reading embedded asset %s: %w", e.Name(), err)
 		}
 		sum := sha256.Sum256(data)
 		assets[e.Name()] = &asset{
@@ -47,7 +48,7 @@ func loadAssets() map[string]*asset {
 			version:     hex.EncodeToString(sum[:8]),
 		}
 	}
-	return assets
+	return assets, nil
 }
 
 // contentType returns the Content-Type to serve the named file with.

@@ -91,7 +91,7 @@ func TestBrowserRendersPlayground(t *testing.T) {
 		}
 		_, _ = io.WriteString(w, `{"data":{}}`)
 	})
-	srv, requests := newServer(t, Handler("Diplograph", "/graphql"), graphql)
+	srv, requests := newServer(t, mustHandler(t, "Diplograph", "/graphql"), graphql)
 
 	dom, log := runChromium(t, chromium, srv.URL+"/playground/")
 

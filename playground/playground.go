@@ -74,32 +74,45 @@ func WithTabs(tabs ...Tab) Option {
 // WithAssetPrefix sets the URL path, such as "/playground/assets", under which the page
 // loads its assets. By default it is derived from each request as the path at which the
 // handler is mounted followed by "/assets", which suits mounting with http.StripPrefix.
-// The prefix must be a path on the same host: Handler panics otherwise.
+// The prefix must be a path on the same host: Handler refuses anything else.
 func WithAssetPrefix(prefix string) Option {
 	return func(c *config) { c.assetPrefix = strings.TrimSuffix(prefix, "/") }
 }
 
 // Handler returns a handler serving the playground page at "/" and its assets under
 // "/assets/". The page is titled title and sends its queries to endpoint, a path on the
-// same host such as "/graphql"; Handler panics if endpoint or an asset prefix is anything
-// else, since the page's Content-Security-Policy lets it connect to its own origin only.
-func Handler(title, endpoint string, opts ...Option) http.Handler {
+// same host such as "/graphql"; Handler returns an error if endpoint or an asset prefix
+// is anything else, since the page's Content-Security-Policy lets it connect to its own
+// origin only.
+func Handler(title, endpoint string, opts ...Option) (http.Handler, error) {
 	c := config{tabs: DefaultTabs()}
 	for _, opt := range opts {
 		opt(&c)
 	}
-	mustBeLocalPath("endpoint", endpoint)
+	if err := checkLocalPath("endpoint", endpoint); err != nil {
+		return nil, err
+	}
 	if c.assetPrefix != "" {
-		mustBeLocalPath("asset prefix", c.assetPrefix)
+		if err := checkLocalPath("asset prefix", c.assetPrefix); err != nil {
+			return nil, err
+		}
+	}
+	assets, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	page, err := template.New("page").Parse(pageHTML)
+	if err != nil {
+		return nil, fmt.Errorf("playground: page template: %w", err)
 	}
 	return &handler{
 		title:       title,
 		endpoint:    endpoint,
 		tabs:        pageTabs(c.tabs),
 		assetPrefix: c.assetPrefix,
-		assets:      loadAssets(),
-		page:        template.Must(template.New("page").Parse(pageHTML)),
-	}
+		assets:      assets,
+		page:        page,
+	}, nil
 }
 
 // handler serves the page and its assets.
@@ -134,10 +147,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// mustBeLocalPath panics unless path is a root-relative URL path, one on the same host.
-func mustBeLocalPath(what, path string) {
+// checkLocalPath returns an error unless path is a root-relative URL path, one on the
+// same host.
+func checkLocalPath(what, path string) error {
 	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") ||
 		strings.Contains(path, "\\") {
-		panic(fmt.Sprintf("playground: %s must be a path such as /graphql, got %q", what, path))
+		return fmt.Errorf("playground: %s must be a path such as /graphql, got %q", what, path)
 	}
+	return nil
 }

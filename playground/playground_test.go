@@ -116,7 +116,7 @@ func pageURLs(page string) []string {
 }
 
 func TestPageAndAssetsAreServed(t *testing.T) {
-	srv, _ := newServer(t, Handler("Diplograph", "/graphql"), nil)
+	srv, _ := newServer(t, mustHandler(t, "Diplograph", "/graphql"), nil)
 	resp, page := get(t, srv.URL+"/playground/", nil)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("page: status %d", resp.StatusCode)
@@ -178,7 +178,7 @@ func TestPageAndAssetsAreServed(t *testing.T) {
 }
 
 func TestPageHasNoAbsoluteURL(t *testing.T) {
-	srv, _ := newServer(t, Handler("Diplograph", "/graphql"), nil)
+	srv, _ := newServer(t, mustHandler(t, "Diplograph", "/graphql"), nil)
 	resp, page := get(t, srv.URL+"/playground/", nil)
 	for _, bad := range []string{"://", `"//`, "data:", "javascript:"} {
 		if strings.Contains(page, bad) {
@@ -240,7 +240,7 @@ func TestAssetsNameNoHostsButInertOnes(t *testing.T) {
 }
 
 func TestRequestsThatAreRefused(t *testing.T) {
-	h := Handler("Diplograph", "/graphql")
+	h := mustHandler(t, "Diplograph", "/graphql")
 	for _, tc := range []struct {
 		method, path string
 		want         int
@@ -274,7 +274,7 @@ func TestAssetPrefix(t *testing.T) {
 			`src="/static/gql/graphiql.min.js?v=`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var h http.Handler = Handler("T", "/graphql", tc.opts...)
+			var h http.Handler = mustHandler(t, "T", "/graphql", tc.opts...)
 			if tc.mount != "" {
 				h = http.StripPrefix(tc.mount, h)
 			}
@@ -305,7 +305,7 @@ func TestTabs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			Handler("T", "/graphql", WithTabs(tc.tabs...)).
+			mustHandler(t, "T", "/graphql", WithTabs(tc.tabs...)).
 				ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 			if !strings.Contains(rec.Body.String(), tc.want) {
 				t.Errorf("page lacks %s:\n%s", tc.want, rec.Body.String())
@@ -318,7 +318,7 @@ func TestHandlerRefusesOtherHosts(t *testing.T) {
 	for _, tc := range []struct {
 		endpoint string
 		opts     []Option
-		panics   bool
+		wantErr  bool
 	}{
 		{"/graphql", nil, false},
 		{"/api/graphql?debug=1", nil, false},
@@ -329,13 +329,21 @@ func TestHandlerRefusesOtherHosts(t *testing.T) {
 		{"/graphql", []Option{WithAssetPrefix("https://cdn.example.org/gql")}, true},
 	} {
 		func() {
-			defer func() {
-				if got := recover() != nil; got != tc.panics {
-					t.Errorf("Handler(%q, %d options) panics: %v, want %v", tc.endpoint,
-						len(tc.opts), got, tc.panics)
-				}
-			}()
-			Handler("T", tc.endpoint, tc.opts...)
+			_, err := Handler("T", tc.endpoint, tc.opts...)
+			if got := err != nil; got != tc.wantErr {
+				t.Errorf("Handler(%q, %d options) error %v; want error: %v", tc.endpoint,
+					len(tc.opts), err, tc.wantErr)
+			}
 		}()
 	}
+}
+
+// mustHandler returns Handler's handler, failing the test on an error.
+func mustHandler(t testing.TB, title, endpoint string, opts ...Option) http.Handler {
+	t.Helper()
+	h, err := Handler(title, endpoint, opts...)
+	if err != nil {
+		t.Fatalf("Handler(%q, %q): %v", title, endpoint, err)
+	}
+	return h
 }
