@@ -10,7 +10,9 @@ SHELL := /bin/bash
 GO ?= go
 BIN := bin/diplograph
 GOLD ?= ../shared/eval/dev
+MIN_NODE_F1 ?= 0
 MIN_EDGE_F1 ?= 0
+MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
 
 .PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean
@@ -41,7 +43,7 @@ test-go:
 
 score: build
 	python3 $(GOLD)/../score.py --cmd "./$(BIN) extract --json" --gold $(GOLD) \
-		--min-edge-f1 $(MIN_EDGE_F1)
+		--min-node-f1 $(MIN_NODE_F1) --min-edge-f1 $(MIN_EDGE_F1) --min-date-acc $(MIN_DATE_ACC)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
