@@ -24,6 +24,10 @@ var (
 // MaxFirst is the largest page size a Store serves.
 const MaxFirst = 100
 
+// MaxBatch is the most ids one call of a batch method (RelationsOfEntities,
+// ArticlesOfEntities) takes.
+const MaxBatch = 1000
+
 // Store is the contract both backends fulfil. Implementations are safe for
 // concurrent use and return copies the caller may keep.
 type Store interface {
@@ -63,6 +67,12 @@ type Reader interface {
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
 	// Relations lists relations matching f, with their evidence.
 	Relations(ctx context.Context, f RelationFilter) (RelationPage, error)
+	// RelationsOfEntities returns, for each of ids, the page Relations
+	// returns for f with Entity set to that id: result i belongs to ids[i],
+	// in one round trip. f.Entity is ignored; an empty id, or more than
+	// MaxBatch ids, is ErrInvalidInput. For batching.
+	RelationsOfEntities(ctx context.Context, ids []string, f RelationFilter,
+	) ([]RelationPage, error)
 	// Relation returns the relation with the given id, with its evidence.
 	Relation(ctx context.Context, id string) (schema.Relation, error)
 	// Article returns the article with the given id.
@@ -74,6 +84,12 @@ type Reader interface {
 	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
 	// Articles lists articles, newest first.
 	Articles(ctx context.Context, f ArticleFilter) (ArticlePage, error)
+	// ArticlesOfEntities returns, for each of ids, the page Articles returns
+	// for f with Entity set to that id: result i belongs to ids[i], in one
+	// round trip. f.Entity is ignored; ids are checked as by
+	// RelationsOfEntities. For batching.
+	ArticlesOfEntities(ctx context.Context, ids []string, f ArticleFilter,
+	) ([]ArticlePage, error)
 	// Neighborhood returns the entities within depth hops of id and the
 	// relations among them.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (Subgraph, error)

@@ -36,6 +36,15 @@ func CheckIDs(name string, ids []string) error {
 	return nil
 }
 
+// CheckBatch returns ErrInvalidInput if ids, the ids of one call of a batch
+// method, are more than MaxBatch or any of them is empty.
+func CheckBatch(ids []string) error {
+	if len(ids) > MaxBatch {
+		return fmt.Errorf("ids: %d, more than %d: %w", len(ids), MaxBatch, ErrInvalidInput)
+	}
+	return CheckIDs("ids", ids)
+}
+
 // RelationTypes validates ts and returns them sorted without duplicates;
 // empty means every type of schema.Relations.
 func RelationTypes(ts []schema.RelationType) ([]schema.RelationType, error) {

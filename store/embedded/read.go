@@ -163,12 +163,50 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.Arti
 		return store.ArticlePage{}, err
 	}
 	defer s.mu.RUnlock()
+	return s.articles(f, span), nil
+}
+
+// ArticlesOfEntities returns, for each of ids, the page Articles returns for
+// f with Entity set to that id, all read under one lock.
+func (s *Store) ArticlesOfEntities(ctx context.Context, ids []string, f store.ArticleFilter,
+) ([]store.ArticlePage, error) {
+	f, span, err := f.Normalize()
+	if err == nil {
+		err = store.CheckBatch(ids)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("embedded.ArticlesOfEntities: %w", err)
+	}
+	if err := s.rlock(ctx, "ArticlesOfEntities"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([]store.ArticlePage, len(ids))
+	for i, id := range ids {
+		f.Entity = id
+		out[i] = s.articles(f, span)
+	}
+	return out, nil
+}
+
+// articles returns the page span of the articles matching the normalized
+// filter f; the caller holds the read lock.
+func (s *Store) articles(f store.ArticleFilter, span store.Span) store.ArticlePage {
 	var all []schema.Article
-	for _, a := range s.st.articles {
+	keep := func(a schema.Article) {
 		if (f.Source == "" || a.Source == f.Source) &&
 			(f.Entity == "" || s.st.mentions[a.ID].has(f.Entity)) &&
 			store.DateInWindow(a.Published, f.Since, f.Until) {
 			all = append(all, a)
+		}
+	}
+	if f.Entity != "" {
+		for id := range s.st.mentionedBy[f.Entity] {
+			keep(s.st.articles[id])
+		}
+	} else {
+		for _, a := range s.st.articles {
+			keep(a)
 		}
 	}
 	slices.SortFunc(all, func(a, b schema.Article) int {
@@ -176,7 +214,7 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.Arti
 	})
 	page := store.ArticlePage{Articles: store.Slice(all, span), Total: len(all)}
 	page.HasNext, page.EndCursor = span.Next(len(page.Articles), page.Total)
-	return page, nil
+	return page
 }
 
 // Stats counts entities, relations and articles; every type of the

@@ -22,6 +22,35 @@ func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.Re
 		return store.RelationPage{}, err
 	}
 	defer s.mu.RUnlock()
+	return s.relations(f, span), nil
+}
+
+// RelationsOfEntities returns, for each of ids, the page Relations returns
+// for f with Entity set to that id, all read under one lock.
+func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
+) ([]store.RelationPage, error) {
+	f, span, err := f.Normalize()
+	if err == nil {
+		err = store.CheckBatch(ids)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("embedded.RelationsOfEntities: %w", err)
+	}
+	if err := s.rlock(ctx, "RelationsOfEntities"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([]store.RelationPage, len(ids))
+	for i, id := range ids {
+		f.Entity = id
+		out[i] = s.relations(f, span)
+	}
+	return out, nil
+}
+
+// relations returns the page span of the relations matching the normalized
+// filter f; the caller holds the read lock.
+func (s *Store) relations(f store.RelationFilter, span store.Span) store.RelationPage {
 	m := newMatcher(f)
 	var all []schema.Relation
 	for _, id := range s.candidates(f) {
@@ -35,7 +64,7 @@ func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.Re
 		page.Relations = append(page.Relations, store.CloneRelation(r))
 	}
 	page.HasNext, page.EndCursor = span.Next(len(page.Relations), page.Total)
-	return page, nil
+	return page
 }
 
 // candidates returns the ids of the relations an index narrows f to, or of

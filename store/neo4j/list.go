@@ -34,13 +34,22 @@ const (
 WITH e ORDER BY e.fold, e.id
 WITH collect(e) AS items
 RETURN size(items) AS total, [x IN items[$skip..$end] | x {.*}] AS page`
-	articlesQuery = `MATCH (a:Article) WHERE ($source = '' OR a.source = $source)
-  AND ($entity = '' OR EXISTS { (a)-[:MENTIONS]->(:Entity {id: $entity}) })
+	// articleWhere keeps the articles a of the source and the window.
+	articleWhere = `($source = '' OR a.source = $source)
   AND ($since = '' OR (a.pubLo <> '' AND a.pubHi >= $since))
-  AND ($until = '' OR (a.pubLo <> '' AND a.pubLo <= $until))
-WITH a ORDER BY a.published DESC, a.id
+  AND ($until = '' OR (a.pubLo <> '' AND a.pubLo <= $until))`
+	// articlePage orders the articles a and returns the total and the page.
+	articlePage = `WITH a ORDER BY a.published DESC, a.id
 WITH collect(a) AS items
 RETURN size(items) AS total, [x IN items[$skip..$end] | x {.*}] AS page`
+	articlesQuery = `MATCH (a:Article) WHERE ` + articleWhere + `
+  AND ($entity = '' OR EXISTS { (a)-[:MENTIONS]->(:Entity {id: $entity}) })
+` + articlePage
+	// articlesOfEntity is the body, for perID, of the articles that mention
+	// the entity eid.
+	articlesOfEntity = `MATCH (:Entity {id: eid})<-[:MENTIONS]-(a:Article)
+WITH DISTINCT a WHERE ` + articleWhere + `
+` + articlePage
 )
 
 // must returns s; the error it drops cannot happen for constant input.
@@ -138,6 +147,39 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.Arti
 	page.Total = total
 	page.HasNext, page.EndCursor = span.Next(len(page.Articles), total)
 	return page, nil
+}
+
+// ArticlesOfEntities returns, for each of ids, the page Articles returns for
+// f with Entity set to that id, in one query.
+func (s *Store) ArticlesOfEntities(ctx context.Context, ids []string, f store.ArticleFilter,
+) ([]store.ArticlePage, error) {
+	f, span, err := f.Normalize()
+	if err == nil {
+		err = store.CheckBatch(ids)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.ArticlesOfEntities: %w", err)
+	}
+	if len(ids) == 0 {
+		return []store.ArticlePage{}, nil
+	}
+	since, _ := store.DateBounds(f.Since)
+	_, until := store.DateBounds(f.Until)
+	recs, err := s.read(ctx, perID(articlesOfEntity), spanParams(span, map[string]any{
+		"ids": ids, "source": f.Source, "since": since, "until": until}))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.ArticlesOfEntities: %w", err)
+	}
+	out := make([]store.ArticlePage, len(ids))
+	for i, p := range pagesOf(recs, len(ids)) {
+		page := store.ArticlePage{Articles: []schema.Article{}, Total: p.total}
+		for _, v := range p.items {
+			page.Articles = append(page.Articles, toArticle(v))
+		}
+		page.HasNext, page.EndCursor = span.Next(len(page.Articles), p.total)
+		out[i] = page
+	}
+	return out, nil
 }
 
 // Stats counts entities, relations and articles; every type of the

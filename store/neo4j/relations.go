@@ -38,9 +38,70 @@ func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.Re
 	return page, nil
 }
 
+// RelationsOfEntities returns, for each of ids, the page Relations returns
+// for f with Entity set to that id, in one query: the query of Relations
+// run in a subquery once per id.
+func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
+) ([]store.RelationPage, error) {
+	f, span, err := f.Normalize()
+	if err == nil {
+		err = store.CheckBatch(ids)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.RelationsOfEntities: %w", err)
+	}
+	if len(ids) == 0 {
+		return []store.RelationPage{}, nil
+	}
+	body, params, err := relationsBody(f, "eid")
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.RelationsOfEntities: %w", err)
+	}
+	params["ids"] = ids
+	recs, err := s.read(ctx, perID(body), spanParams(span, params))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.RelationsOfEntities: %w", err)
+	}
+	out := make([]store.RelationPage, len(ids))
+	for i, p := range pagesOf(recs, len(ids)) {
+		page := store.RelationPage{Relations: []schema.Relation{}, Total: p.total}
+		for _, v := range p.items {
+			page.Relations = append(page.Relations, toRelation(v))
+		}
+		page.HasNext, page.EndCursor = span.Next(len(page.Relations), p.total)
+		out[i] = page
+	}
+	return out, nil
+}
+
+// perID wraps the query body of one listing, which reads the entity id
+// from the variable eid and returns total and page, into the query that
+// runs it for each of $ids and returns the index i of each id beside.
+func perID(body string) string {
+	return "UNWIND range(0, size($ids) - 1) AS i\n" +
+		"WITH i, $ids[i] AS eid\n" +
+		"CALL (eid) {\n" + body + "\n}\n" +
+		"RETURN i, total, page"
+}
+
 // relationsQuery builds the query of a normalized filter from fixed
 // fragments; every value of f is a parameter.
 func relationsQuery(f store.RelationFilter) (string, map[string]any, error) {
+	entity := ""
+	if f.Entity != "" {
+		entity = "$entity"
+	}
+	query, params, err := relationsBody(f, entity)
+	if err != nil {
+		return "", nil, err
+	}
+	params["entity"] = f.Entity
+	return query, params, nil
+}
+
+// relationsBody builds the query of a normalized filter, with f.Entity
+// replaced by the Cypher expression entity (none when empty).
+func relationsBody(f store.RelationFilter, entity string) (string, map[string]any, error) {
 	types, err := typePattern(f.Types)
 	if err != nil {
 		return "", nil, err
@@ -48,17 +109,17 @@ func relationsQuery(f store.RelationFilter) (string, map[string]any, error) {
 	rel := "-[r:" + types + "]-"
 	sinceLo, _ := store.DateBounds(f.Since)
 	_, untilHi := store.DateBounds(f.Until)
-	params := map[string]any{"entity": f.Entity, "source": f.Source, "target": f.Target,
+	params := map[string]any{"source": f.Source, "target": f.Target,
 		"between": f.Between, "since": sinceLo, "until": untilHi, "article": f.Article}
 
 	var b strings.Builder
 	switch {
-	case f.Entity != "" && f.Direction == store.Out:
-		b.WriteString("MATCH (s:Entity {id: $entity})" + rel + ">(t:Entity)\n")
-	case f.Entity != "" && f.Direction == store.In:
-		b.WriteString("MATCH (s:Entity)" + rel + ">(t:Entity {id: $entity})\n")
-	case f.Entity != "":
-		b.WriteString("MATCH (:Entity {id: $entity})" + rel + "(:Entity)\n" +
+	case entity != "" && f.Direction == store.Out:
+		b.WriteString("MATCH (s:Entity {id: " + entity + "})" + rel + ">(t:Entity)\n")
+	case entity != "" && f.Direction == store.In:
+		b.WriteString("MATCH (s:Entity)" + rel + ">(t:Entity {id: " + entity + "})\n")
+	case entity != "":
+		b.WriteString("MATCH (:Entity {id: " + entity + "})" + rel + "(:Entity)\n" +
 			"WITH DISTINCT r WITH r, startNode(r) AS s, endNode(r) AS t\n")
 	case f.Source != "":
 		b.WriteString("MATCH (s:Entity {id: $source})" + rel + ">(t:Entity)\n")
@@ -100,6 +161,27 @@ func relationsQuery(f store.RelationFilter) (string, map[string]any, error) {
 func spanParams(span store.Span, params map[string]any) map[string]any {
 	params["skip"], params["end"] = span.Offset, span.Offset+span.Limit
 	return params
+}
+
+// listing is the total and the page of items of one listing.
+type listing struct {
+	total int
+	items []any
+}
+
+// pagesOf reads the i, total and page columns of a query made by perID into
+// n listings, listing i from the record whose i is i.
+func pagesOf(recs []*neo4j.Record, n int) []listing {
+	out := make([]listing, n)
+	for _, rec := range recs {
+		i, _ := get(rec, "i").(int64)
+		if i < 0 || int(i) >= n {
+			continue
+		}
+		total, items := pageOf([]*neo4j.Record{rec})
+		out[i] = listing{total: total, items: items}
+	}
+	return out
 }
 
 // pageOf reads the total and page columns of a listing query.
