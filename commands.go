@@ -12,6 +12,7 @@ import (
 
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/loader"
+	"github.com/diplograph/diplograph/resolve"
 	"github.com/diplograph/diplograph/store"
 	"github.com/diplograph/diplograph/store/embedded"
 	neo4jstore "github.com/diplograph/diplograph/store/neo4j"
@@ -122,8 +123,9 @@ func fail(err error) int {
 
 // loadCmd is `diplograph load`.
 func loadCmd(ctx context.Context, args []string) int {
-	fs := newFlags("load", "[--data DIR] PATH...")
+	fs := newFlags("load", "[--data DIR] [--explain] PATH...")
 	data := dataFlag(fs)
+	explain := fs.Bool("explain", false, "print each cross-article merge of people and its key")
 	if !parse(fs, args) {
 		return 2
 	}
@@ -140,12 +142,15 @@ func loadCmd(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	return load(ctx, st, x, fs.Args())
+	return load(ctx, resolve.New(st, st), x, fs.Args(), *explain)
 }
 
-// load loads paths and prints what it loaded and skipped; the status is 1
-// when something was skipped or the store failed.
-func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string) int {
+// load loads paths and prints what it loaded and skipped, and with explain
+// how people were merged across articles; the status is 1 when something
+// was skipped or the store failed.
+func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
+	explain bool,
+) int {
 	opts := ingest.Options{}
 	if term.IsTerminal(int(os.Stderr.Fd())) {
 		opts.Progress = progressBar(os.Stderr)
@@ -156,6 +161,19 @@ func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []stri
 	}
 	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
 		rep.Articles, rep.Files, rep.Entities, rep.Relations)
+	if d, ok := w.(interface{ Decisions() []resolve.Decision }); ok {
+		ds := d.Decisions()
+		merged := 0
+		for _, x := range ds {
+			if x.Into != "" {
+				merged++
+			}
+			if explain {
+				fmt.Println(x)
+			}
+		}
+		fmt.Printf("people merged across articles: %d\n", merged)
+	}
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}

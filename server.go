@@ -24,6 +24,7 @@ import (
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/playground"
+	"github.com/diplograph/diplograph/resolve"
 )
 
 func main() {
@@ -51,8 +52,9 @@ func serve(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	r := &graph.Resolver{Store: st, Extractor: x, Events: graph.NewBroker()}
-	if len(loads) > 0 && load(ctx, r, x, loads) == 1 {
+	r := &graph.Resolver{Store: st, Extractor: x, Events: graph.NewBroker(),
+		Merger: resolve.New(st, st)}
+	if len(loads) > 0 && load(ctx, r, x, loads, false) == 1 {
 		return 1
 	}
 	api := graph.NewHandler(r, graph.Options{

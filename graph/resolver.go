@@ -29,6 +29,14 @@ type Resolver struct {
 	Extractor Extractor
 	// Events fans out new relations to relationAdded subscribers.
 	Events *Broker
+	// Merger, when set, points the people of new articles at the people
+	// already in the graph (package resolve) before they are stored.
+	Merger Merger
+}
+
+// Merger resolves the entities of new batches against the graph.
+type Merger interface {
+	Resolve(ctx context.Context, batches ...schema.Batch) ([]schema.Batch, error)
 }
 
 // ctxKey is the type of this package's context keys.
@@ -37,6 +45,12 @@ type ctxKey int
 // Upsert stores batches and announces their relations to subscribers; the
 // load command and ingestArticle both write through it.
 func (r *Resolver) Upsert(ctx context.Context, batches ...schema.Batch) error {
+	if r.Merger != nil {
+		var err error
+		if batches, err = r.Merger.Resolve(ctx, batches...); err != nil {
+			return err
+		}
+	}
 	if err := r.Store.Upsert(ctx, batches...); err != nil {
 		return err
 	}

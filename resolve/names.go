@@ -1,0 +1,93 @@
+package resolve
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// name is a person's folded name split into given names and surname.
+type name struct {
+	given   []string
+	surname string
+}
+
+// parseName splits a canonical person name: the last word is the surname,
+// the words before it are given names or initials.
+func parseName(s string) name {
+	w := strings.Fields(schema.Fold(s))
+	if len(w) == 0 {
+		return name{}
+	}
+	return name{given: w[:len(w)-1], surname: w[len(w)-1]}
+}
+
+// fits reports whether n and c can be the same person: the same surname,
+// and first given names that agree where both have one ("S." fits
+// "Subrahmanyam"; "Ana" does not fit "Maria").
+func (n name) fits(c name) bool {
+	if n.surname != c.surname {
+		return n.extends(c) || c.extends(n)
+	}
+	if len(n.given) == 0 || len(c.given) == 0 {
+		return true
+	}
+	return givenFits(n.given[0], c.given[0])
+}
+
+// words returns all the words of the name.
+func (n name) words() []string { return append(append([]string{}, n.given...), n.surname) }
+
+// extends reports whether n is c with more words after it, c having at
+// least two ("Ignacio Valdes Rojas" extends "Ignacio Valdes"): a second
+// surname or a patronymic left out.
+func (n name) extends(c name) bool {
+	nw, cw := n.words(), c.words()
+	return len(cw) >= 2 && len(nw) > len(cw) && slices.Equal(nw[:len(cw)], cw)
+}
+
+// has reports whether the name contains the word w.
+func (n name) has(w string) bool { return slices.Contains(n.words(), w) }
+
+// givenFits reports whether two folded given names agree: equal, or one is
+// the initial of the other.
+func givenFits(a, b string) bool {
+	switch {
+	case a == b:
+		return true
+	case len(a) == 1:
+		return strings.HasPrefix(b, a)
+	case len(b) == 1:
+		return strings.HasPrefix(a, b)
+	}
+	return false
+}
+
+// key says what matched between n and the known name c.
+func (n name) key(c name) string {
+	if n.extends(c) || c.extends(n) {
+		return fmt.Sprintf("name %q extends %q", strings.Join(longer(n, c).words(), " "),
+			strings.Join(shorter(n, c).words(), " "))
+	}
+	if len(n.given) == 0 || len(c.given) == 0 {
+		return fmt.Sprintf("surname %q, the only person of that surname", n.surname)
+	}
+	return fmt.Sprintf("surname %q, given name %q ~ %q", n.surname, n.given[0], c.given[0])
+}
+
+// longer returns the name with more words; shorter the other.
+func longer(a, b name) name {
+	if len(a.words()) >= len(b.words()) {
+		return a
+	}
+	return b
+}
+
+func shorter(a, b name) name {
+	if len(a.words()) >= len(b.words()) {
+		return b
+	}
+	return a
+}

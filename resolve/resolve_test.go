@@ -1,0 +1,121 @@
+package resolve_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/diplograph/diplograph/resolve"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store"
+	"github.com/diplograph/diplograph/store/embedded"
+	"github.com/diplograph/diplograph/store/neo4j/neo4jtest"
+)
+
+// eachStore runs f on the embedded store and on a real Neo4j.
+func eachStore(t *testing.T, f func(t *testing.T, st store.Store)) {
+	t.Run("embedded", func(t *testing.T) {
+		st, err := embedded.Open(t.TempDir())
+		if err != nil {
+			t.Fatalf("embedded.Open: %v", err)
+		}
+		t.Cleanup(func() { st.Close(context.Background()) })
+		f(t, st)
+	})
+	t.Run("neo4j", func(t *testing.T) { f(t, neo4jtest.Open(t)) })
+}
+
+func person(name string, aliases ...string) schema.Entity {
+	k := schema.EntityKey(schema.Person, name)
+	return schema.Entity{ID: schema.ID(k), Key: k, Type: schema.Person, Name: name,
+		Aliases: aliases}
+}
+
+func country(name string) schema.Entity {
+	k := schema.EntityKey(schema.Country, name)
+	return schema.Entity{ID: schema.ID(k), Key: k, Type: schema.Country, Name: name}
+}
+
+// article makes a batch in which p holds an office in c.
+func article(title string, p, c schema.Entity) schema.Batch {
+	a := schema.Article{ID: schema.ID("article:" + title), Title: title}
+	r := schema.Relation{Type: schema.HoldsOffice, Source: p.ID, Target: c.ID,
+		ID:       schema.ID(schema.RelationKey(schema.HoldsOffice, p.Key, c.Key, "")),
+		Evidence: []schema.Evidence{{Article: a.ID, Sentence: title, End: len(title)}}}
+	return schema.Batch{Article: a, Entities: []schema.Entity{p, c},
+		Relations: []schema.Relation{r}}
+}
+
+func TestResolveAcrossArticles(t *testing.T) {
+	tests := []struct {
+		name  string
+		known []string // people loaded first, one article each
+		later string   // the person of a later article
+		want  string   // the name the later person ends up as
+	}{
+		{"surname only", []string{"Amara Okonkwo"}, "Okonkwo", "Amara Okonkwo"},
+		{"full name after surname", []string{"Okonkwo"}, "Amara Okonkwo", "Okonkwo"},
+		{"initial", []string{"Rajan Menon"}, "R. Menon", "Rajan Menon"},
+		{"other given name", []string{"Amara Okonkwo"}, "Chidi Okonkwo", "Chidi Okonkwo"},
+		{"ambiguous surname", []string{"Amara Okonkwo", "Chidi Okonkwo"}, "Okonkwo",
+			"Okonkwo"},
+		{"same key", []string{"Amara Okonkwo"}, "Amara Okonkwo", "Amara Okonkwo"},
+		{"second surname", []string{"Lucia Ferrer Soto"}, "Lucia Ferrer", "Lucia Ferrer Soto"},
+		{"other person, shared word", []string{"Lucia Ferrer Soto"}, "Pablo Soto",
+			"Pablo Soto"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			eachStore(t, func(t *testing.T, st store.Store) {
+				ctx := context.Background()
+				r := resolve.New(st, st)
+				nigeria := country("Nigeria")
+				for _, k := range tc.known {
+					if err := r.Upsert(ctx, article("about "+k, person(k), nigeria)); err != nil {
+						t.Fatalf("Upsert: %v", err)
+					}
+				}
+				later := article("later", person(tc.later), nigeria)
+				if err := r.Upsert(ctx, later); err != nil {
+					t.Fatalf("Upsert: %v", err)
+				}
+				rels, err := st.Relations(ctx, store.RelationFilter{Article: later.Article.ID})
+				if err != nil || len(rels.Relations) != 1 {
+					t.Fatalf("relations of the later article = %v, %v; want 1", rels, err)
+				}
+				got, err := st.Entity(ctx, rels.Relations[0].Source)
+				if err != nil {
+					t.Fatalf("Entity: %v", err)
+				}
+				if got.Name != tc.want {
+					t.Errorf("%v then %q: office holder is %q; want %q (decisions %v)",
+						tc.known, tc.later, got.Name, tc.want, r.Decisions())
+				}
+				if got.Name != tc.later && !slices.Contains(got.Aliases, tc.later) {
+					t.Errorf("merged %q but aliases = %v; want it among them", tc.later,
+						got.Aliases)
+				}
+			})
+		})
+	}
+}
+
+func TestDecisionsExplain(t *testing.T) {
+	st, err := embedded.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	r := resolve.New(st, st)
+	ctx := context.Background()
+	c := country("Kenya")
+	_ = r.Upsert(ctx, article("one", person("Wanjiru Kamau"), c))
+	_ = r.Upsert(ctx, article("two", person("Kamau"), c))
+	d := r.Decisions()
+	if len(d) != 1 || d[0].Into != "Wanjiru Kamau" || d[0].Key == "" {
+		t.Fatalf("Decisions() = %v; want one merge into Wanjiru Kamau with its key", d)
+	}
+	if got := d[0].String(); got == "" {
+		t.Errorf("Decision.String() is empty")
+	}
+}
