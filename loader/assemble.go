@@ -19,7 +19,8 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		Relations: []schema.Relation{},
 	}
 	keyOf := make([]string, len(d.entities))
-	index := map[string]int{} // key → position in b.Entities
+	idOf := make([]string, len(d.entities))
+	index := make(map[string]int, len(d.entities)) // key → position in b.Entities
 	for k := range d.entities {
 		e := &d.entities[k]
 		if e.Dropped || !e.Type.Valid() || strings.TrimSpace(e.Name) == "" || !d.used(k) {
@@ -28,13 +29,15 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		key := d.entityKey(e)
 		keyOf[k] = key
 		if i, ok := index[key]; ok {
+			idOf[k] = b.Entities[i].ID
 			b.Entities[i].Aliases = mergeAliases(b.Entities[i].Aliases, b.Entities[i].Name,
 				append([]string{e.Name}, e.Aliases...))
 			continue
 		}
 		index[key] = len(b.Entities)
+		idOf[k] = schema.ID(key)
 		se := schema.Entity{
-			ID: schema.ID(key), Key: key, Type: e.Type, Name: e.Name,
+			ID: idOf[k], Key: key, Type: e.Type, Name: e.Name,
 			Aliases: mergeAliases(nil, e.Name, e.Aliases), Kind: e.Kind, Date: e.Date,
 		}
 		if e.Type == schema.Country {
@@ -45,7 +48,7 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		b.Entities = append(b.Entities, se)
 	}
-	rindex := map[string]int{}
+	rindex := make(map[string]int, len(d.rels))
 	for _, r := range d.rels {
 		sk, dk := keyOf[r.Src], keyOf[r.Dst]
 		if sk == "" || dk == "" || sk == dk || r.Conf < d.opts.MinConfidence {
@@ -69,7 +72,7 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		rindex[key] = len(b.Relations)
 		rel := schema.Relation{
-			ID: schema.ID(key), Type: r.Type, Source: schema.ID(sk), Target: schema.ID(dk),
+			ID: schema.ID(key), Type: r.Type, Source: idOf[r.Src], Target: idOf[r.Dst],
 			Date: r.Date, Role: r.Role, Confidence: r.Conf, Cameo: info.Cameo,
 			Plover: info.Plover, Evidence: []schema.Evidence{ev},
 		}
@@ -106,7 +109,12 @@ func (d *document) entityKey(e *entity) string {
 	if e.Type == schema.Country && e.Code != "" {
 		return "country:" + strings.ToLower(e.Code)
 	}
-	return schema.EntityKey(e.Type, e.Name)
+	return entityKey(e.Type, e.Name)
+}
+
+// entityKey is schema.EntityKey with fold's fast path for ASCII names.
+func entityKey(t schema.EntityType, name string) string {
+	return strings.ToLower(string(t)) + ":" + fold(name)
 }
 
 // mergeAliases adds names to aliases, leaving out name and duplicates.

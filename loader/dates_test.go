@@ -17,10 +17,7 @@ func TestDates(t *testing.T) {
 		t.Run(tc.Name, func(t *testing.T) {
 			paras, dl := x.clean.paragraphs(tc.Input, "")
 			sents := x.split.split(tc.Input, paras)
-			views := make([]*sentView, len(sents))
-			for i, s := range sents {
-				views[i] = x.mf.view(i, s)
-			}
+			views := x.mf.views(sents)
 			dc := newDateContext(x.g, tc.Published, dl)
 			got := []string{}
 			var adj []bool

@@ -134,10 +134,9 @@ func (x *Extractor) run(doc Document) schema.Batch {
 func (x *Extractor) analyse(doc Document) *document {
 	paras, dl := x.clean.paragraphs(doc.Body, doc.Title)
 	sents := x.split.split(doc.Body, paras)
-	views := make([]*sentView, len(sents))
+	views := x.mf.views(sents)
 	mentions := make([][]mention, len(sents))
-	for i, s := range sents {
-		views[i] = x.mf.view(i, s)
+	for i := range sents {
 		mentions[i] = x.mf.find(views[i])
 	}
 	dc := newDateContext(x.g, doc.Published, dl)

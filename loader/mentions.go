@@ -90,24 +90,44 @@ type mentionFinder struct {
 	g *gazetteer
 }
 
-// view prepares sentence s (number si) for mention finding.
-func (mf mentionFinder) view(si int, s sentence) *sentView {
-	n := len(s.Tokens)
-	v := &sentView{
-		Index: si, Toks: s.Tokens, Folds: make([]string, n),
-		Gaz: make([]gazMatch, n), Roles: make([]roleMatch, n), Para: s.Para,
+// views prepares the sentences for mention finding. The views share
+// arrays allocated once for the document.
+func (mf mentionFinder) views(sents []sentence) []*sentView {
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
 	}
-	for i, t := range s.Tokens {
-		if t.isPossessive() {
+	folds := make([]string, n)
+	gaz := make([]gazMatch, n)
+	roles := make([]roleMatch, n)
+	vs := make([]sentView, len(sents))
+	out := make([]*sentView, len(sents))
+	off := 0
+	for si, s := range sents {
+		k := len(s.Tokens)
+		vs[si] = sentView{Index: si, Toks: s.Tokens, Folds: folds[off : off+k : off+k],
+			Gaz: gaz[off : off+k : off+k], Roles: roles[off : off+k : off+k], Para: s.Para}
+		off += k
+		out[si] = &vs[si]
+		mf.fill(out[si])
+	}
+	return out
+}
+
+// fill computes the folds, gazetteer phrases and titles of a view.
+func (mf mentionFinder) fill(v *sentView) {
+	for i, t := range v.Toks {
+		switch {
+		case t.isPossessive():
 			v.Folds[i] = "s"
-		} else if isLowerASCII(t.Text) {
-			v.Folds[i] = t.Text // already folded
-		} else {
+		case isLowerASCII(t.Low):
+			v.Folds[i] = t.Low // folding a word of ASCII letters and digits lowers it
+		default:
 			v.Folds[i] = foldWord(t.Text)
 		}
 	}
-	for i := 0; i < n; i++ {
-		if s.Tokens[i].Cap || s.Tokens[i].Digit {
+	for i, t := range v.Toks {
+		if t.Cap || t.Digit {
 			if m, ok := mf.gazAt(v, i); ok {
 				v.Gaz[i] = m
 			}
@@ -116,31 +136,31 @@ func (mf mentionFinder) view(si int, s sentence) *sentView {
 			v.Roles[i] = r
 		}
 	}
-	return v
 }
 
 // gazAt returns the longest gazetteer phrase that starts at token i.
 func (mf mentionFinder) gazAt(v *sentView, i int) (gazMatch, bool) {
 	var best gazMatch
 	found := false
-	key := ""
+	var buf [64]byte
+	key := buf[:0]
 	for j := i; j < len(v.Toks) && j-i < mf.g.maxWords+2; j++ {
 		f := v.Folds[j]
 		if f == "" {
 			break
 		}
 		switch {
-		case key == "":
-			key = f
+		case len(key) == 0:
 		case v.Toks[j].isPossessive():
-			key += f // "People's" folds to "peoples"
+			// "People's" folds to "peoples"
 		default:
-			key += " " + f
+			key = append(key, ' ')
 		}
-		if e, ok := mf.g.lookup(key); ok && (!e.ExactCase || allUpper(v.Toks[i:j+1])) {
+		key = append(key, f...)
+		if e, ok := mf.g.phrases[string(key)]; ok && (!e.ExactCase || allUpper(v.Toks[i:j+1])) {
 			best, found = gazMatch{End: j + 1, Entry: e}, true
 		}
-		if !mf.g.prefixes[key] {
+		if !mf.g.prefixes[string(key)] {
 			break
 		}
 	}
@@ -154,20 +174,20 @@ func (mf mentionFinder) roleAt(v *sentView, i int) (roleMatch, bool) {
 	if !mf.g.roleFirst[v.Toks[i].Low] {
 		return best, false
 	}
-	key := ""
+	var buf [64]byte
+	key := buf[:0]
 	for j := i; j < len(v.Toks) && j-i < 4; j++ {
 		if !v.Toks[j].Word {
 			break
 		}
-		if key == "" {
-			key = v.Toks[j].Low
-		} else {
-			key += " " + v.Toks[j].Low
+		if len(key) > 0 {
+			key = append(key, ' ')
 		}
-		if r, ok := mf.g.roles[key]; ok {
+		key = append(key, v.Toks[j].Low...)
+		if r, ok := mf.g.roles[string(key)]; ok {
 			best, found = roleMatch{End: j + 1, Info: r}, true
 		}
-		if !mf.g.rolePrefixes[key] {
+		if !mf.g.rolePrefixes[string(key)] {
 			break
 		}
 	}

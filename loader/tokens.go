@@ -28,22 +28,80 @@ type tokenizer struct {
 // tokens returns the tokens of text[start:end], with offsets in text.
 func (tz tokenizer) tokens(text string, start, end int) []token {
 	out := make([]token, 0, (end-start)/5+1)
+	lw := lowerer{text: text, start: start, low: asciiLower(text[start:end])}
 	i := start
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII fast path: the same cases as below.
+			switch {
+			case asciiSpace[c]:
+				i++
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+				j := tz.wordEnd(text, i, end)
+				out = tz.appendWord(out, lw, i, j, end)
+				i = out[len(out)-1].End
+			default:
+				out = append(out, lw.token(i, i+1))
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := tz.wordEnd(text, i, end)
-			out = tz.appendWord(out, text, i, j, end)
+			out = tz.appendWord(out, lw, i, j, end)
 			i = out[len(out)-1].End
 		default:
-			out = append(out, newToken(text, i, i+size))
+			out = append(out, lw.token(i, i+size))
 			i += size
 		}
 	}
 	return out
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true,
+	'\r': true, ' ': true}
+
+// asciiLower returns s with its ASCII capitals made lower case, bytes at
+// the same offsets; s itself when it has none.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := k; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// lowerer makes tokens of text, taking the lower-case form of ASCII tokens
+// from low (text[start:] lowered once) so that they cost no allocation.
+type lowerer struct {
+	text  string
+	start int
+	low   string
+}
+
+// lower returns text[i:j] in lower case.
+func (lw lowerer) lower(i, j int) string {
+	s := lw.text[i:j]
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return lw.low[i-lw.start : j-lw.start]
 }
 
 // wordEnd returns the end of the word that starts at i: letters, digits and
@@ -90,35 +148,32 @@ func isDottedAbbrev(word string, n rune) bool {
 
 // appendWord appends the word text[i:j], splitting off a possessive and
 // taking in a final period when the word is an abbreviation or an initial.
-func (tz tokenizer) appendWord(out []token, text string, i, j, end int) []token {
+func (tz tokenizer) appendWord(out []token, lw lowerer, i, j, end int) []token {
+	text := lw.text
 	w := text[i:j]
-	for _, poss := range []string{"'s", "\u2019s"} {
+	for _, poss := range [...]string{"'s", "\u2019s"} {
 		if len(w) > len(poss) && strings.HasSuffix(w, poss) {
 			k := j - len(poss)
-			out = append(out, newToken(text, i, k))
-			return append(out, newToken(text, k, j))
+			out = append(out, lw.token(i, k))
+			return append(out, lw.token(k, j))
 		}
 	}
 	if j < end && text[j] == '.' {
-		low := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		initial := utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)
 		dotted := strings.Contains(w, ".") && !unicode.IsDigit(r)
-		if initial || dotted || tz.abbrev[low] {
-			return append(out, newToken(text, i, j+1))
+		if initial || dotted || tz.abbrev[lw.lower(i, j)] {
+			return append(out, lw.token(i, j+1))
 		}
 	}
-	return append(out, newToken(text, i, j))
+	return append(out, lw.token(i, j))
 }
 
-// newToken makes the token text[i:j].
-func newToken(text string, i, j int) token {
-	s := text[i:j]
+// token makes the token text[i:j].
+func (lw lowerer) token(i, j int) token {
+	s := lw.text[i:j]
 	r, _ := utf8.DecodeRuneInString(s)
-	low := s
-	if !isLowerASCII(s) {
-		low = strings.ToLower(s)
-	}
+	low := lw.lower(i, j)
 	if strings.ContainsRune(low, '\u2019') {
 		low = strings.ReplaceAll(low, "\u2019", "'")
 	}
