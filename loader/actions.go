@@ -16,10 +16,26 @@ type sentCtx struct {
 	at   []int
 }
 
-// newSentCtx prepares sentence s.
-func (d *document) newSentCtx(s int) *sentCtx {
-	c := &sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s]}
-	c.at = make([]int, len(c.toks))
+// sentCtx returns sentence s prepared for reading relations. The contexts
+// are made once, after coreference, and shared by every stage that reads
+// relations: those stages leave the mentions as they are.
+func (d *document) sentCtx(s int) *sentCtx {
+	if d.ctxs == nil {
+		d.ctxs = make([]sentCtx, len(d.sents))
+		n := 0
+		for _, v := range d.views {
+			n += len(v.Toks)
+		}
+		ats := make([]int, n)
+		for i, v := range d.views {
+			d.ctxs[i].at, ats = ats[:len(v.Toks):len(v.Toks)], ats[len(v.Toks):]
+		}
+	}
+	c := &d.ctxs[s]
+	if c.d != nil {
+		return c
+	}
+	*c = sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s], at: c.at}
 	for i := range c.at {
 		c.at[i] = -1
 	}
@@ -40,7 +56,7 @@ func (d *document) newSentCtx(s int) *sentCtx {
 // actions reads the action relations of sentence s from the trigger
 // frames and the special constructions.
 func (d *document) actions(s int) {
-	c := d.newSentCtx(s)
+	c := d.sentCtx(s)
 	for i := 0; i < len(c.toks); i++ {
 		for _, fi := range d.p.byFirst[c.toks[i].Low] {
 			fr := &d.p.frames[fi]

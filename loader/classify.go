@@ -6,15 +6,15 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// classify turns a capitalised run into mentions: one for the run itself
-// and one for each country or organisation named inside it.
-func (mf mentionFinder) classify(v *sentView, r run) []mention {
+// classify turns a capitalised run into mentions, appended to out: one for
+// the run itself and one for each country or organisation named inside it.
+func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
-		return []mention{mf.gazMention(v, r.T0, g, false)}
+		return append(out, mf.gazMention(v, r.T0, g, false))
 	}
 	if typ, kind := mf.headType(v, r); typ != "" {
 		if r.T1-r.T0 == 1 && !isCOP(v.Toks[r.T0].Text) {
-			return nil // a lone head word ("Summit") is left to the nominals
+			return out // a lone head word ("Summit") is left to the nominals
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = spanText(v.Toks, r.T0, r.T1)
@@ -23,9 +23,9 @@ func (mf mentionFinder) classify(v *sentView, r run) []mention {
 		if t := v.Toks[r.T0]; t.Digit && len(t.Text) == 4 {
 			m.Year = t.Text
 		}
-		return append([]mention{m}, mf.embedded(v, r.T0, r.T1)...)
+		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
-	return mf.person(v, r)
+	return mf.person(out, v, r)
 }
 
 // headType returns the entity type (and event kind) that the head word of a
@@ -123,10 +123,10 @@ func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool
 	return m
 }
 
-// embedded returns modifier mentions for the countries and organisations
-// named inside tokens [t0, t1), including the parts of "India-Russia".
-func (mf mentionFinder) embedded(v *sentView, t0, t1 int) []mention {
-	var out []mention
+// embedded appends to out modifier mentions for the countries and
+// organisations named inside tokens [t0, t1), including the parts of
+// "India-Russia".
+func (mf mentionFinder) embedded(out []mention, v *sentView, t0, t1 int) []mention {
 	for i := t0; i < t1; i++ {
 		if g := v.Gaz[i]; g.End > 0 && g.End <= t1 {
 			if k := g.Entry.Kind; k == gazCountry || k == gazOrg || k == gazDemonym {
@@ -135,20 +135,22 @@ func (mf mentionFinder) embedded(v *sentView, t0, t1 int) []mention {
 			i = g.End - 1
 			continue
 		}
-		out = append(out, mf.hyphenParts(v, i)...)
+		out = mf.hyphenParts(out, v, i)
 	}
 	return out
 }
 
-// hyphenParts returns country mentions for the parts of a hyphenated token
-// such as "India-Russia" or "Greece-Turkey".
-func (mf mentionFinder) hyphenParts(v *sentView, i int) []mention {
+// hyphenParts appends to out country mentions for the parts of a
+// hyphenated token such as "India-Russia" or "Greece-Turkey".
+func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention {
 	t := v.Toks[i]
 	if !strings.Contains(t.Text, "-") || !t.Cap {
-		return nil
+		return out
 	}
-	var out []mention
-	for _, part := range strings.Split(t.Text, "-") {
+	rest := t.Text
+	for rest != "" {
+		part, after, _ := strings.Cut(rest, "-")
+		rest = after
 		e, ok := mf.g.lookup(fold(part))
 		if !ok || (e.Kind != gazCountry && e.Kind != gazDemonym) {
 			continue

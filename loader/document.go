@@ -62,6 +62,7 @@ type document struct {
 	byWord   map[string][]int // persons by the words of their names
 	byFold   map[string]int   // other entities by folded name and alias
 	relSeen  map[relSrc]bool  // relation types read per source
+	ctxs     []sentCtx        // sentences prepared for relations, by sentCtx
 	main     int              // the main event, once known (-2 before)
 	signed   int              // the agreement signed in the article (-2 before)
 }

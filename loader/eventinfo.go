@@ -26,7 +26,7 @@ func (d *document) fallbackPlaces() {
 			if d.m(r).Form == formPronoun {
 				continue
 			}
-			c := d.newSentCtx(r.Sent)
+			c := d.sentCtx(r.Sent)
 			if p := c.firstPlace(d.m(r).T0); p >= 0 {
 				d.addRel(schema.OccurredIn, k, p, r.Sent, "", false, 0.5)
 			}
@@ -105,7 +105,7 @@ func (d *document) eventDates() {
 func (d *document) signedAt() {
 	at := map[int]int{} // agreement → event
 	for s := range d.sents {
-		c := d.newSentCtx(s)
+		c := d.sentCtx(s)
 		agr, ev := -1, -1
 		for a := range c.ms {
 			x := &c.ms[a]

@@ -136,8 +136,9 @@ func (x *Extractor) analyse(doc Document) *document {
 	sents := x.split.split(doc.Body, paras)
 	views := x.mf.views(sents)
 	mentions := make([][]mention, len(sents))
+	var sc scratch
 	for i := range sents {
-		mentions[i] = x.mf.find(views[i])
+		mentions[i] = x.mf.find(views[i], &sc)
 	}
 	dc := newDateContext(x.g, doc.Published, dl)
 	d := &document{

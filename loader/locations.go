@@ -7,7 +7,7 @@ import (
 // locations reads where events took place and where places lie.
 func (d *document) locations() {
 	for s := range d.sents {
-		c := d.newSentCtx(s)
+		c := d.sentCtx(s)
 		for a := range c.ms {
 			x := &c.ms[a]
 			if x.Modifier || x.Entity < 0 {

@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -26,32 +25,32 @@ type mention struct {
 	T0, T1 int // the whole mention, titles included
 	N0, N1 int // the name alone
 	Type   schema.EntityType
-	Form   form
 	Name   string
 	Code   string // ISO code: the country, or the country a place lies in
 	Kind   string // kind of an event
 	Head   string // lower-case head noun of a nominal ("attack", "minister")
 	Year   string // year written in an agreement's or event's name
 	Prep   string // the lower-case word just before the mention
+	// Office of a person: the role, whether it is a leader's, and where it
+	// is held (a country code, or the index of the mention of an
+	// organisation, or of a person or pronoun whose country it is).
+	Role     string
+	RoleCode string
+	RoleOrg  int
+	RoleRef  int
+	Number   int // size of a plural ("the two leaders": 2; 0 unknown)
+	Entity   int // index of the entity after coreference; -1 before
+	Form     form
 	// Capital is set for a capital, which may stand for its country.
 	Capital bool
 	// Modifier is set for a mention inside a larger name ("Russian" in
 	// "Russian President Vladimir Putin"): it makes a node but takes no part
 	// in relations.
-	Modifier bool
-	Poss     bool // followed by a possessive marker
-	Generic  bool // an event or agreement noun with no name of its own
-	// Office of a person: the role, whether it is a leader's, and where it
-	// is held (a country code, or the index of the mention of an
-	// organisation, or of a person or pronoun whose country it is).
-	Role        string
-	Leader      bool
-	RoleCode    string
-	RoleOrg     int
-	RoleRef     int
-	Counterpart bool
-	Number      int // size of a plural ("the two leaders": 2; 0 unknown)
-	Entity      int // index of the entity after coreference; -1 before
+	Modifier    bool
+	Poss        bool // followed by a possessive marker
+	Generic     bool // an event or agreement noun with no name of its own
+	Leader      bool // the office is a head of state's or government's
+	Counterpart bool // "his counterpart": the office of the one it points to
 }
 
 // newMention returns a mention with the "none" values set.
@@ -204,39 +203,47 @@ func allUpper(toks []token) bool {
 	return true
 }
 
-// find returns the mentions of a prepared sentence.
-func (mf mentionFinder) find(v *sentView) []mention {
-	var out []mention
-	for _, r := range mf.runs(v) {
-		base := len(out)
-		ms := mf.classify(v, r)
-		for k := range ms {
-			if ms[k].RoleOrg >= 0 {
-				ms[k].RoleOrg += base
-			}
-		}
-		out = append(out, ms...)
-	}
-	out = mf.nominals(v, out)
-	out = mf.units(v, out)
-	return sortMentions(out)
+// scratch is memory that finding the mentions of one sentence uses and the
+// next sentence reuses; one document owns one.
+type scratch struct {
+	runs    []run
+	ms      []mention
+	add     []mention
+	covered []int
+	order   []int
+	pos     []int
 }
 
-// sortMentions puts mentions in text order, a larger span before the ones
-// inside it, and renumbers the references between them.
-func sortMentions(ms []mention) []mention {
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
+// find returns the mentions of a prepared sentence.
+func (mf mentionFinder) find(v *sentView, sc *scratch) []mention {
+	out := sc.ms[:0]
+	sc.runs = mf.runs(v, sc.runs[:0])
+	for _, r := range sc.runs {
+		out = mf.classify(out, v, r)
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := &ms[order[a]], &ms[order[b]]
-		if x.T0 != y.T0 {
-			return x.T0 < y.T0
+	out = mf.nominals(v, out, sc)
+	out = mf.units(v, out)
+	sc.ms = out
+	return sc.sortMentions(out)
+}
+
+// sortMentions returns a copy of ms in text order, a larger span before
+// the ones inside it, with the references between them renumbered.
+func (sc *scratch) sortMentions(ms []mention) []mention {
+	order := sc.order[:0]
+	for i := range ms {
+		order = append(order, i)
+	}
+	// Insertion sort: stable, and the mentions come nearly sorted.
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && mentionBefore(&ms[order[j]], &ms[order[j-1]]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
 		}
-		return x.T1 > y.T1
-	})
-	pos := make([]int, len(ms))
+	}
+	pos := sc.pos[:0]
+	for range ms {
+		pos = append(pos, 0)
+	}
 	out := make([]mention, len(ms))
 	for to, from := range order {
 		pos[from] = to
@@ -250,7 +257,17 @@ func sortMentions(ms []mention) []mention {
 			out[i].RoleRef = pos[out[i].RoleRef]
 		}
 	}
+	sc.order, sc.pos = order, pos
 	return out
+}
+
+// mentionBefore reports whether x comes before y in text order: it starts
+// earlier, or at the same token and ends later.
+func mentionBefore(x, y *mention) bool {
+	if x.T0 != y.T0 {
+		return x.T0 < y.T0
+	}
+	return x.T1 > y.T1
 }
 
 // isLowerASCII reports whether s is made of lower-case ASCII letters and

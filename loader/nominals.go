@@ -41,11 +41,12 @@ var nominalAgreements = map[string]bool{
 // ("the terrorist attack"), agreements ("a joint declaration"), office
 // holders ("the Turkish leader"), plurals ("the two leaders"), pronouns,
 // and "the Brazilian government" standing for its country.
-func (mf mentionFinder) nominals(v *sentView, ms []mention) []mention {
-	covered := make([]int, len(v.Toks))
-	for i := range covered {
-		covered[i] = -1
+func (mf mentionFinder) nominals(v *sentView, ms []mention, sc *scratch) []mention {
+	covered := sc.covered[:0]
+	for range v.Toks {
+		covered = append(covered, -1)
 	}
+	sc.covered = covered
 	for k, m := range ms {
 		for i := m.T0; i < m.T1; i++ {
 			if covered[i] < 0 || !m.Modifier {
@@ -64,7 +65,7 @@ func (mf mentionFinder) nominals(v *sentView, ms []mention) []mention {
 		if !t.Word {
 			continue
 		}
-		var add []mention
+		add := sc.add[:0]
 		switch {
 		case mf.pronoun(v, i, &add):
 		case mf.plural(v, i, &add):
@@ -85,6 +86,7 @@ func (mf mentionFinder) nominals(v *sentView, ms []mention) []mention {
 				i = m.T1 - 1
 			}
 		}
+		sc.add = add
 	}
 	return ms
 }

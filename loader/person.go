@@ -8,28 +8,30 @@ import (
 
 // person reads a run that no head word classified: leading countries,
 // demonyms or organisations ("Russian", "U.N."), titles of office
-// ("President", "External Affairs Minister") and a name. It returns the
-// person (or an unknown name, or a title with no name) followed by the
-// modifiers; RoleOrg indexes into the returned slice.
-func (mf mentionFinder) person(v *sentView, r run) []mention {
-	var mods []mention
+// ("President", "External Affairs Minister") and a name. It appends to out
+// the person (or an unknown name, or a title with no name) followed by the
+// modifiers; RoleOrg indexes into out.
+func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
+	base := len(out)
+	out = append(out, mention{}) // the person, set below
 	i := r.T0
 	for i < r.T1-1 {
 		if g := v.Gaz[i]; g.End > 0 && g.End < r.T1 {
 			k := g.Entry.Kind
 			if k == gazCountry || k == gazDemonym || k == gazOrg || k == gazCapital {
-				mods = append(mods, mf.gazMention(v, i, g, true))
+				out = append(out, mf.gazMention(v, i, g, true))
 				i = g.End
 				continue
 			}
 		}
-		if hp := mf.hyphenParts(v, i); len(hp) > 0 {
-			mods = append(mods, hp...)
+		if parts := mf.hyphenParts(out, v, i); len(parts) > len(out) {
+			out = parts
 			i++
 			continue
 		}
 		break
 	}
+	mods := out[base+1:]
 	role, words, j := mf.title(v, i, r.T1)
 	i = j
 	// Skip courtesy titles ("Mr", "Dr") that carry no role.
@@ -54,7 +56,8 @@ func (mf mentionFinder) person(v *sentView, r run) []mention {
 		for k := range mods {
 			mods[k].Modifier = false
 		}
-		return mods
+		copy(out[base:], mods)
+		return out[:len(out)-1]
 	}
 	if r.T0 > 0 {
 		m.Prep = v.Toks[r.T0-1].Low
@@ -70,10 +73,11 @@ func (mf mentionFinder) person(v *sentView, r run) []mention {
 			m.RoleCode = md.Code
 		}
 		if md.Type == schema.Organization && m.RoleOrg < 0 {
-			m.RoleOrg = k + 1
+			m.RoleOrg = base + k + 1
 		}
 	}
-	return append([]mention{m}, mods...)
+	out[base] = m
+	return out
 }
 
 // title reads titles of office from token i up to end: portfolio words

@@ -18,8 +18,7 @@ type run struct {
 // runs returns the capitalised runs of a sentence, gazetteer phrases kept
 // whole and runs joined across "of", "on", "for", "the", "and" when the left
 // one ends in a head word ("Athens Declaration on Friendly Relations").
-func (mf mentionFinder) runs(v *sentView) []run {
-	var out []run
+func (mf mentionFinder) runs(v *sentView, out []run) []run {
 	i := 0
 	for i < len(v.Toks) {
 		if !mf.nameLike(v, i) {
@@ -112,9 +111,9 @@ func arabicPrefixed(w string) bool {
 }
 
 // merge joins runs across connector words when the left run ends in a head
-// word of an organisation, agreement or event name.
+// word of an organisation, agreement or event name. It works in place.
 func (mf mentionFinder) merge(v *sentView, rs []run) []run {
-	var out []run
+	out := rs[:0]
 	for k := 0; k < len(rs); k++ {
 		cur := rs[k]
 		merged := false
