@@ -31,6 +31,11 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBodyBytes bounds a request body (default 1 MiB).
 	MaxBodyBytes int64
+	// BatchWait is how long the loaders of an operation wait, once it stops
+	// moving, before they call the store (default DefaultBatchWait): a
+	// longer wait batches reliably on a busier machine and adds to the
+	// latency of each level of a query.
+	BatchWait time.Duration
 }
 
 // withDefaults fills the zero fields of o.
@@ -68,7 +73,8 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
-	srv.AroundOperations(r.WithLoaders)
+	srv.AroundOperations(r.WithLoaders(o.BatchWait))
+	srv.AroundFields(countFields)
 	srv.SetErrorPresenter(PresentError)
 	srv.SetRecoverFunc(Recover)
 

@@ -65,11 +65,11 @@ func (r *Resolver) entityRelations(ctx context.Context, id string, types []schem
 	order *model.RelationOrder,
 ) (*model.RelationConnection, error) {
 	f := store.RelationFilter{
-		Types: types, Entity: id, Direction: store.Direction(deref(dir)),
+		Types: types, Direction: store.Direction(deref(dir)),
 		Since: deref(since), Until: deref(until), Order: store.Order(deref(order)),
 		Page: page(first, after),
 	}
-	p, err := r.Store.Relations(ctx, f)
+	p, err := loadRelations(ctx, r.Store, id, f)
 	if err != nil {
 		return nil, fmt.Errorf("relations of %s: %w", id, err)
 	}
@@ -79,7 +79,7 @@ func (r *Resolver) entityRelations(ctx context.Context, id string, types []schem
 // entityMentions serves Entity.mentions for every entity type.
 func (r *Resolver) entityMentions(ctx context.Context, id string, first *int, after *string,
 ) (*model.ArticleConnection, error) {
-	p, err := r.Store.Articles(ctx, store.ArticleFilter{Entity: id, Page: page(first, after)})
+	p, err := loadMentions(ctx, r.Store, id, store.ArticleFilter{Page: page(first, after)})
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %s: %w", id, err)
 	}
@@ -91,10 +91,9 @@ func (r *Resolver) entityMentions(ctx context.Context, id string, first *int, af
 func (r *Resolver) ends(ctx context.Context, id string, t schema.RelationType, dir store.Direction,
 ) ([]schema.Relation, []model.Entity, error) {
 	f := store.RelationFilter{
-		Types: []schema.RelationType{t}, Entity: id, Direction: dir,
-		Page: store.Page{First: store.MaxFirst},
+		Types: []schema.RelationType{t}, Direction: dir, Page: store.Page{First: store.MaxFirst},
 	}
-	p, err := r.Store.Relations(ctx, f)
+	p, err := loadRelations(ctx, r.Store, id, f)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s of %s: %w", t, id, err)
 	}

@@ -1,0 +1,163 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store"
+)
+
+// countingStore is a real store with its calls counted: every method
+// delegates to the store unchanged and adds one to the count of its name.
+// Each call of a Reader method is one round trip to the backing store.
+type countingStore struct {
+	st    graph.Store
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+var _ graph.Store = (*countingStore)(nil)
+
+func newCountingStore(st graph.Store) *countingStore {
+	return &countingStore{st: st, calls: map[string]int{}}
+}
+
+func (c *countingStore) count(method string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls[method]++
+}
+
+// reset returns the calls counted so far, by method, and starts again.
+func (c *countingStore) reset() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.calls
+	c.calls = map[string]int{}
+	return out
+}
+
+// total is the number of calls in counts.
+func total(counts map[string]int) int {
+	n := 0
+	for _, k := range counts {
+		n += k
+	}
+	return n
+}
+
+// describe lists counts by method name, for failure messages.
+func describe(counts map[string]int) string {
+	var b strings.Builder
+	for _, m := range slices.Sorted(maps.Keys(counts)) {
+		fmt.Fprintf(&b, "%s×%d ", m, counts[m])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func (c *countingStore) Upsert(ctx context.Context, batches ...schema.Batch) error {
+	c.count("Upsert")
+	return c.st.Upsert(ctx, batches...)
+}
+
+func (c *countingStore) DeleteArticle(ctx context.Context, id string) error {
+	c.count("DeleteArticle")
+	return c.st.DeleteArticle(ctx, id)
+}
+
+func (c *countingStore) Entity(ctx context.Context, id string) (schema.Entity, error) {
+	c.count("Entity")
+	return c.st.Entity(ctx, id)
+}
+
+func (c *countingStore) EntitiesByIDs(ctx context.Context, ids []string,
+) ([]schema.Entity, error) {
+	c.count("EntitiesByIDs")
+	return c.st.EntitiesByIDs(ctx, ids)
+}
+
+func (c *countingStore) EntityByName(ctx context.Context, name string) (schema.Entity, error) {
+	c.count("EntityByName")
+	return c.st.EntityByName(ctx, name)
+}
+
+func (c *countingStore) Entities(ctx context.Context, f store.EntityFilter,
+) (store.EntityPage, error) {
+	c.count("Entities")
+	return c.st.Entities(ctx, f)
+}
+
+func (c *countingStore) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
+	c.count("Search")
+	return c.st.Search(ctx, q)
+}
+
+func (c *countingStore) Relations(ctx context.Context, f store.RelationFilter,
+) (store.RelationPage, error) {
+	c.count("Relations")
+	return c.st.Relations(ctx, f)
+}
+
+func (c *countingStore) RelationsOfEntities(ctx context.Context, ids []string,
+	f store.RelationFilter,
+) ([]store.RelationPage, error) {
+	c.count("RelationsOfEntities")
+	return c.st.RelationsOfEntities(ctx, ids, f)
+}
+
+func (c *countingStore) Relation(ctx context.Context, id string) (schema.Relation, error) {
+	c.count("Relation")
+	return c.st.Relation(ctx, id)
+}
+
+func (c *countingStore) Article(ctx context.Context, id string) (schema.Article, error) {
+	c.count("Article")
+	return c.st.Article(ctx, id)
+}
+
+func (c *countingStore) ArticlesByIDs(ctx context.Context, ids []string,
+) ([]schema.Article, error) {
+	c.count("ArticlesByIDs")
+	return c.st.ArticlesByIDs(ctx, ids)
+}
+
+func (c *countingStore) ArticleEntities(ctx context.Context, id string,
+) ([]schema.Entity, error) {
+	c.count("ArticleEntities")
+	return c.st.ArticleEntities(ctx, id)
+}
+
+func (c *countingStore) Articles(ctx context.Context, f store.ArticleFilter,
+) (store.ArticlePage, error) {
+	c.count("Articles")
+	return c.st.Articles(ctx, f)
+}
+
+func (c *countingStore) ArticlesOfEntities(ctx context.Context, ids []string,
+	f store.ArticleFilter,
+) ([]store.ArticlePage, error) {
+	c.count("ArticlesOfEntities")
+	return c.st.ArticlesOfEntities(ctx, ids, f)
+}
+
+func (c *countingStore) Neighborhood(ctx context.Context, q store.NeighborhoodQuery,
+) (store.Subgraph, error) {
+	c.count("Neighborhood")
+	return c.st.Neighborhood(ctx, q)
+}
+
+func (c *countingStore) Paths(ctx context.Context, q store.PathQuery) ([]store.Path, error) {
+	c.count("Paths")
+	return c.st.Paths(ctx, q)
+}
+
+func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
+	c.count("Stats")
+	return c.st.Stats(ctx)
+}
