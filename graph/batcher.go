@@ -14,11 +14,14 @@ const (
 	// DefaultBatchWait is how long the batchers of an operation wait, once
 	// it stops moving, before they fetch.
 	DefaultBatchWait = time.Millisecond
+	// batchTicks is how many times in a wait a batcher looks at the
+	// operation's progress.
+	batchTicks = 4
 	// batchMaxWaits bounds, in waits, how long a batcher gathers keys while
 	// the operation keeps moving.
 	batchMaxWaits = 100
 	// batchYields is how many times a batcher lets the goroutines ready to
-	// run go first before it decides that the operation has stopped.
+	// run go first before it looks.
 	batchYields = 3
 )
 
@@ -40,12 +43,13 @@ func (p *progress) now() uint64 { return p.steps.Load() }
 //
 // gqlgen resolves the items of a list in goroutines of their own, so the
 // keys of one level of a query arrive over a time that grows with the
-// number of items. A batcher therefore does not fetch after a fixed wait
-// but once the operation stops moving: when the progress's wait has passed
-// with no step and the goroutines ready to run have had their turn (or
-// after batchMaxWaits waits, or at capacity keys). So one level of a query
-// costs one fetch however wide it is, unless the machine is so loaded that
-// a resolver ready to run does not run for a whole wait.
+// number of items, and more so on a busy machine. A batcher therefore does
+// not fetch a fixed time after the first key but once the operation stops
+// moving: when its progress has stood still for a whole wait, the
+// goroutines ready to run having had their turn before each look. It
+// fetches anyway after batchMaxWaits waits, or at capacity keys. So one
+// level of a query costs one fetch however wide it is, unless a resolver
+// ready to run is kept from running for a whole wait.
 type batcher[K comparable, V any] struct {
 	// fetch returns the values of keys in their order, and no errors or an
 	// error per key.
@@ -134,10 +138,11 @@ func (l *batcher[K, V]) add(ctx context.Context, key K) slot[K, V] {
 // dispatch runs b once the operation stops moving, unless add has run it
 // at capacity.
 func (l *batcher[K, V]) dispatch(b *batch[K, V]) {
-	start, seen := time.Now(), l.progress.now()
 	wait := l.progress.wait
+	start, seen := time.Now(), l.progress.now()
+	moved := start // when the progress was last seen to move
 	for {
-		time.Sleep(wait)
+		time.Sleep(wait / batchTicks)
 		for range batchYields {
 			runtime.Gosched()
 		}
@@ -146,14 +151,16 @@ func (l *batcher[K, V]) dispatch(b *batch[K, V]) {
 			l.mu.Unlock()
 			return
 		}
-		n := l.progress.now()
-		if n == seen || time.Since(start) >= batchMaxWaits*wait {
+		now := time.Now()
+		if n := l.progress.now(); n != seen {
+			seen, moved = n, now
+		}
+		if now.Sub(moved) >= wait || now.Sub(start) >= batchMaxWaits*wait {
 			l.pending = nil
 			l.mu.Unlock()
 			l.run(b)
 			return
 		}
-		seen = n
 		l.mu.Unlock()
 	}
 }

@@ -12,9 +12,9 @@ import (
 )
 
 // roundTripWait is the loaders' wait in TestRoundTripsDoNotGrowWithResults:
-// long enough that the batches do not split when the race detector and
-// other test binaries share the machine's cores.
-const roundTripWait = 20 * time.Millisecond
+// long enough that the batches do not split when the race detector, other
+// test binaries and Neo4j share the machine's cores.
+const roundTripWait = 100 * time.Millisecond
 
 // maxRoundTrips bounds the store calls of the nested queries below: one for
 // the root list, one per distinct filter of the entities' relations (here
