@@ -1,0 +1,179 @@
+package graph_test
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/loader"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store/embedded"
+	"github.com/diplograph/diplograph/store/neo4j/neo4jtest"
+)
+
+// devArticles is where the dev set of the evaluation keeps its articles.
+const devArticles = "../../shared/eval/dev"
+
+// BenchmarkAPI measures, over HTTP against each store filled with the dev
+// articles, the latency of two questions: the relations of the entity with
+// the most relations, with their ends and evidence, and the shortest paths
+// from it to the entity with the next most. Each reports its median and
+// 99th percentile as p50-ms and p99-ms.
+func BenchmarkAPI(b *testing.B) {
+	batches := devBatches(b)
+	stores := []struct {
+		name string
+		open func(b *testing.B) graph.Store
+	}{
+		{"embedded", func(b *testing.B) graph.Store {
+			st, err := embedded.Open(b.TempDir())
+			if err != nil {
+				b.Fatalf("embedded.Open: %v", err)
+			}
+			b.Cleanup(func() { st.Close(context.Background()) })
+			return st
+		}},
+		{"neo4j", func(b *testing.B) graph.Store {
+			if _, ok := neo4jtest.Config(); !ok {
+				b.Skip("NEO4J_URI is unset")
+			}
+			return neo4jtest.Open(b)
+		}},
+	}
+	for _, s := range stores {
+		b.Run(s.name, func(b *testing.B) {
+			st := s.open(b)
+			if err := st.Upsert(context.Background(), batches...); err != nil {
+				b.Fatalf("Upsert(dev articles) = %v", err)
+			}
+			top := mostRelated(b, st, batches)
+			srv := httptest.NewServer(graph.NewHandler(&graph.Resolver{Store: st}, graph.Options{}))
+			b.Cleanup(srv.Close)
+			ops := []struct {
+				name, query string
+				vars        map[string]any
+			}{
+				{"relations", `query($name: String) { entity(name: $name) {
+					relations(first: 20) { edges { node { type date
+					  source { name } target { name } evidence { sentence } } } } } }`,
+					map[string]any{"name": top[0].Name}},
+				{"paths", `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4) {
+					length nodes { name } relations { type } } }`,
+					map[string]any{"from": top[0].ID, "to": top[1].ID}},
+			}
+			for _, op := range ops {
+				b.Run(op.name, func(b *testing.B) {
+					body, _ := json.Marshal(map[string]any{"query": op.query, "variables": op.vars})
+					var lat []time.Duration
+					for b.Loop() {
+						lat = append(lat, post(b, srv, body))
+					}
+					slices.Sort(lat)
+					b.ReportMetric(ms(percentile(lat, 50)), "p50-ms")
+					b.ReportMetric(ms(percentile(lat, 99)), "p99-ms")
+				})
+			}
+		})
+	}
+}
+
+// devBatches extracts the dev articles, or skips b when they are absent.
+func devBatches(b *testing.B) []schema.Batch {
+	b.Helper()
+	paths, _ := filepath.Glob(filepath.Join(devArticles, "*.txt"))
+	if len(paths) == 0 {
+		b.Skipf("no dev articles in %s", devArticles)
+	}
+	x, err := loader.New(loader.DefaultOptions())
+	if err != nil {
+		b.Fatalf("loader.New: %v", err)
+	}
+	var out []schema.Batch
+	for _, p := range paths {
+		docs, err := loader.ReadFile(p, loader.ReadOptions{})
+		if err != nil {
+			b.Fatalf("ReadFile(%s): %v", p, err)
+		}
+		for _, d := range docs {
+			batch, err := x.Extract(d)
+			if err != nil {
+				b.Fatalf("Extract(%s): %v", p, err)
+			}
+			out = append(out, batch)
+		}
+	}
+	return out
+}
+
+// mostRelated returns, as stored, the two entities of batches that are an
+// end of the most distinct relations.
+func mostRelated(b *testing.B, st graph.Store, batches []schema.Batch) []schema.Entity {
+	b.Helper()
+	rels := map[string]map[string]bool{} // entity id → ids of its relations
+	for _, batch := range batches {
+		for _, r := range batch.Relations {
+			for _, id := range []string{r.Source, r.Target} {
+				if rels[id] == nil {
+					rels[id] = map[string]bool{}
+				}
+				rels[id][r.ID] = true
+			}
+		}
+	}
+	ids := slices.SortedFunc(maps.Keys(rels), func(x, y string) int {
+		return cmp.Or(cmp.Compare(len(rels[y]), len(rels[x])), cmp.Compare(x, y))
+	})
+	if len(ids) < 2 {
+		b.Skip("the dev articles give fewer than two related entities")
+	}
+	es, err := st.EntitiesByIDs(context.Background(), ids[:2])
+	if err != nil || len(es) != 2 {
+		b.Fatalf("EntitiesByIDs(%v) = %v, %v; want two entities", ids[:2], es, err)
+	}
+	b.Logf("most related: %s (%d relations), %s (%d)", es[0].Name, len(rels[ids[0]]),
+		es[1].Name, len(rels[ids[1]]))
+	return es
+}
+
+// post sends one GraphQL request and returns the time until its answer was
+// read; it fails b unless the answer has no errors.
+func post(b *testing.B, srv *httptest.Server, body []byte) time.Duration {
+	start := time.Now()
+	resp, err := srv.Client().Post(srv.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		b.Fatalf("POST: %v", err)
+	}
+	data, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	elapsed := time.Since(start)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		b.Fatalf("POST = %d, %v: %s", resp.StatusCode, err, data)
+	}
+	var out struct{ Errors []gqlError }
+	if json.Unmarshal(data, &out) != nil || len(out.Errors) > 0 {
+		b.Fatalf("POST answered %s", data)
+	}
+	return elapsed
+}
+
+// percentile returns the p-th percentile of sorted latencies, by the
+// nearest-rank method.
+func percentile(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	rank := (p*len(sorted) + 99) / 100
+	return sorted[max(rank, 1)-1]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
