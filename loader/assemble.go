@@ -6,21 +6,45 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// batch resolves the document's entities and relations into the records of
-// a schema.Batch: canonical keys and ids, one entity per key, one relation
-// per key with the evidence of every sentence it was read from.
-func (d *document) batch(doc Document, articleID string) schema.Batch {
-	b := schema.Batch{
-		Article: schema.Article{
-			ID: articleID, Title: doc.Title, Published: doc.Published, URL: doc.URL,
-			Source: doc.Source, Path: doc.Path,
+// assembler resolves the entities and relations of the documents of one
+// article (an article too long to read as one is read in parts) into the
+// records of a schema.Batch: canonical keys and ids, one entity per key,
+// one relation per key with the evidence of every sentence it was read
+// from.
+type assembler struct {
+	b      schema.Batch
+	index  map[string]int // entity key → position in b.Entities
+	rindex map[string]int // relation key → position in b.Relations
+	seen   map[evidenceKey]bool
+}
+
+// evidenceKey is a sentence given as evidence of a relation.
+type evidenceKey struct {
+	rel, start int
+}
+
+// newAssembler starts the batch of an article.
+func newAssembler(doc Document, articleID string) *assembler {
+	return &assembler{
+		b: schema.Batch{
+			Article: schema.Article{
+				ID: articleID, Title: doc.Title, Published: doc.Published, URL: doc.URL,
+				Source: doc.Source, Path: doc.Path,
+			},
+			Entities:  []schema.Entity{},
+			Relations: []schema.Relation{},
 		},
-		Entities:  []schema.Entity{},
-		Relations: []schema.Relation{},
+		index:  map[string]int{},
+		rindex: map[string]int{},
+		seen:   map[evidenceKey]bool{},
 	}
+}
+
+// add resolves the entities and relations of document d into the batch.
+func (a *assembler) add(d *document) {
+	b := &a.b
 	keyOf := make([]string, len(d.entities))
 	idOf := make([]string, len(d.entities))
-	index := make(map[string]int, len(d.entities)) // key → position in b.Entities
 	for k := range d.entities {
 		e := &d.entities[k]
 		if e.Dropped || !e.Type.Valid() || strings.TrimSpace(e.Name) == "" || !d.used(k) {
@@ -28,13 +52,13 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		key := d.entityKey(e)
 		keyOf[k] = key
-		if i, ok := index[key]; ok {
+		if i, ok := a.index[key]; ok {
 			idOf[k] = b.Entities[i].ID
 			b.Entities[i].Aliases = mergeAliases(b.Entities[i].Aliases, b.Entities[i].Name,
 				append([]string{e.Name}, e.Aliases...))
 			continue
 		}
-		index[key] = len(b.Entities)
+		a.index[key] = len(b.Entities)
 		idOf[k] = schema.ID(key)
 		se := schema.Entity{
 			ID: idOf[k], Key: key, Type: e.Type, Name: e.Name,
@@ -48,7 +72,6 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		b.Entities = append(b.Entities, se)
 	}
-	rindex := make(map[string]int, len(d.rels))
 	for _, r := range d.rels {
 		sk, dk := keyOf[r.Src], keyOf[r.Dst]
 		if sk == "" || dk == "" || sk == dk || r.Conf < d.opts.MinConfidence {
@@ -60,17 +83,19 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		key := schema.RelationKey(r.Type, sk, dk, r.Date)
 		s := d.sents[r.Sent]
-		ev := schema.Evidence{Article: articleID, Sentence: d.body[s.Start:s.End],
+		ev := schema.Evidence{Article: b.Article.ID, Sentence: d.body[s.Start:s.End],
 			Start: s.Start, End: s.End}
-		if i, ok := rindex[key]; ok {
+		if i, ok := a.rindex[key]; ok {
 			rel := &b.Relations[i]
-			if !hasEvidence(rel.Evidence, ev) {
+			if ek := (evidenceKey{i, s.Start}); !a.seen[ek] {
+				a.seen[ek] = true
 				rel.Evidence = append(rel.Evidence, ev)
 			}
 			rel.Confidence = max(rel.Confidence, r.Conf)
 			continue
 		}
-		rindex[key] = len(b.Relations)
+		a.rindex[key] = len(b.Relations)
+		a.seen[evidenceKey{len(b.Relations), s.Start}] = true
 		rel := schema.Relation{
 			ID: schema.ID(key), Type: r.Type, Source: idOf[r.Src], Target: idOf[r.Dst],
 			Date: r.Date, Role: r.Role, Confidence: r.Conf, Cameo: info.Cameo,
@@ -81,7 +106,6 @@ func (d *document) batch(doc Document, articleID string) schema.Batch {
 		}
 		b.Relations = append(b.Relations, rel)
 	}
-	return b
 }
 
 // scored lists the relation types the evaluation scores.
@@ -127,14 +151,4 @@ func mergeAliases(aliases []string, name string, names []string) []string {
 		aliases = append(aliases, n)
 	}
 	return aliases
-}
-
-// hasEvidence reports whether list already holds the sentence of ev.
-func hasEvidence(list []schema.Evidence, ev schema.Evidence) bool {
-	for _, x := range list {
-		if x.Start == ev.Start && x.End == ev.End {
-			return true
-		}
-	}
-	return false
 }

@@ -180,6 +180,15 @@ func sameEventKind(a, b string) bool {
 	if a == b {
 		return true
 	}
-	meet := map[string]bool{"summit": true, "meeting": true, "conference": true, "talks": true}
-	return meet[a] && (meet[b] || b == "")
+	return isGathering(a) && (isGathering(b) || b == "")
+}
+
+// isGathering reports whether an event kind is a summit, meeting,
+// conference or talks.
+func isGathering(kind string) bool {
+	switch kind {
+	case "summit", "meeting", "conference", "talks":
+		return true
+	}
+	return false
 }

@@ -69,13 +69,12 @@ func (d *document) mainEvent() int {
 // findMainEvent computes mainEvent.
 func (d *document) findMainEvent() int {
 	best, bestN := -1, 0
-	for k, e := range d.entities {
+	for k := range d.entities {
+		e := &d.entities[k]
 		if e.Type != schema.Event || e.Dropped {
 			continue
 		}
-		switch e.Kind {
-		case "summit", "meeting", "conference", "talks":
-		default:
+		if !isGathering(e.Kind) {
 			continue
 		}
 		n := len(e.Mentions) * 2
@@ -114,7 +113,8 @@ func (d *document) mentionEntities(s, a int) []int {
 // Agreement on …").
 func (d *document) nearbyAgreements(s int) []int {
 	var out []int
-	for k, e := range d.entities {
+	for k := range d.entities {
+		e := &d.entities[k]
 		if e.Type != schema.Agreement || e.Dropped || e.Generic || len(e.Mentions) == 0 {
 			continue
 		}

@@ -13,13 +13,12 @@ func (d *document) hasRel(t schema.RelationType, src int) bool {
 // it in the sentence of its first mention ("put their signatures … in
 // Rarotonga, … on the sidelines of the Pacific Islands Forum").
 func (d *document) fallbackPlaces() {
-	for k, e := range d.entities {
+	for k := range d.entities {
+		e := &d.entities[k]
 		if e.Type != schema.Event || e.Dropped || d.hasRel(schema.OccurredIn, k) {
 			continue
 		}
-		switch e.Kind {
-		case "summit", "meeting", "conference", "talks":
-		default:
+		if !isGathering(e.Kind) {
 			continue
 		}
 		for _, r := range e.Mentions {

@@ -29,6 +29,12 @@ type Options struct {
 	// pieces of this many tokens, to bound the time spent on each (default
 	// 200).
 	MaxSentenceTokens int
+	// PartSentences bounds how far coreference and the other
+	// article-wide stages look: a body of more sentences (a digest, a
+	// transcript) is read in parts of about this many, each on its own, and
+	// their entities are merged by key (default 400; news articles have far
+	// fewer). It keeps the time linear in the size of the body.
+	PartSentences int
 	// MinConfidence drops relations read with less confidence (default 0).
 	MinConfidence float64
 	// Extra keeps relation types the evaluation does not score (DISCUSSED)
@@ -38,7 +44,7 @@ type Options struct {
 
 // DefaultOptions returns the options used by `diplograph extract`.
 func DefaultOptions() Options {
-	return Options{MaxBytes: 10 << 20, MaxSentenceTokens: 200, Extra: true}
+	return Options{MaxBytes: 10 << 20, MaxSentenceTokens: 200, PartSentences: 400, Extra: true}
 }
 
 // Extractor turns articles into graph batches. It is built once by New,
@@ -52,8 +58,8 @@ type Extractor struct {
 	p     patterns
 }
 
-// New returns an Extractor with the given options; a zero MaxBytes or
-// MaxSentenceTokens takes the default.
+// New returns an Extractor with the given options; a zero MaxBytes,
+// MaxSentenceTokens or PartSentences takes the default.
 func New(opts Options) (*Extractor, error) {
 	def := DefaultOptions()
 	if opts.MaxBytes <= 0 {
@@ -61,6 +67,9 @@ func New(opts Options) (*Extractor, error) {
 	}
 	if opts.MaxSentenceTokens <= 0 {
 		opts.MaxSentenceTokens = def.MaxSentenceTokens
+	}
+	if opts.PartSentences <= 0 {
+		opts.PartSentences = def.PartSentences
 	}
 	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
 		return nil, fmt.Errorf("loader.New: MinConfidence %v not in [0,1]", opts.MinConfidence)
@@ -125,15 +134,32 @@ func articleID(doc Document) string {
 }
 
 // run is the pipeline: clean, sentences, mentions, coreference, dates,
-// relations, resolve.
+// relations, resolve. A long body is read in parts of whole paragraphs
+// (whole sentences for a paragraph longer than a part).
 func (x *Extractor) run(doc Document) schema.Batch {
-	return x.analyse(doc).batch(doc, articleID(doc))
+	paras, dl := x.clean.paragraphs(doc.Body, doc.Title)
+	a := newAssembler(doc, articleID(doc))
+	var part []sentence
+	for pi, p := range paras {
+		sents := x.split.paragraph(doc.Body, p, pi)
+		if len(part) > 0 && len(part)+len(sents) > x.opts.PartSentences {
+			a.add(x.analyse(doc, part, dl))
+			part = nil
+		}
+		for len(sents) > x.opts.PartSentences {
+			a.add(x.analyse(doc, sents[:x.opts.PartSentences], dl))
+			sents = sents[x.opts.PartSentences:]
+		}
+		part = append(part, sents...)
+	}
+	if len(part) > 0 {
+		a.add(x.analyse(doc, part, dl))
+	}
+	return a.b
 }
 
-// analyse runs every stage but the last on a document.
-func (x *Extractor) analyse(doc Document) *document {
-	paras, dl := x.clean.paragraphs(doc.Body, doc.Title)
-	sents := x.split.split(doc.Body, paras)
+// analyse runs every stage but the last on the sentences of a document.
+func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline) *document {
 	views := x.mf.views(sents)
 	mentions := make([][]mention, len(sents))
 	var sc scratch

@@ -42,13 +42,13 @@ type roleInfo struct {
 // gazetteer holds every list the extractor looks words up in. It is built
 // once by newGazetteer and only read afterwards, so it is safe to share.
 type gazetteer struct {
-	phrases      map[string]gazEntry // folded phrase → meaning
-	prefixes     map[string]bool     // folded word prefixes of phrases
+	phrases      map[string]*gazEntry // folded phrase → meaning
+	prefixes     map[string]bool      // folded word prefixes of phrases
 	maxWords     int
 	countryNames map[string]string // code → canonical name
 	countryAlias map[string][]string
 	capitalOf    map[string]string // code → capital name
-	roles        map[string]roleInfo
+	roles        map[string]*roleInfo
 	roleFirst    map[string]bool // first words of titles
 	rolePrefixes map[string]bool // word prefixes of titles with more words
 	rolePrefix   map[string]bool
@@ -69,12 +69,12 @@ type gazetteer struct {
 // curated tables of this package.
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
-		phrases:      map[string]gazEntry{},
+		phrases:      map[string]*gazEntry{},
 		prefixes:     map[string]bool{},
 		countryNames: map[string]string{},
 		countryAlias: map[string][]string{},
 		capitalOf:    map[string]string{},
-		roles:        map[string]roleInfo{},
+		roles:        map[string]*roleInfo{},
 		roleFirst:    map[string]bool{},
 		rolePrefixes: map[string]bool{},
 		rolePrefix:   wordSet(rolePrefixWords),
@@ -205,7 +205,7 @@ func (g *gazetteer) loadRoles() {
 		}
 		val = strings.ReplaceAll(val, "_", " ")
 		key = strings.ToLower(key)
-		g.roles[key] = roleInfo{Name: val, Leader: leader}
+		g.roles[key] = &roleInfo{Name: val, Leader: leader}
 		words := strings.Fields(key)
 		g.roleFirst[words[0]] = true
 		for i := 1; i < len(words); i++ {
@@ -224,7 +224,7 @@ func (g *gazetteer) add(name string, e gazEntry) {
 		return
 	}
 	e.ExactCase = isShortUpper(name)
-	g.phrases[key] = e
+	g.phrases[key] = &e
 	if n := strings.Count(key, " ") + 1; n > g.maxWords {
 		g.maxWords = n
 	}
@@ -248,6 +248,8 @@ func (g *gazetteer) addWeak(name string, e gazEntry) {
 
 // lookup returns the meaning of a folded phrase.
 func (g *gazetteer) lookup(key string) (gazEntry, bool) {
-	e, ok := g.phrases[key]
-	return e, ok
+	if e, ok := g.phrases[key]; ok {
+		return *e, true
+	}
+	return gazEntry{}, false
 }

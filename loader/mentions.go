@@ -61,16 +61,18 @@ func newMention(sent, t0, t1 int, typ schema.EntityType, f form) mention {
 	}
 }
 
-// gazMatch is a gazetteer phrase found at a token: its end and meaning.
+// gazMatch is a gazetteer phrase found at a token: its end and meaning
+// (nil when End is 0).
 type gazMatch struct {
 	End   int
-	Entry gazEntry
+	Entry *gazEntry
 }
 
-// roleMatch is a title of office found at a token.
+// roleMatch is a title of office found at a token (Info is nil when End is
+// 0).
 type roleMatch struct {
 	End  int
-	Info roleInfo
+	Info *roleInfo
 }
 
 // sentView is a sentence prepared for mention finding.

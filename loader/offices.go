@@ -113,7 +113,8 @@ func (d *document) homeCountry() string {
 		return ""
 	}
 	marked := map[string]int{}
-	for _, e := range d.entities {
+	for k := range d.entities {
+		e := &d.entities[k]
 		if e.Type == schema.Person && e.Explicit && e.RoleCode != "" {
 			marked[e.RoleCode]++
 		}
@@ -149,7 +150,8 @@ func roleName(e *entity) string {
 
 // countryEntity returns the entity of the country with the ISO code, or -1.
 func (d *document) countryEntity(code string) int {
-	for k, e := range d.entities {
+	for k := range d.entities {
+		e := &d.entities[k]
 		if e.Type == schema.Country && !e.Dropped && strings.EqualFold(e.Code, code) {
 			return k
 		}

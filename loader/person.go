@@ -93,7 +93,7 @@ func (mf mentionFinder) title(v *sentView, i, end int) (roleInfo, []string, int)
 			for k := i; k < rm.End; k++ {
 				words = append(words, v.Toks[k].Text)
 			}
-			role, lastLen = rm.Info, rm.End-i
+			role, lastLen = *rm.Info, rm.End-i
 			i, endRole = rm.End, rm.End
 			continue
 		}

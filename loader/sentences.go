@@ -27,25 +27,31 @@ type splitter struct {
 func (sp splitter) split(body string, paras []paragraph) []sentence {
 	var out []sentence
 	for pi, p := range paras {
-		toks := sp.tz.tokens(body, p.Start, p.End)
-		begin := 0
-		for i := 0; i < len(toks); i++ {
-			if !sp.endsAt(toks, i) {
-				continue
-			}
-			j := i + 1
-			for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
-				j++
-			}
-			if j < len(toks) && !sp.startsSentence(toks, j) {
-				continue
-			}
-			out = sp.appendSentence(out, toks[begin:j], pi)
-			begin, i = j, j-1
-		}
-		out = sp.appendSentence(out, toks[begin:], pi)
+		out = append(out, sp.paragraph(body, p, pi)...)
 	}
 	return out
+}
+
+// paragraph returns the sentences of paragraph p (number pi) of body.
+func (sp splitter) paragraph(body string, p paragraph, pi int) []sentence {
+	var out []sentence
+	toks := sp.tz.tokens(body, p.Start, p.End)
+	begin := 0
+	for i := 0; i < len(toks); i++ {
+		if !sp.endsAt(toks, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
+			j++
+		}
+		if j < len(toks) && !sp.startsSentence(toks, j) {
+			continue
+		}
+		out = sp.appendSentence(out, toks[begin:j], pi)
+		begin, i = j, j-1
+	}
+	return sp.appendSentence(out, toks[begin:], pi)
 }
 
 // appendSentence appends the sentence made of toks, if any, cut into pieces
