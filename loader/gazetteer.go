@@ -1,11 +1,9 @@
 package loader
 
 import (
+	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
-
-	"github.com/pariz/gountries"
 )
 
 // gazKind is what a gazetteer phrase names.
@@ -105,36 +103,37 @@ func newGazetteer() (*gazetteer, error) {
 	return g, nil
 }
 
-// loadCountries adds the names, capitals and subdivisions of the gountries
-// data module.
+// countriesTSV holds the country names, capitals and subdivisions of the
+// gountries data module, written out by TestCountryTable so that they cost
+// neither parsing nor a module-wide cache at run time.
+//
+//go:embed countries.tsv
+var countriesTSV string
+
+// loadCountries adds the names, capitals and subdivisions of countriesTSV.
 func (g *gazetteer) loadCountries() {
-	all := gountries.New().FindAllCountries()
-	codes := make([]string, 0, len(all))
-	for code := range all {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes) // deterministic when two countries share a name
-	for _, code := range codes {
-		c := all[code]
-		g.countryNames[code] = c.Name.Common
-		g.add(c.Name.Common, gazEntry{Kind: gazCountry, Code: code})
-		g.add(c.Name.Official, gazEntry{Kind: gazCountry, Code: code})
-		if c.Name.Official != c.Name.Common {
-			g.countryAlias[code] = append(g.countryAlias[code], c.Name.Official)
-		}
-		if c.Capital != "" {
-			name := strings.TrimSuffix(c.Capital, " D.C.")
-			g.capitalOf[code] = name
-			g.add(name, gazEntry{Kind: gazCapital, Code: code, Name: name})
-		}
-	}
-	for _, code := range codes {
-		c := all[code]
-		for _, s := range c.SubDivisions() {
-			if len(s.Name) < 4 || g.stop[strings.ToLower(s.Name)] || !isCapitalised(s.Name) {
+	for line := range strings.Lines(countriesTSV) {
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		switch {
+		case f[0] == "C" && len(f) == 5:
+			code, common, official, capital := f[1], f[2], f[3], f[4]
+			g.countryNames[code] = common
+			g.add(common, gazEntry{Kind: gazCountry, Code: code})
+			g.add(official, gazEntry{Kind: gazCountry, Code: code})
+			if official != common {
+				g.countryAlias[code] = append(g.countryAlias[code], official)
+			}
+			if capital != "" {
+				name := strings.TrimSuffix(capital, " D.C.")
+				g.capitalOf[code] = name
+				g.add(name, gazEntry{Kind: gazCapital, Code: code, Name: name})
+			}
+		case f[0] == "S" && len(f) == 3:
+			code, name := f[1], f[2]
+			if len(name) < 4 || g.stop[strings.ToLower(name)] || !isCapitalised(name) {
 				continue
 			}
-			g.addWeak(s.Name, gazEntry{Kind: gazPlace, Code: code, Name: s.Name})
+			g.addWeak(name, gazEntry{Kind: gazPlace, Code: code, Name: name})
 		}
 	}
 }
