@@ -58,6 +58,10 @@ func (d *document) sentCtx(s int) *sentCtx {
 func (d *document) actions(s int) {
 	c := d.sentCtx(s)
 	for i := 0; i < len(c.toks); i++ {
+		if c.toks[i].Lex&lexFrame == 0 {
+			c.special(i)
+			continue
+		}
 		for _, fi := range d.p.byFirst[c.toks[i].Low] {
 			fr := &d.p.frames[fi]
 			if end, ok := c.match(fr, i); ok {

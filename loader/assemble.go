@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -43,6 +44,8 @@ func newAssembler(doc Document, articleID string) *assembler {
 // add resolves the entities and relations of document d into the batch.
 func (a *assembler) add(d *document) {
 	b := &a.b
+	b.Entities = slices.Grow(b.Entities, len(d.entities))
+	b.Relations = slices.Grow(b.Relations, len(d.rels))
 	keyOf := make([]string, len(d.entities))
 	idOf := make([]string, len(d.entities))
 	for k := range d.entities {

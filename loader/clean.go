@@ -136,11 +136,11 @@ func (c cleaner) furniture(line string) bool {
 	if strings.Contains(low, "| follow us") || strings.Contains(low, "subscribe to our") {
 		return true
 	}
-	words := strings.Fields(low)
-	if len(words) <= 6 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(low, ".!?") {
+	words := countWords(low)
+	if words <= 6 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(low, ".!?") {
 		return true // byline
 	}
-	if len(words) <= 8 && !strings.HasSuffix(strings.TrimSpace(line), ".") {
+	if words <= 8 && !strings.HasSuffix(strings.TrimSpace(line), ".") {
 		for _, p := range c.shortPrefixes {
 			if strings.HasPrefix(low, p) {
 				return true // "Updated: 12:30 GMT", "Image source, Getty Images"
@@ -148,6 +148,19 @@ func (c cleaner) furniture(line string) bool {
 		}
 	}
 	return !long && strings.Count(line, "|") >= 2 && !strings.ContainsAny(line, ".!?")
+}
+
+// countWords returns the number of words strings.Fields would find in s.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // readDateline reads a dateline at the start of a paragraph ("NAIROBI, May

@@ -105,14 +105,14 @@ func (dc *dateContext) at(v *sentView, i int, last, lastYear string) (dateExpr, 
 		}
 		return ""
 	}
-	if m, ok := dc.g.months[low]; ok && (toks[i].Cap) {
-		return dc.monthFirst(v, i, m)
+	if toks[i].Lex&lexMonth != 0 && toks[i].Cap {
+		return dc.monthFirst(v, i, dc.g.months[low])
 	}
 	if toks[i].Digit {
 		return dc.numberFirst(v, i)
 	}
-	if wd, ok := dc.g.weekdays[low]; ok {
-		return dc.weekday(v, i, time.Weekday(wd))
+	if toks[i].Lex&lexWeekday != 0 {
+		return dc.weekday(v, i, time.Weekday(dc.g.weekdays[low]))
 	}
 	if !dc.known {
 		return dateExpr{}, false

@@ -79,13 +79,15 @@ func New(opts Options) (*Extractor, error) {
 		return nil, fmt.Errorf("loader.New: %w", err)
 	}
 	tz := tokenizer{abbrev: g.abbrev}
+	p := newPatterns()
+	g.addFrames(&p)
 	return &Extractor{
 		opts:  opts,
 		g:     g,
 		clean: newCleaner(),
 		split: splitter{tz: tz, starters: g.starters, maxTokens: opts.MaxSentenceTokens},
 		mf:    mentionFinder{g: g},
-		p:     newPatterns(),
+		p:     p,
 	}, nil
 }
 

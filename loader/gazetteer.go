@@ -61,6 +61,8 @@ type gazetteer struct {
 	connectors   map[string]bool
 	abbrev       map[string]bool
 	starters     map[string]bool
+	// lex gives the word lists each lower-case word is in (token.Lex).
+	lex map[string]lexFlag
 }
 
 // newGazetteer builds the gazetteer from the country data module and the
@@ -100,6 +102,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.loadTable(regionTable, gazPlace)
 	g.loadOrgs()
 	g.loadRoles()
+	g.loadLex()
 	return g, nil
 }
 
@@ -210,6 +213,46 @@ func (g *gazetteer) loadRoles() {
 		for i := 1; i < len(words); i++ {
 			g.rolePrefixes[strings.Join(words[:i], " ")] = true
 		}
+	}
+}
+
+// loadLex fills lex from the word lists of the gazetteer and the package.
+func (g *gazetteer) loadLex() {
+	g.lex = map[string]lexFlag{}
+	mark := func(f lexFlag, words map[string]bool) {
+		for w, ok := range words {
+			if ok {
+				g.lex[w] |= f
+			}
+		}
+	}
+	mark(lexRoleFirst, g.roleFirst)
+	// The words mentionFinder.nominals starts at, besides titles: its
+	// pronouns, plurals, event, agreement, place and organisation nouns.
+	mark(lexNominal, wordSet("he him his she her himself herself its they them their two both "+
+		"counterpart host capital "+orgHeads+" "+rolePrefixWords))
+	for w := range nominalEvents {
+		g.lex[w] |= lexNominal
+	}
+	for w := range nominalAgreements {
+		g.lex[w] |= lexNominal
+	}
+	for w := range g.months {
+		g.lex[w] |= lexMonth
+	}
+	for w := range g.weekdays {
+		g.lex[w] |= lexWeekday
+	}
+	mark(lexStop, g.stop)
+	mark(lexModal, negators)
+	mark(lexModal, hedges)
+	mark(lexCancel, cancellers)
+}
+
+// addFrames marks the first words of the trigger frames in lex.
+func (g *gazetteer) addFrames(p *patterns) {
+	for w := range p.byFirst {
+		g.lex[w] |= lexFrame
 	}
 }
 

@@ -117,6 +117,9 @@ func (mf mentionFinder) views(sents []sentence) []*sentView {
 
 // fill computes the folds, gazetteer phrases and titles of a view.
 func (mf mentionFinder) fill(v *sentView) {
+	for i := range v.Toks {
+		v.Toks[i].Lex = mf.g.lex[v.Toks[i].Low]
+	}
 	for i, t := range v.Toks {
 		switch {
 		case t.isPossessive():
@@ -172,7 +175,7 @@ func (mf mentionFinder) gazAt(v *sentView, i int) (gazMatch, bool) {
 func (mf mentionFinder) roleAt(v *sentView, i int) (roleMatch, bool) {
 	var best roleMatch
 	found := false
-	if !mf.g.roleFirst[v.Toks[i].Low] {
+	if v.Toks[i].Lex&lexRoleFirst == 0 {
 		return best, false
 	}
 	var buf [64]byte

@@ -44,7 +44,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 			k = c.ms[a].T0
 			continue
 		}
-		if negators[t.Low] || hedges[t.Low] {
+		if t.Lex&lexModal != 0 {
 			return true
 		}
 	}
@@ -53,7 +53,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 		lo, hi := c.segment(i)
 		for k := lo; k < hi; k++ {
 			t := c.toks[k]
-			if cancellers[t.Low] && (t.Low != "pulled" || k+1 < len(c.toks) &&
+			if t.Lex&lexCancel != 0 && (t.Low != "pulled" || k+1 < len(c.toks) &&
 				c.toks[k+1].Low == "out") {
 				return true
 			}

@@ -62,7 +62,7 @@ func (mf mentionFinder) nominals(v *sentView, ms []mention, sc *scratch) []menti
 			}
 			continue
 		}
-		if !t.Word {
+		if !t.Word || t.Lex&lexNominal == 0 && v.Roles[i].End == 0 {
 			continue
 		}
 		add := sc.add[:0]
@@ -178,7 +178,7 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			j = m.T0
 			continue
 		}
-		if !t.Word || t.Cap || mf.g.stop[t.Low] || mf.isDateWord(t.Low) ||
+		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 ||
 			v.Roles[k].End > 0 || strings.HasSuffix(t.Low, "ed") && !adjectiveEd[t.Low] {
 			break
 		}

@@ -65,7 +65,7 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	}
 	if t.Digit {
 		// "21st India-Russia Annual Summit", "2050 Strategy".
-		if i+1 >= len(v.Toks) || !v.Toks[i+1].Cap || mf.isDateWord(v.Toks[i+1].Low) {
+		if i+1 >= len(v.Toks) || !v.Toks[i+1].Cap || isDateWord(v.Toks[i+1]) {
 			return false
 		}
 		if g := v.Gaz[i+1]; g.End > 0 && g.Entry.Kind == gazDemonym {
@@ -80,22 +80,12 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	if !t.Cap {
 		return arabicPrefixed(t.Text)
 	}
-	if mf.isDateWord(t.Low) {
-		return false
-	}
-	if mf.g.stop[t.Low] {
-		return false
-	}
-	return true
+	return t.Lex&(lexMonth|lexWeekday|lexStop) == 0
 }
 
-// isDateWord reports whether a lower-case word is a month or weekday name.
-func (mf mentionFinder) isDateWord(low string) bool {
-	if _, ok := mf.g.weekdays[low]; ok {
-		return true
-	}
-	_, ok := mf.g.months[low]
-	return ok
+// isDateWord reports whether a token is a month or weekday name.
+func isDateWord(t token) bool {
+	return t.Lex&(lexMonth|lexWeekday) != 0
 }
 
 // arabicPrefixed reports whether a word is a name with a lower-case

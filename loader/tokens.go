@@ -16,7 +16,25 @@ type token struct {
 	Cap   bool // starts with an upper-case letter
 	Word  bool // starts with a letter or a digit
 	Digit bool // starts with a digit
+	// Lex says in which word lists Low is, so that the stages test a bit
+	// instead of looking the word up again; set by mentionFinder.views.
+	Lex lexFlag
 }
+
+// lexFlag marks the word lists a lower-case word is in.
+type lexFlag uint16
+
+// The word lists of lexFlag.
+const (
+	lexRoleFirst lexFlag = 1 << iota // first word of a title of office
+	lexNominal                       // a word mentionFinder.nominals reads
+	lexMonth                         // a month name
+	lexWeekday                       // a weekday name
+	lexStop                          // a stop word: never part of a name
+	lexModal                         // a negator or a hedge
+	lexCancel                        // a word that cancels a visit
+	lexFrame                         // the first word of a trigger frame
+)
 
 // tokenizer splits text into tokens. It keeps abbreviations ("U.S.",
 // "Gen.", "a.m.") and initials ("S.") whole, with their period, and splits a
@@ -93,15 +111,15 @@ type lowerer struct {
 	low   string
 }
 
-// lower returns text[i:j] in lower case.
-func (lw lowerer) lower(i, j int) string {
+// lower returns text[i:j] in lower case, and whether it is ASCII.
+func (lw lowerer) lower(i, j int) (string, bool) {
 	s := lw.text[i:j]
 	for k := 0; k < len(s); k++ {
 		if s[k] >= utf8.RuneSelf {
-			return strings.ToLower(s)
+			return strings.ToLower(s), false
 		}
 	}
-	return lw.low[i-lw.start : j-lw.start]
+	return lw.low[i-lw.start : j-lw.start], true
 }
 
 // wordEnd returns the end of the word that starts at i: letters, digits and
@@ -110,7 +128,10 @@ func (lw lowerer) lower(i, j int) string {
 func (tz tokenizer) wordEnd(text string, i, end int) int {
 	j := i
 	for j < end {
-		r, size := utf8.DecodeRuneInString(text[j:end])
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:end])
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			j += size
 			continue
@@ -162,7 +183,7 @@ func (tz tokenizer) appendWord(out []token, lw lowerer, i, j, end int) []token {
 		r, _ := utf8.DecodeRuneInString(w)
 		initial := utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)
 		dotted := strings.Contains(w, ".") && !unicode.IsDigit(r)
-		if initial || dotted || tz.abbrev[lw.lower(i, j)] {
+		if low, _ := lw.lower(i, j); initial || dotted || tz.abbrev[low] {
 			return append(out, lw.token(i, j+1))
 		}
 	}
@@ -173,8 +194,8 @@ func (tz tokenizer) appendWord(out []token, lw lowerer, i, j, end int) []token {
 func (lw lowerer) token(i, j int) token {
 	s := lw.text[i:j]
 	r, _ := utf8.DecodeRuneInString(s)
-	low := lw.lower(i, j)
-	if strings.ContainsRune(low, '\u2019') {
+	low, ascii := lw.lower(i, j)
+	if !ascii && strings.ContainsRune(low, '\u2019') {
 		low = strings.ReplaceAll(low, "\u2019", "'")
 	}
 	return token{
