@@ -17,7 +17,7 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 			return out // a lone head word ("Summit") is left to the nominals
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
-		m.Name = spanText(v.Toks, r.T0, r.T1)
+		m.Name = v.span(r.T0, r.T1)
 		m.Kind = kind
 		m.Head = v.Toks[r.Head].Low
 		if t := v.Toks[r.T0]; t.Digit && len(t.Text) == 4 {
@@ -106,7 +106,7 @@ func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool
 		m.Name = mf.g.countryNames[e.Code]
 	case gazCapital, gazPlace:
 		m = newMention(v.Index, i, g.End, schema.Place, formProper)
-		m.Name = spanText(v.Toks, i, g.End)
+		m.Name = v.span(i, g.End)
 		m.Capital = e.Kind == gazCapital
 	default:
 		m = newMention(v.Index, i, g.End, schema.Organization, formProper)
@@ -160,6 +160,22 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 		out = append(out, m)
 	}
 	return out
+}
+
+// span returns the text from token t0 to token t1 (exclusive) as
+// spanText does, as a slice of the body when the tokens are apart by one
+// space at most.
+func (v *sentView) span(t0, t1 int) string {
+	if t0 >= t1 {
+		return ""
+	}
+	for i := t0 + 1; i < t1; i++ {
+		prev := v.Toks[i-1].End
+		if gap := v.Toks[i].Start - prev; gap > 1 || gap == 1 && v.Body[prev] != ' ' {
+			return spanText(v.Toks, t0, t1)
+		}
+	}
+	return v.Body[v.Toks[t0].Start:v.Toks[t1-1].End]
 }
 
 // spanText returns the text from token t0 to token t1 (exclusive) as

@@ -134,5 +134,5 @@ func hasString(list []string, s string) bool {
 // surface returns the words of mention r as written, without its titles.
 func (d *document) surface(r ref) string {
 	m := d.m(r)
-	return spanText(d.views[r.Sent].Toks, m.N0, m.N1)
+	return d.views[r.Sent].span(m.N0, m.N1)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -129,10 +130,13 @@ func (x *Extractor) check(doc Document) error {
 // else from its title and body, so the same article always gets one id.
 func articleID(doc Document) string {
 	if doc.URL != "" {
-		return schema.ID("article:" + doc.URL)
+		return recordID("article:" + doc.URL)
 	}
-	sum := sha256.Sum256([]byte(doc.Title + "\n" + doc.Body))
-	return schema.ID("article:" + hex.EncodeToString(sum[:]))
+	h := sha256.New()
+	h.Write([]byte(doc.Title))
+	h.Write([]byte{'\n'})
+	io.WriteString(h, doc.Body)
+	return recordID("article:" + hex.EncodeToString(h.Sum(nil)))
 }
 
 // run is the pipeline: clean, sentences, mentions, coreference, dates,
@@ -162,7 +166,7 @@ func (x *Extractor) run(doc Document) schema.Batch {
 
 // analyse runs every stage but the last on the sentences of a document.
 func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline) *document {
-	views := x.mf.views(sents)
+	views := x.mf.views(doc.Body, sents)
 	mentions := make([][]mention, len(sents))
 	var sc scratch
 	for i := range sents {

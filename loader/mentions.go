@@ -77,6 +77,7 @@ type roleMatch struct {
 
 // sentView is a sentence prepared for mention finding.
 type sentView struct {
+	Body  string // the document body the tokens point into
 	Index int
 	Toks  []token
 	Folds []string
@@ -93,7 +94,7 @@ type mentionFinder struct {
 
 // views prepares the sentences for mention finding. The views share
 // arrays allocated once for the document.
-func (mf mentionFinder) views(sents []sentence) []*sentView {
+func (mf mentionFinder) views(body string, sents []sentence) []*sentView {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
@@ -106,7 +107,7 @@ func (mf mentionFinder) views(sents []sentence) []*sentView {
 	off := 0
 	for si, s := range sents {
 		k := len(s.Tokens)
-		vs[si] = sentView{Index: si, Toks: s.Tokens, Folds: folds[off : off+k : off+k],
+		vs[si] = sentView{Body: body, Index: si, Toks: s.Tokens, Folds: folds[off : off+k : off+k],
 			Gaz: gaz[off : off+k : off+k], Roles: roles[off : off+k : off+k], Para: s.Para}
 		off += k
 		out[si] = &vs[si]

@@ -69,16 +69,16 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		}
 	}
 	m := newMention(v.Index, j, end, schema.Event, formNominal)
-	m.Name, m.Kind, m.Head = spanText(v.Toks, j, end), kind, t.Low
+	m.Name, m.Kind, m.Head = v.span(j, end), kind, t.Low
 	m.Generic = proper < 0
 	if m.Generic && kind != "" {
-		m.Name = spanText(v.Toks, j, i+1)
+		m.Name = v.span(j, i+1)
 	}
 	if proper >= 0 && ms[proper].Type == schema.Event {
 		// "COP28 climate talks", "Madaraka Day celebrations": one event.
 		p := &ms[proper]
 		p.T0, p.T1 = min(p.T0, j), max(p.T1, end)
-		p.Name = spanText(v.Toks, p.T0, p.T1)
+		p.Name = v.span(p.T0, p.T1)
 		return false
 	}
 	if kind == "" {
@@ -129,7 +129,7 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 		end += 2 // "a declaration of friendship"
 	}
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
-	m.Name, m.Head, m.Generic = spanText(v.Toks, j, end), t.Low, true
+	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, true
 	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
 		m.Year = v.Toks[j].Text
 	}
@@ -187,7 +187,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 			j = ms[covered[k-1]].T0 // "South Korea's foreign ministry"
 		}
 		m := newMention(v.Index, j, i+1, schema.Organization, formProper)
-		m.Name = spanText(v.Toks, j, i+1)
+		m.Name = v.span(j, i+1)
 		*add = append(*add, m)
 		return true
 	}

@@ -45,7 +45,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	switch {
 	case i < r.T1:
 		m = newMention(v.Index, r.T0, r.T1, schema.Person, formProper)
-		m.N0, m.Name = i, spanText(v.Toks, i, r.T1)
+		m.N0, m.Name = i, v.span(i, r.T1)
 		if !hasRole && (r.T1-i == 1 || len(mods) > 0 && r.T1-i == 1) {
 			m.Type = "" // a lone word: resolved against the rest of the article
 		}

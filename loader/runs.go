@@ -91,7 +91,10 @@ func isDateWord(t token) bool {
 // arabicPrefixed reports whether a word is a name with a lower-case
 // article ("al-Assad", "el-Sisi", "bin").
 func arabicPrefixed(w string) bool {
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "ul-"} {
+	if strings.IndexByte(w, '-') < 0 {
+		return false
+	}
+	for _, p := range [...]string{"al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "ul-"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p) {
 			r, _ := utf8.DecodeRuneInString(w[len(p):])
 			return unicode.IsUpper(r)
