@@ -21,12 +21,14 @@ type sentCtx struct {
 // relations: those stages leave the mentions as they are.
 func (d *document) sentCtx(s int) *sentCtx {
 	if d.ctxs == nil {
-		d.ctxs = make([]sentCtx, len(d.sents))
+		d.ws.ctxs = resize(d.ws.ctxs, len(d.sents))
+		d.ctxs = d.ws.ctxs
 		n := 0
 		for _, v := range d.views {
 			n += len(v.Toks)
 		}
-		ats := make([]int, n)
+		d.ws.ats = resize(d.ws.ats, n)
+		ats := d.ws.ats
 		for i, v := range d.views {
 			d.ctxs[i].at, ats = ats[:len(v.Toks):len(v.Toks)], ats[len(v.Toks):]
 		}

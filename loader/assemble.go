@@ -37,15 +37,17 @@ func newAssembler(doc Document, articleID string) *assembler {
 			Entities:  []schema.Entity{},
 			Relations: []schema.Relation{},
 		},
-		index:  map[string]int{},
-		rindex: map[string]int{},
-		seen:   map[evidenceKey]bool{},
 	}
 }
 
 // add resolves the entities and relations of document d into the batch.
 func (a *assembler) add(d *document) {
 	b := &a.b
+	if a.index == nil { // sized for the first part, usually the only one
+		a.index = make(map[string]int, len(d.entities))
+		a.rindex = make(map[string]int, len(d.rels))
+		a.seen = make(map[evidenceKey]bool, len(d.rels))
+	}
 	b.Entities = slices.Grow(b.Entities, len(d.entities))
 	b.Relations = slices.Grow(b.Relations, len(d.rels))
 	keyOf := make([]string, len(d.entities))

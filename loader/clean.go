@@ -136,7 +136,7 @@ func (c cleaner) furniture(line string) bool {
 	if strings.Contains(low, "| follow us") || strings.Contains(low, "subscribe to our") {
 		return true
 	}
-	words := countWords(low)
+	words := countWords(low, 9)
 	if words <= 6 && strings.HasPrefix(low, "by ") && !strings.ContainsAny(low, ".!?") {
 		return true // byline
 	}
@@ -150,13 +150,16 @@ func (c cleaner) furniture(line string) bool {
 	return !long && strings.Count(line, "|") >= 2 && !strings.ContainsAny(line, ".!?")
 }
 
-// countWords returns the number of words strings.Fields would find in s.
-func countWords(s string) int {
+// countWords returns the number of words strings.Fields would find in s,
+// counting no further than max.
+func countWords(s string, max int) int {
 	n, in := 0, false
 	for _, r := range s {
 		space := unicode.IsSpace(r)
 		if !space && !in {
-			n++
+			if n++; n >= max {
+				return n
+			}
 		}
 		in = !space
 	}

@@ -17,7 +17,7 @@ func TestDates(t *testing.T) {
 		t.Run(tc.Name, func(t *testing.T) {
 			paras, dl := x.clean.paragraphs(tc.Input, "")
 			sents := x.split.split(tc.Input, paras)
-			views := x.mf.views(tc.Input, sents)
+			views := x.mf.views(tc.Input, sents, &workspace{})
 			dc := newDateContext(x.g, tc.Published, dl)
 			got := []string{}
 			var adj []bool

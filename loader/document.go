@@ -13,17 +13,17 @@ type entity struct {
 	Code    string // ISO code of a country; of the country a place lies in
 	Kind    string // kind of an event
 	Date    string // date of an event or year of an agreement
-	Capital bool
-	Generic bool // an event or agreement known by a common noun only
 	// Office of a person, read from its mentions.
 	Role     string
-	Leader   bool
 	RoleCode string
 	RoleOrg  int // entity index of the organisation, or -1
-	Explicit bool
 	Mentions []ref
-	Dropped  bool
 	words    []string // folded words of a person's name, for matching
+	Leader   bool
+	Explicit bool // the office's place is written, not guessed
+	Capital  bool
+	Generic  bool // an event or agreement known by a common noun only
+	Dropped  bool
 }
 
 // ref locates a mention: its sentence and its index there.
@@ -63,6 +63,7 @@ type document struct {
 	byFold   map[string]int   // other entities by folded name and alias
 	relSeen  map[relSrc]bool  // relation types read per source
 	ctxs     []sentCtx        // sentences prepared for relations, by sentCtx
+	ws       *workspace       // the memory the document lives in
 	main     int              // the main event, once known (-2 before)
 	signed   int              // the agreement signed in the article (-2 before)
 }

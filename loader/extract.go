@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/schema"
@@ -57,6 +57,7 @@ type Extractor struct {
 	split splitter
 	mf    mentionFinder
 	p     patterns
+	pool  *sync.Pool // of *workspace
 }
 
 // New returns an Extractor with the given options; a zero MaxBytes,
@@ -83,6 +84,7 @@ func New(opts Options) (*Extractor, error) {
 	p := newPatterns()
 	g.addFrames(&p)
 	return &Extractor{
+		pool:  &sync.Pool{},
 		opts:  opts,
 		g:     g,
 		clean: newCleaner(),
@@ -133,9 +135,14 @@ func articleID(doc Document) string {
 		return recordID("article:" + doc.URL)
 	}
 	h := sha256.New()
-	h.Write([]byte(doc.Title))
-	h.Write([]byte{'\n'})
-	io.WriteString(h, doc.Body)
+	for _, s := range [...]string{doc.Title, "\n", doc.Body} {
+		var buf [4096]byte // hash.Hash takes bytes: copy, do not convert the body
+		for s != "" {
+			n := copy(buf[:], s)
+			h.Write(buf[:n])
+			s = s[n:]
+		}
+	}
 	return recordID("article:" + hex.EncodeToString(h.Sum(nil)))
 }
 
@@ -145,40 +152,50 @@ func articleID(doc Document) string {
 func (x *Extractor) run(doc Document) schema.Batch {
 	paras, dl := x.clean.paragraphs(doc.Body, doc.Title)
 	a := newAssembler(doc, articleID(doc))
+	ws := x.getWorkspace()
+	defer x.putWorkspace(ws)
+	read := func(sents []sentence) {
+		d := x.analyse(doc, sents, dl, ws)
+		a.add(d)
+		ws.entities = d.entities[:0]
+	}
 	var part []sentence
 	for pi, p := range paras {
 		sents := x.split.paragraph(doc.Body, p, pi)
 		if len(part) > 0 && len(part)+len(sents) > x.opts.PartSentences {
-			a.add(x.analyse(doc, part, dl))
+			read(part)
 			part = nil
 		}
 		for len(sents) > x.opts.PartSentences {
-			a.add(x.analyse(doc, sents[:x.opts.PartSentences], dl))
+			read(sents[:x.opts.PartSentences])
 			sents = sents[x.opts.PartSentences:]
 		}
 		part = append(part, sents...)
 	}
 	if len(part) > 0 {
-		a.add(x.analyse(doc, part, dl))
+		read(part)
 	}
 	return a.b
 }
 
-// analyse runs every stage but the last on the sentences of a document.
-func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline) *document {
-	views := x.mf.views(doc.Body, sents)
-	mentions := make([][]mention, len(sents))
-	var sc scratch
+// analyse runs every stage but the last on the sentences of a document,
+// in workspace ws; the document is good until ws is used again.
+func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline, ws *workspace) *document {
+	views := x.mf.views(doc.Body, sents, ws)
+	ws.mentions = resize(ws.mentions, len(sents))
+	mentions := ws.mentions
+	ws.ments = ws.ments[:0]
 	for i := range sents {
-		mentions[i] = x.mf.find(views[i], &sc)
+		mentions[i] = x.mf.find(views[i], ws)
 	}
 	dc := newDateContext(x.g, doc.Published, dl)
 	d := &document{
 		g: x.g, body: doc.Body, sents: sents, views: views, mentions: mentions,
 		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p,
 		mem:  memory{callee: map[int]int{}, lastCallee: -1, lastSigned: -1},
-		main: -2, signed: -2,
+		main: -2, signed: -2, ws: ws,
 	}
+	d.entities = ws.entities[:0]
 	d.corefer()
 	d.relate()
 	return d

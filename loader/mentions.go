@@ -92,18 +92,19 @@ type mentionFinder struct {
 	g *gazetteer
 }
 
-// views prepares the sentences for mention finding. The views share
-// arrays allocated once for the document.
-func (mf mentionFinder) views(body string, sents []sentence) []*sentView {
+// views prepares the sentences for mention finding, in the arrays of the
+// workspace.
+func (mf mentionFinder) views(body string, sents []sentence, ws *workspace) []*sentView {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
 	}
-	folds := make([]string, n)
-	gaz := make([]gazMatch, n)
-	roles := make([]roleMatch, n)
-	vs := make([]sentView, len(sents))
-	out := make([]*sentView, len(sents))
+	ws.folds = resize(ws.folds, n)
+	ws.gaz = resize(ws.gaz, n)
+	ws.roles = resize(ws.roles, n)
+	ws.views = resize(ws.views, len(sents))
+	ws.vptrs = resize(ws.vptrs, len(sents))
+	folds, gaz, roles, vs, out := ws.folds, ws.gaz, ws.roles, ws.views, ws.vptrs
 	off := 0
 	for si, s := range sents {
 		k := len(s.Tokens)
@@ -218,10 +219,12 @@ type scratch struct {
 	covered []int
 	order   []int
 	pos     []int
+	sorted  []mention
 }
 
-// find returns the mentions of a prepared sentence.
-func (mf mentionFinder) find(v *sentView, sc *scratch) []mention {
+// find returns the mentions of a prepared sentence, kept in the workspace.
+func (mf mentionFinder) find(v *sentView, ws *workspace) []mention {
+	sc := &ws.sc
 	out := sc.ms[:0]
 	sc.runs = mf.runs(v, sc.runs[:0])
 	for _, r := range sc.runs {
@@ -230,11 +233,12 @@ func (mf mentionFinder) find(v *sentView, sc *scratch) []mention {
 	out = mf.nominals(v, out, sc)
 	out = mf.units(v, out)
 	sc.ms = out
-	return sc.sortMentions(out)
+	return ws.keep(sc.sortMentions(out))
 }
 
-// sortMentions returns a copy of ms in text order, a larger span before
-// the ones inside it, with the references between them renumbered.
+// sortMentions returns ms in text order, a larger span before the ones
+// inside it, with the references between them renumbered, in scratch
+// memory.
 func (sc *scratch) sortMentions(ms []mention) []mention {
 	order := sc.order[:0]
 	for i := range ms {
@@ -250,7 +254,8 @@ func (sc *scratch) sortMentions(ms []mention) []mention {
 	for range ms {
 		pos = append(pos, 0)
 	}
-	out := make([]mention, len(ms))
+	out := resize(sc.sorted, len(ms))
+	sc.sorted = out
 	for to, from := range order {
 		pos[from] = to
 		out[to] = ms[from]
