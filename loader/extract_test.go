@@ -3,6 +3,8 @@ package loader
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +28,10 @@ func TestExtractErrors(t *testing.T) {
 		{"white space", x, Document{Body: " \n\t "}, ErrEmpty},
 		{"invalid utf-8", x, Document{Body: "abc \xff def"}, ErrInvalidUTF8},
 		{"invalid utf-8 title", x, Document{Title: "\xc3", Body: "text"}, ErrInvalidUTF8},
+		{"invalid utf-8 late in a long body", x,
+			Document{Body: strings.Repeat("Kenya and Uganda met. ", 50000) + "\xe2\x82"},
+			ErrInvalidUTF8},
+		{"surrogate half", x, Document{Body: "Talks in \xed\xa0\x80 Geneva."}, ErrInvalidUTF8},
 		{"binary", x, Document{Body: "abc\x00def"}, ErrBinary},
 		{"too large", small, Document{Body: strings.Repeat("word ", 30)}, ErrTooLarge},
 	}
@@ -143,6 +149,61 @@ func TestRecordID(t *testing.T) {
 		"MET|person:a|person:b|2025-01-02", strings.Repeat("long key ", 40)} {
 		if got, want := recordID(key), schema.ID(key); got != want {
 			t.Errorf("recordID(%q) = %q; want schema.ID's %q", key, got, want)
+		}
+	}
+}
+
+// TestExtractLargeBody reads a body just under the default MaxBytes (ten
+// copies of varied articles, then the benchmark story over and over) and
+// checks that it completes with a clean batch: evidence inside the body,
+// one entity per id, relations between known entities.
+func TestExtractLargeBody(t *testing.T) {
+	var b strings.Builder
+	for _, name := range []string{"biden-xi-call", "eu-moldova-summit", "nigeria-ghana-flood-call"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "articles", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 10 {
+			b.Write(data)
+			b.WriteString("\n")
+		}
+	}
+	story, err := os.ReadFile(filepath.Join("testdata", "bench-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := DefaultOptions().MaxBytes
+	for b.Len()+len(story)+1 < limit {
+		b.Write(story)
+		b.WriteString("\n")
+	}
+	body := b.String()
+	batch, err := extractor(t).Extract(Document{Title: "Digest", Body: body, Published: "2024-04-10"})
+	if err != nil {
+		t.Fatalf("Extract(%d bytes) = %v", len(body), err)
+	}
+	if len(batch.Entities) == 0 || len(batch.Relations) == 0 {
+		t.Fatalf("Extract(%d bytes) = %d entities, %d relations; want some of each", len(body),
+			len(batch.Entities), len(batch.Relations))
+	}
+	ids := map[string]bool{}
+	for _, e := range batch.Entities {
+		if ids[e.ID] {
+			t.Errorf("entity id %s (%s) twice", e.ID, e.Name)
+		}
+		ids[e.ID] = true
+	}
+	for _, r := range batch.Relations {
+		if !ids[r.Source] || !ids[r.Target] {
+			t.Errorf("%s relation %s → %s names an entity not in the batch", r.Type, r.Source,
+				r.Target)
+		}
+		for _, ev := range r.Evidence {
+			if ev.Start < 0 || ev.End > len(body) || body[ev.Start:ev.End] != ev.Sentence {
+				t.Fatalf("%s evidence [%d,%d) does not point into the body", r.Type, ev.Start,
+					ev.End)
+			}
 		}
 	}
 }
