@@ -199,7 +199,7 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if !planned {
 		c.visitedWhere(rel, subj, end)
 		if rel == schema.Met {
-			c.visitedWhere(rel, obj, end) // "received Blinken in Riyadh"
+			c.visitedWhere(rel, obj, end) // "received Sandvik in Santiago"
 		}
 	}
 }
@@ -210,7 +210,7 @@ func (c *sentCtx) record(rel schema.RelationType, subj, obj []int, i int, planne
 	conf float64) {
 	if len(obj) == 0 {
 		if (rel == schema.Met || rel == schema.Called) && len(subj) > 1 {
-			obj = subj // "Biden and Xi spoke by phone"
+			obj = subj // "Aravena and Carvalho spoke by phone"
 		} else {
 			return
 		}

@@ -6,9 +6,9 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// possessor returns the possessor of a noun trigger ("Erdoğan's first
-// visit", "Putin's meeting"), or a "by" agent after it ("the first visit
-// to China by an Australian prime minister").
+// possessor returns the possessor of a noun trigger ("Sandvik's first
+// visit", "Aravena's meeting"), or a "by" agent after it ("the first visit
+// to Chile by a Norwegian prime minister").
 func (c *sentCtx) possessor(i int) []int {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := c.toks[k]
@@ -41,7 +41,7 @@ func (c *sentCtx) possessor(i int) []int {
 }
 
 // byAgent returns the agents of a passive verb: the group after "by"; a
-// plural apposed to a list ("by the two foreign ministers, A and B") gives
+// plural apposed to a list ("by both envoys, A and B") gives
 // the list.
 func (c *sentCtx) byAgent(end int) []int {
 	for k := end; k < len(c.toks) && k < end+8; k++ {
@@ -73,7 +73,7 @@ func (c *sentCtx) byAgent(end int) []int {
 	return nil
 }
 
-// sayer returns the subject of a reporting verb in the sentence ("Kishida
+// sayer returns the subject of a reporting verb in the sentence ("Aravena
 // said …"), the agent of an agentless passive it reports.
 func (c *sentCtx) sayer() []int {
 	for k, t := range c.toks {

@@ -6,8 +6,8 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// pairedOffices reads "the Azerbaijani and Armenian leaders, Ilham Aliyev
-// and Nikol Pashinyan": each name holds the office in the country named in
+// pairedOffices reads "the Chilean and Peruvian leaders, Tomás Aravena
+// and Ana Torres": each name holds the office in the country named in
 // the same place of its list.
 func (mf mentionFinder) pairedOffices(v *sentView, ms []mention) {
 	for a := range ms {
@@ -61,7 +61,7 @@ func mentionStartingAt(ms []mention, k int, t schema.EntityType) int {
 	return -1
 }
 
-// whereHolder reads "the Turkish embassy, where ambassador X": the country
+// whereHolder reads "the Chilean embassy, where ambassador X": the country
 // of the embassy is where the office is held.
 func (mf mentionFinder) whereHolder(v *sentView, m *mention, k int, ms []mention,
 	covered []int) {

@@ -34,7 +34,7 @@ func (c *sentCtx) subjectLeft(i int) []int {
 		if subordinators[t.Low] && k > 0 && c.toks[k-1].Word && k < i-1 {
 			if n := c.toks[k+1]; n.Word && !n.Cap && strings.HasSuffix(n.Low, "s") &&
 				c.at[k+1] < 0 {
-				break // "on the telephone as governments … rang": another subject
+				break // "busy as ministers … flew in": another subject
 			}
 		}
 		if t.Low == "who" {
@@ -124,7 +124,7 @@ func (c *sentCtx) groupLeft(a int) []int {
 			break
 		}
 		if !c.listItem(b) {
-			break // "met his counterpart, Güler, and Hatzidakis sat down": an object
+			break // "met his counterpart, Dahl, and Berg sat down": an object
 		}
 		out = append(out, b)
 		cur = b
@@ -191,7 +191,7 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 		}
 		if e := c.ms[b].T1; !subject && e < len(c.toks) && c.toks[e].Word && !c.toks[e].Cap &&
 			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" {
-			break // "…, and Finance Minister Hatzidakis sat down": a new clause
+			break // "…, and Finance Minister Berg sat down": a new clause
 		}
 		if sawAnd {
 			out = append(append(out, pending...), b)

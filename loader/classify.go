@@ -80,7 +80,7 @@ func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
 	return false
 }
 
-// isCOP reports whether w names a climate conference ("COP28").
+// isCOP reports whether w names a climate conference ("COP29").
 func isCOP(w string) bool {
 	if len(w) < 4 || !strings.HasPrefix(w, "COP") {
 		return false
@@ -125,7 +125,7 @@ func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool
 
 // embedded appends to out modifier mentions for the countries and
 // organisations named inside tokens [t0, t1), including the parts of
-// "India-Russia".
+// "Chile-Argentina".
 func (mf mentionFinder) embedded(out []mention, v *sentView, t0, t1 int) []mention {
 	for i := t0; i < t1; i++ {
 		if g := v.Gaz[i]; g.End > 0 && g.End <= t1 {
@@ -141,7 +141,7 @@ func (mf mentionFinder) embedded(out []mention, v *sentView, t0, t1 int) []menti
 }
 
 // hyphenParts appends to out country mentions for the parts of a
-// hyphenated token such as "India-Russia" or "Greece-Turkey".
+// hyphenated token such as "Chile-Argentina" or "Ghana-Togo".
 func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention {
 	t := v.Toks[i]
 	if !strings.Contains(t.Text, "-") || !t.Cap {

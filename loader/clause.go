@@ -20,7 +20,7 @@ func (c *sentCtx) hasObjectPhrase(end int) bool {
 	return false
 }
 
-// visitedWhere reads "met Oli … in Kathmandu": a person who met, signed or
+// visitedWhere reads "met Wongsa … in Bangkok": a person who met, signed or
 // attended in a place of another country visited it.
 func (c *sentCtx) visitedWhere(rel schema.RelationType, subj []int, end int) {
 	switch rel {
@@ -69,8 +69,8 @@ func (c *sentCtx) mainSubject(i int) []int {
 }
 
 // alongside returns the actors signing or attending "alongside" the
-// subject ("Lula signed the declaration alongside Colombia's Gustavo
-// Petro, … and Guyana's Irfaan Ali").
+// subject ("Aravena signed the accord alongside Uruguay's Martín Sosa, …
+// and Paraguay's Elena Duarte").
 func (c *sentCtx) alongside(rel schema.RelationType, end int) []int {
 	if rel != schema.Signed && rel != schema.Attended && rel != schema.Condemned {
 		return nil

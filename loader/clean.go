@@ -13,10 +13,10 @@ type paragraph struct {
 	Start, End int
 }
 
-// dateline is what a wire-service dateline ("NAIROBI, May 30 (Reuters) -")
+// dateline is what a wire-service dateline ("ACCRA, May 30 (Reuters) -")
 // tells: where the story was filed and, when given, the day.
 type dateline struct {
-	Place string // "Nairobi"
+	Place string // "Accra"
 	Date  string // "May 30" as written, resolved later
 }
 
@@ -166,7 +166,7 @@ func countWords(s string, max int) int {
 	return n
 }
 
-// readDateline reads a dateline at the start of a paragraph ("NAIROBI, May
+// readDateline reads a dateline at the start of a paragraph ("ACCRA, May
 // 30 -", "WASHINGTON (Reuters) —", "GENEVA, March 3 (AP) --") and returns
 // it with the number of bytes it takes, or zero.
 func readDateline(p string) (dateline, int) {
@@ -221,7 +221,7 @@ func readDateline(p string) (dateline, int) {
 	return dateline{Place: titleCase(place), Date: date}, len(p) - len(rest)
 }
 
-// titleCase turns "NEW DELHI" into "New Delhi".
+// titleCase turns "BUENOS AIRES" into "Buenos Aires".
 func titleCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {

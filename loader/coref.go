@@ -7,7 +7,7 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// placePreps are words before a name that make it a place ("in Kazan").
+// placePreps are words before a name that make it a place ("in Coimbra").
 var placePreps = map[string]bool{"in": true, "at": true, "near": true, "from": true,
 	"outside": true, "across": true, "through": true, "into": true, "via": true,
 	"inside": true, "around": true, "toward": true, "towards": true}
@@ -104,7 +104,7 @@ func (d *document) keyed(r ref, key, name string, keys map[string]int) {
 }
 
 // eventCore folds an event name and drops generic trailing nouns, so that
-// "Victory Day celebration" and "Victory Day" share a key.
+// "Independence Day celebration" and "Independence Day" share a key.
 func eventCore(name string) string {
 	f := fold(name)
 	if strings.HasPrefix(f, "cop") {

@@ -11,7 +11,7 @@ var signWords = map[string]bool{"signed": true, "sign": true, "signs": true,
 	"signing": true, "signatures": true, "signature": true, "inked": true}
 
 // agreementNominal settles an agreement named by a common noun: an apposed
-// name ("the 2015 nuclear deal, the Joint Comprehensive Plan of Action"),
+// name ("the 2018 fisheries deal, the Coastal Waters Accord"),
 // a named agreement with the same head noun, or the agreement signed in the
 // article.
 func (d *document) agreementNominal(r ref, m *mention) {
@@ -103,7 +103,7 @@ func (d *document) findSigned() int {
 }
 
 // attachedDate returns the date written next to an event mention ("the
-// attack on April 22", "Wednesday's celebrations"): the nearest date of
+// bombing on March 3", "Wednesday's parade"): the nearest date of
 // its sentence within ten words, with no comma between.
 func (d *document) attachedDate(r ref, m *mention) string {
 	toks := d.views[r.Sent].Toks

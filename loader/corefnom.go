@@ -6,7 +6,7 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// visitVerbs are verbs whose object is a place ("visit Surabaya").
+// visitVerbs are verbs whose object is a place ("visit Kumasi").
 var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": true,
 	"visits": true, "toured": true, "tour": true, "left": true, "leave": true, "leaving": true}
 
@@ -45,7 +45,7 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 	}
 	switch {
 	case m.T1 < len(v.Toks) && placeNouns[v.Toks[m.T1].Low]:
-		m.Type = schema.Place // "the disputed Kalapani border area"
+		m.Type = schema.Place // "the disputed Tambacounda border area"
 		d.keyed(r, "Place:"+f, m.Name, keys)
 		d.byFold[f] = m.Entity
 	case placePreps[m.Prep] || toMotion || m.Prep == "of" && m.T0 >= 2 &&
@@ -127,7 +127,7 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 		if refOnly && m.Kind != "" && e.Kind != m.Kind && (m.Kind != "meeting" &&
 			m.Kind != "talks" || d.followedBy(r, m, "with")) || m.Kind == "visit" ||
 			m.Kind == "call" {
-			continue // "Putin's meeting with Xi" is not the summit
+			continue // "Aravena's meeting with Wongsa" is not the summit
 		}
 		if !m.Generic && date != "" && e.Date != "" && e.Date != date {
 			continue

@@ -208,7 +208,7 @@ func wordTense(toks []token, k int) tense {
 
 // leftTense reads the tense of the words before token i in its clause: a
 // weekday takes its tense from the verb it follows ("signed … on
-// Thursday", "will be joined on Wednesday").
+// Thursday", "will be received on Wednesday").
 func leftTense(v *sentView, i int) tense {
 	for k, n := i-1, 0; k >= 0 && n < 9; k, n = k-1, n+1 {
 		t := v.Toks[k]

@@ -18,13 +18,13 @@ const (
 )
 
 // dateExpr is a date written in a sentence, resolved against the
-// publication date: ISO 8601 as precise as the text ("2025-04-22",
+// publication date: ISO 8601 as precise as the text ("2025-03-14",
 // "2023-11", "2025").
 type dateExpr struct {
 	T0, T1 int
 	Value  string
 	Day    bool // precise to the day
-	// Adjectival is set for a bare year before a noun ("the 2015 nuclear
+	// Adjectival is set for a bare year before a noun ("the 2018 fisheries
 	// deal"), which dates the noun, not an action.
 	Adjectival bool
 }

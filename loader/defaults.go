@@ -24,7 +24,7 @@ func (d *document) remember(t schema.RelationType, s, o int) {
 }
 
 // defaultObject returns the object an action with none written has: the
-// person a caller called ("conveyed his condolences"), the one everybody
+// person a caller called ("sent his sympathies"), the one everybody
 // called ("rang as well"), the agreement being signed, the event being
 // held. Other actions with no object have none.
 func (d *document) defaultObject(t schema.RelationType, subj []int, s int, intrans bool) []int {

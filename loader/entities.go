@@ -47,7 +47,7 @@ func hasFold(names []string, f string) bool {
 }
 
 // acronyms makes an all-capital word in brackets after a name an alias of
-// that name ("Amazon Cooperation Treaty Organization (ACTO)").
+// that name ("Lake Chad Basin Commission (LCBC)").
 func (d *document) acronyms() {
 	d.eachMention(func(r ref, m *mention) {
 		if m.Entity < 0 || m.Form != formProper {

@@ -10,8 +10,8 @@ func (d *document) hasRel(t schema.RelationType, src int) bool {
 }
 
 // fallbackPlaces gives a gathering with no place read the place named with
-// it in the sentence of its first mention ("put their signatures … in
-// Rarotonga, … on the sidelines of the Pacific Islands Forum").
+// it in the sentence of its first mention ("signed the pact … in Apia,
+// … on the sidelines of the regional summit").
 func (d *document) fallbackPlaces() {
 	for k := range d.entities {
 		e := &d.entities[k]
@@ -61,8 +61,8 @@ func (c *sentCtx) firstPlace(end int) int {
 }
 
 // eventDates dates each event: the date written by one of its mentions,
-// else the date a sentence opening gives ("Two years later, Belém will host
-// COP30"), else for a meeting the date the story is at.
+// else the date a sentence opening gives ("Two years later, Osaka will host
+// the expo"), else for a meeting the date the story is at.
 func (d *document) eventDates() {
 	for k := range d.entities {
 		e := &d.entities[k]
@@ -99,8 +99,8 @@ func (d *document) eventDates() {
 }
 
 // signedAt adds attendance for the signers of an agreement adopted or
-// signed at an event ("The Belém Declaration … was adopted at … the Amazon
-// Summit"; "signed … on the sidelines of the Pacific Islands Forum").
+// signed at an event ("The Apia Declaration … was adopted at … the Ocean
+// Summit"; "signed … on the sidelines of the regional forum").
 func (d *document) signedAt() {
 	at := map[int]int{} // agreement → event
 	for s := range d.sents {
@@ -151,7 +151,7 @@ func (c *sentCtx) hasWordBefore(t int, words ...string) bool {
 }
 
 // nearDate returns the nearest date within n words of a mention, commas
-// or not ("on December 6, 2021, during the 21st Summit").
+// or not ("on June 3, 2019, during the 9th Summit").
 func (d *document) nearDate(r ref, m *mention, n int) string {
 	best, bestDist := "", n+1
 	for _, de := range d.dates[r.Sent] {

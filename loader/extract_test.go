@@ -29,7 +29,7 @@ func TestExtractErrors(t *testing.T) {
 		{"invalid utf-8", x, Document{Body: "abc \xff def"}, ErrInvalidUTF8},
 		{"invalid utf-8 title", x, Document{Title: "\xc3", Body: "text"}, ErrInvalidUTF8},
 		{"invalid utf-8 late in a long body", x,
-			Document{Body: strings.Repeat("Kenya and Uganda met. ", 50000) + "\xe2\x82"},
+			Document{Body: strings.Repeat("Ghana and Togo met. ", 50000) + "\xe2\x82"},
 			ErrInvalidUTF8},
 		{"surrogate half", x, Document{Body: "Talks in \xed\xa0\x80 Geneva."}, ErrInvalidUTF8},
 		{"binary", x, Document{Body: "abc\x00def"}, ErrBinary},
@@ -52,7 +52,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 
 func TestArticleID(t *testing.T) {
 	x := extractor(t)
-	doc := Document{Title: "Talks", Body: "Kenya and Uganda signed a deal on Monday."}
+	doc := Document{Title: "Talks", Body: "Ghana and Togo signed a deal on Monday."}
 	a, _ := x.Extract(doc)
 	b, _ := x.Extract(doc)
 	if a.Article.ID == "" || a.Article.ID != b.Article.ID {
@@ -67,8 +67,8 @@ func TestArticleID(t *testing.T) {
 
 func TestEvidenceOffsets(t *testing.T) {
 	x := extractor(t)
-	body := "NAIROBI, May 30 - Kenya's President Uhuru Kenyatta hosted Sierra Leone's " +
-		"President Julius Maada Bio on Monday.\n\nAdvertisement\n\nBio will visit Mombasa " +
+	body := "ACCRA, May 30 - Ghana's President Kofi Asante hosted Senegal's " +
+		"President Moussa Ndiaye on Monday.\n\nAdvertisement\n\nNdiaye will visit Kumasi " +
 		"on Wednesday, the presidency said."
 	b, err := x.Extract(Document{Title: "Visit", Body: body, Published: "2022-05-30"})
 	if err != nil {
@@ -96,7 +96,7 @@ func TestEvidenceOffsets(t *testing.T) {
 func TestExtractConcurrent(t *testing.T) {
 	x := extractor(t)
 	doc := Document{Title: "Call", Published: "2025-05-05",
-		Body: "On Monday, Russian President Vladimir Putin called Prime Minister Narendra Modi."}
+		Body: "On Monday, Chilean President Tomás Aravena called Prime Minister Rui Carvalho."}
 	want, _ := x.Extract(doc)
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
@@ -116,7 +116,7 @@ func TestExtractConcurrent(t *testing.T) {
 func TestEvalJSON(t *testing.T) {
 	x := extractor(t)
 	b, err := x.Extract(Document{Title: "Call", Published: "2025-05-05",
-		Body: "On Monday, Russian President Vladimir Putin called Prime Minister Narendra Modi."})
+		Body: "On Monday, Chilean President Tomás Aravena called Prime Minister Rui Carvalho."})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,9 +12,9 @@ import (
 // FuzzExtract checks that Extract never panics, returns only its documented
 // errors, and keeps evidence inside the body, whatever the input.
 func FuzzExtract(f *testing.F) {
-	f.Add("On Monday, Russian President Vladimir Putin called Prime Minister Modi.",
+	f.Add("On Monday, Chilean President Tomás Aravena called Prime Minister Carvalho.",
 		"2025-05-05")
-	f.Add("NAIROBI, May 30 - Kenya's Raychelle Omamo and Sierra Leone's David Francis, "+
+	f.Add("ACCRA, May 30 - Ghana's Ama Owusu and Senegal's Moussa Diallo, "+
 		"who, the two, their, signed the documents.\nAdvertisement\n", "2022-05-30")
 	f.Add("\"He said,\" ... U.S. U.N. S. K.P. Gen. 3.5 30,000 May 7-10, 2025-13-45", "")
 	f.Add("the two leaders, both sides; his host's counterpart, its, and, of the", "bad")

@@ -12,10 +12,10 @@ type gazKind uint8
 // The kinds of gazetteer phrases.
 const (
 	gazNone    gazKind = iota
-	gazCountry         // "India", "Republic of Korea"
-	gazDemonym         // "Indian", "South Korean"
-	gazCapital         // "New Delhi": a place that may stand for its country
-	gazPlace           // a province or state: "Pará", "Kerman"
+	gazCountry         // "Chile", "Republic of Ghana"
+	gazDemonym         // "Chilean", "South African"
+	gazCapital         // "Buenos Aires": a place that may stand for its country
+	gazPlace           // a province or state: "Bavaria", "Mendoza"
 	gazOrg             // "United Nations", "NATO"
 	gazRole            // "Prime Minister", "spokesperson"
 )

@@ -103,7 +103,7 @@ launch:launch test:launch visit:visit trip:visit tour:visit call:call expo:exhib
 exhibition:exhibition fair:exhibition week:celebration crisis:crisis coup:coup`
 
 // eventPrefixes are first words that make a capitalised name an event
-// ("Cyclone Lola", "Operation Sindoor").
+// ("Cyclone Freddy", "Operation Atalanta").
 const eventPrefixes = `cyclone:disaster hurricane:disaster typhoon:disaster storm:disaster
 operation:operation cop:conference`
 

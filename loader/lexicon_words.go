@@ -86,6 +86,6 @@ const sentenceStarters = `the a an he she it they we i this that these those but
 in on at after before his her their its there when while as if however meanwhile`
 
 // connectorWords may stand inside a name between capitalised words
-// ("Luiz Inácio Lula da Silva", "Mohammed bin Salman").
+// ("João Pedro da Costa", "Mohammed bin Salman").
 const connectorWords = `da de del della der di do dos du la le van von bin bint ibn al
 el y ben abu`

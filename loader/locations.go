@@ -27,8 +27,8 @@ func (d *document) locations() {
 }
 
 // placeAfter returns the place or country mention right after a
-// preposition at token k ("in the Baisaran Valley", "in northern
-// Vanuatu"), or -1.
+// preposition at token k ("in the Rift Valley", "in northern
+// Ghana"), or -1.
 func (c *sentCtx) placeAfter(k int) int {
 	for j := k + 1; j < len(c.toks) && j <= k+3; j++ {
 		if a := c.at[j]; a >= 0 {
@@ -44,9 +44,9 @@ func (c *sentCtx) placeAfter(k int) int {
 	return -1
 }
 
-// eventPlace reads "the attack on April 22 in Pahalgam", "the Pacific
-// Games, which open in Honiara", "Cyclone Lola, which tore through northern
-// Vanuatu": the first place after the event in its clause.
+// eventPlace reads "the bombing on March 3 in Kumasi", "the regional
+// games, which open in Apia", "Cyclone Freddy, which tore through southern
+// Malawi": the first place after the event in its clause.
 func (c *sentCtx) eventPlace(a int) {
 	x := &c.ms[a]
 	for k := x.T1; k < len(c.toks) && k < x.T1+16; k++ {
@@ -73,9 +73,9 @@ func (c *sentCtx) eventPlace(a int) {
 	}
 }
 
-// placeContainer reads "Uhuru Gardens in Nairobi", "Malabo, Equatorial
-// Guinea", "Belém, capital of the northern Brazilian state of Pará" and
-// "Rarotonga, the main island of the Cook Islands".
+// placeContainer reads "Independence Square in Accra", "Bissau,
+// Guinea-Bissau", "Temuco, capital of the southern Chilean region of
+// Araucanía" and "Upolu, the main island of Samoa".
 func (c *sentCtx) placeContainer(a int) {
 	x := &c.ms[a]
 	k := x.T1
@@ -98,7 +98,7 @@ func (c *sentCtx) placeContainer(a int) {
 			c.ofContainer(src, k+1)
 		}
 	}
-	// "the northern Brazilian state of Pará": Pará lies in Brazil.
+	// "the southern Chilean region of Araucanía": Araucanía lies in Chile.
 	if x.T0 >= 3 && c.toks[x.T0-1].Low == "of" {
 		switch c.toks[x.T0-2].Low {
 		case "state", "province", "region", "island", "city", "town", "district":
@@ -142,7 +142,7 @@ func (c *sentCtx) ofContainer(src, k int) {
 	}
 }
 
-// hostPlace reads "Belém itself will host COP30": the event takes place in
+// hostPlace reads "Osaka will host the expo": the event takes place in
 // the host.
 func (c *sentCtx) hostPlace() {
 	for i, t := range c.toks {
@@ -172,8 +172,8 @@ func (c *sentCtx) hostPlace() {
 	}
 }
 
-// whereEvents reads "Malabo, Equatorial Guinea, where he took part in an
-// African Union summit": the events of the clause took place there.
+// whereEvents reads "Bissau, Guinea-Bissau, where he attended a
+// regional summit": the events of the clause took place there.
 func (c *sentCtx) whereEvents() {
 	for i, t := range c.toks {
 		if t.Low != "where" || i < 2 || c.toks[i-1].Text != "," {

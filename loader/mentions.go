@@ -11,8 +11,8 @@ type form uint8
 
 // The forms of mentions.
 const (
-	formProper  form = iota // a name as written: "Vladimir Putin", "India"
-	formDemonym             // an adjective: "Russian"
+	formProper  form = iota // a name as written: "Tomás Aravena", "Chile"
+	formDemonym             // an adjective: "Chilean"
 	formNominal             // a common noun phrase: "the attack", "the prime minister"
 	formPronoun             // "he", "his", "its"
 	formPlural              // "the two leaders", "both sides"
@@ -43,8 +43,8 @@ type mention struct {
 	Form     form
 	// Capital is set for a capital, which may stand for its country.
 	Capital bool
-	// Modifier is set for a mention inside a larger name ("Russian" in
-	// "Russian President Vladimir Putin"): it makes a node but takes no part
+	// Modifier is set for a mention inside a larger name ("Chilean" in
+	// "Chilean President Tomás Aravena"): it makes a node but takes no part
 	// in relations.
 	Modifier    bool
 	Poss        bool // followed by a possessive marker

@@ -18,7 +18,7 @@ var hedges = map[string]bool{"whether": true, "consider": true, "considering": t
 	"weighing": true, "if": true, "possible": true, "possibly": true}
 
 // cancellers, anywhere in a sentence, undo its visits, meetings and
-// attendance ("he cancelled the trip").
+// attendance ("she cancelled the visit").
 var cancellers = map[string]bool{"cancelled": true, "canceled": true, "cancel": true,
 	"postponed": true, "scrapped": true, "shelved": true, "withdrew": true, "skipped": true,
 	"pulled": true, "cancels": true, "postpones": true, "calls": false}

@@ -23,7 +23,7 @@ var nominalEvents = map[string]string{
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
-// proper modifier ("COP28 climate talks"), and otherwise refer back.
+// proper modifier ("COP29 climate talks"), and otherwise refer back.
 var refOnlyKinds = map[string]bool{"talks": true, "meeting": true, "visit": true,
 	"call": true, "war": true, "": true}
 
@@ -39,8 +39,8 @@ var nominalAgreements = map[string]bool{
 
 // nominals adds the mentions that common nouns and pronouns make: events
 // ("the terrorist attack"), agreements ("a joint declaration"), office
-// holders ("the Turkish leader"), plurals ("the two leaders"), pronouns,
-// and "the Brazilian government" standing for its country.
+// holders ("the Chilean leader"), plurals ("the two leaders"), pronouns,
+// and "the Peruvian government" standing for its country.
 func (mf mentionFinder) nominals(v *sentView, ms []mention, sc *scratch) []mention {
 	covered := sc.covered[:0]
 	for range v.Toks {
@@ -92,7 +92,7 @@ func (mf mentionFinder) nominals(v *sentView, ms []mention, sc *scratch) []menti
 }
 
 // demonymHead lets a demonym stand for its country when it qualifies
-// "government", "people", "side" or "authorities" ("the Brazilian
+// "government", "people", "side" or "authorities" ("the Peruvian
 // government"), and otherwise marks it a modifier.
 func (mf mentionFinder) demonymHead(v *sentView, m *mention) {
 	if m.T1 < len(v.Toks) {
@@ -195,7 +195,7 @@ var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected
 	"alleged": true, "planned": true, "proposed": true, "revised": true, "updated": true,
 	"landmark": true, "renewed": true, "extended": true, "expanded": true, "limited": true}
 
-// isOrdinal reports whether a lower-case word is an ordinal ("21st").
+// isOrdinal reports whether a lower-case word is an ordinal ("9th").
 func isOrdinal(w string) bool {
 	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
 		strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")

@@ -6,8 +6,8 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// eventNoun adds an event named by a common noun ("the terrorist attack",
-// "an extraordinary African Union summit", "the COP28 climate talks"). An
+// eventNoun adds an event named by a common noun ("the suicide bombing",
+// "an emergency ASEAN summit", "the COP29 climate talks"). An
 // event name already found that the noun phrase takes in is widened.
 func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []int,
 	add *[]mention) bool {
@@ -44,7 +44,7 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	end := i + 1
 	if t.Low == "session" {
-		// "the fifth session of the Greece-Turkey High-Level Cooperation Council"
+		// "the third session of the Chile-Argentina Binational Council"
 		if end+1 < len(v.Toks) && v.Toks[end].Low == "of" {
 			k := end + 1
 			if v.Toks[k].Low == "the" && k+1 < len(v.Toks) {
@@ -75,7 +75,7 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		m.Name = v.span(j, i+1)
 	}
 	if proper >= 0 && ms[proper].Type == schema.Event {
-		// "COP28 climate talks", "Madaraka Day celebrations": one event.
+		// "COP29 climate talks", "Independence Day celebrations": one event.
 		p := &ms[proper]
 		p.T0, p.T1 = min(p.T0, j), max(p.T1, end)
 		p.Name = v.span(p.T0, p.T1)
@@ -110,7 +110,7 @@ func hasWordIn(toks []token, words ...string) bool {
 }
 
 // agreementNoun adds an agreement named by a common noun ("a joint
-// declaration", "the 2015 nuclear deal", "a declaration of friendship"), or
+// declaration", "the 2018 fisheries deal", "a declaration of friendship"), or
 // a plural ("the documents") that the relations may resolve.
 func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered []int,
 	add *[]mention) bool {
@@ -153,7 +153,7 @@ func countBefore(v *sentView, j int) int {
 	return 0
 }
 
-// placeNoun adds "the Japanese capital" as the capital of that country.
+// placeNoun adds "the Chilean capital" as the capital of that country.
 func (mf mentionFinder) placeNoun(v *sentView, i int, ms []mention, covered []int,
 	add *[]mention) bool {
 	if v.Toks[i].Low != "capital" || i == 0 {
@@ -173,7 +173,7 @@ func (mf mentionFinder) placeNoun(v *sentView, i int, ms []mention, covered []in
 	return true
 }
 
-// orgNoun adds a ministry named by common nouns ("the Iranian foreign
+// orgNoun adds a ministry named by common nouns ("the Ghanaian foreign
 // ministry") and a back reference such as "the forum".
 func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 	add *[]mention) bool {
@@ -184,7 +184,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 	j := mf.modifiersBefore(v, i, ms, covered)
 	if t.Low == "ministry" && j < i {
 		if k := j - 1; k > 0 && v.Toks[k].isPossessive() && covered[k-1] >= 0 {
-			j = ms[covered[k-1]].T0 // "South Korea's foreign ministry"
+			j = ms[covered[k-1]].T0 // "South Africa's foreign ministry"
 		}
 		m := newMention(v.Index, j, i+1, schema.Organization, formProper)
 		m.Name = v.span(j, i+1)

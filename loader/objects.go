@@ -11,7 +11,7 @@ func (c *sentCtx) object(fr *frame, i, end int) []int {
 		if a := c.directObject(fr, i, end); a >= 0 {
 			return c.entities(c.groupRight(a, fr.Kind), fr.Kind)
 		}
-		// "which Brazil invited": the object is the antecedent of "which".
+		// "which Chile invited": the object is the antecedent of "which".
 		if fr.Rel == schema.Invited || fr.Rel == schema.Supported {
 			return c.entities(c.relativeAntecedent(i, fr.Kind), fr.Kind)
 		}
@@ -33,8 +33,8 @@ func (c *sentCtx) object(fr *frame, i, end int) []int {
 }
 
 // secondly returns a further object of the same preposition later in the
-// clause ("first as a guest to the 22nd Summit … and secondly to the BRICS
-// Summit").
+// clause ("travelled first to the Binational Summit … and then to the
+// ASEAN Summit").
 func (c *sentCtx) secondly(fr *frame, obj []int) []int {
 	if len(obj) == 0 {
 		return nil
@@ -112,7 +112,7 @@ func (c *sentCtx) directObject(fr *frame, i, end int) int {
 
 // objectAfter returns the object after one of the frame's prepositions:
 // the first fitting mention within a few words of it, trying a second
-// preposition ("to the victims' families and to the Iranian people").
+// preposition ("to the bereaved and to the Ghanaian people").
 func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 	start := -1
 	if end > 0 && hasString(fr.Preps, c.toks[end-1].Low) {

@@ -8,8 +8,8 @@ import (
 )
 
 // offices settles who holds which office where. A title's country comes
-// from the text ("Russian President", "Kiribati's president", "his
-// Tuvaluan counterpart"), from the person a possessive points to ("his
+// from the text ("Chilean President", "Samoa's president", "his
+// Norwegian counterpart"), from the person a possessive points to ("his
 // vice president"), or, for a title with no country, from the country the
 // article is about.
 func (d *document) offices() {
@@ -60,7 +60,7 @@ func (d *document) office(k int) {
 
 // officeByRef takes the office's country from the mention a title points
 // to: "his vice president" (his country), "its deputy prime minister",
-// "the political deputy in Raisi's office".
+// "the political adviser in Aravena's office".
 func (d *document) officeByRef(k int, r ref, m *mention) {
 	e := &d.entities[k]
 	x := d.mentions[r.Sent][m.RoleRef]
@@ -88,7 +88,7 @@ func (d *document) officeByRef(k int, r ref, m *mention) {
 
 // homeCountry returns the country the article is told from: the
 // dateline's, else among the two most named countries the one whose
-// officials are least often marked as foreign ("Russian President …").
+// officials are least often marked as foreign ("Chilean President …").
 func (d *document) homeCountry() string {
 	if d.dl.Place != "" {
 		if e, ok := d.g.lookup(fold(d.dl.Place)); ok && e.Code != "" {
@@ -159,8 +159,8 @@ func (d *document) countryEntity(code string) int {
 	return -1
 }
 
-// leadTitles gives a title that opens the article with no name ("Iran's
-// foreign minister spent the week on the telephone") to the first person
+// leadTitles gives a title that opens the article with no name ("Ghana's
+// foreign minister spent the day in talks") to the first person
 // named after it who has no office of his own.
 func (d *document) leadTitles() {
 	for s := 0; s < len(d.mentions) && s < 2; s++ {

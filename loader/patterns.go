@@ -11,8 +11,8 @@ type objMode uint8
 
 // The places an object may be found.
 const (
-	objDirect objMode = iota // right after the trigger: "called Modi"
-	objAfter                 // after one of the frame's prepositions: "visit to India"
+	objDirect objMode = iota // right after the trigger: "called Carvalho"
+	objAfter                 // after one of the frame's prepositions: "visit to Chile"
 	objNone                  // no object in the text: a default is used
 	objClause                // the first fitting mention in the clause
 )
@@ -40,7 +40,7 @@ type frame struct {
 	Preps []string
 	Kind  argKind
 	// Noun frames ("visit to", "meeting with") take their subject from a
-	// possessor ("Erdoğan's visit") or a "by" phrase before the clause's.
+	// possessor ("Sandvik's visit") or a "by" phrase before the clause's.
 	Noun bool
 	// Reverse swaps subject and object ("received a call from X").
 	Reverse bool

@@ -7,7 +7,7 @@ import (
 )
 
 // person reads a run that no head word classified: leading countries,
-// demonyms or organisations ("Russian", "U.N."), titles of office
+// demonyms or organisations ("Chilean", "U.N."), titles of office
 // ("President", "External Affairs Minister") and a name. It appends to out
 // the person (or an unknown name, or a title with no name) followed by the
 // modifiers; RoleOrg indexes into out.

@@ -15,7 +15,7 @@ var clauseStarts = map[string]bool{",": true, ";": true, "and": true, "but": tru
 	"once": true, "unless": true, "until": true}
 
 // refer settles a pronoun or a title with no name ("the prime minister",
-// "the Turkish leader", "his host") on a person, or "its" on a country or
+// "the Chilean leader", "his host") on a person, or "its" on a country or
 // organisation.
 func (d *document) refer(r ref, m *mention) {
 	switch {
@@ -96,7 +96,7 @@ func (d *document) personPronoun(r ref, m *mention) int {
 	isPerson := func(x *mention) bool {
 		return x.Entity >= 0 && !x.Modifier && d.entities[x.Entity].Type == schema.Person
 	}
-	// Cataphora: "Speaking to reporters, where he held talks …, Kishida said".
+	// Cataphora: "Speaking in Bangkok, where he held talks …, Aravena said".
 	if strings.HasSuffix(toks[0].Low, "ing") && toks[0].Cap {
 		before := false
 		for i := range ms {
@@ -202,8 +202,8 @@ func (d *document) itsAntecedent(r ref) int {
 }
 
 // nested reports whether mention i of sentence s lies inside a larger
-// mention with an entity ("his" in "his Turkish counterpart, Mevlüt
-// Çavuşoğlu").
+// mention with an entity ("his" in "his Norwegian counterpart, Ingrid
+// Dahl").
 func (d *document) nested(s, i int) bool {
 	x := &d.mentions[s][i]
 	for j := range d.mentions[s] {

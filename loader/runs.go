@@ -7,7 +7,7 @@ import (
 )
 
 // run is a stretch of capitalised words that may be a name, with the
-// connector words it took in ("Treaty of Lausanne").
+// connector words it took in ("Treaty of Asunción").
 type run struct {
 	T0, T1 int
 	// Head is the index of the head word: the last word, or the last word
@@ -17,7 +17,7 @@ type run struct {
 
 // runs returns the capitalised runs of a sentence, gazetteer phrases kept
 // whole and runs joined across "of", "on", "for", "the", "and" when the left
-// one ends in a head word ("Athens Declaration on Friendly Relations").
+// one ends in a head word ("Apia Declaration on Ocean Cooperation").
 func (mf mentionFinder) runs(v *sentView, out []run) []run {
 	i := 0
 	for i < len(v.Toks) {
@@ -36,7 +36,7 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				continue
 			}
 			if k := mf.connectorsEnd(v, j); k > j && k < len(v.Toks) && mf.nameLike(v, k) {
-				j = k // "Lula da Silva", "Ursula von der Leyen"
+				j = k // "João da Costa", "Ursula von der Leyen"
 				continue
 			}
 			break
@@ -64,12 +64,12 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 		return true
 	}
 	if t.Digit {
-		// "21st India-Russia Annual Summit", "2050 Strategy".
+		// "9th Chile-Argentina Binational Summit", "2050 Strategy".
 		if i+1 >= len(v.Toks) || !v.Toks[i+1].Cap || isDateWord(v.Toks[i+1]) {
 			return false
 		}
 		if g := v.Gaz[i+1]; g.End > 0 && g.Entry.Kind == gazDemonym {
-			return false // "280 Tuvaluans"
+			return false // "300 Samoans"
 		}
 		year := len(t.Text) == 4 && !strings.ContainsAny(t.Text, ".,-")
 		return isOrdinal(t.Low) && len(t.Text) <= 5 || year
@@ -157,8 +157,8 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 		return first == "and" || first == "of" || first == "for" || first == "on"
 	}
 	if first == "and" || first == "of" {
-		// "General Security of Military Information Agreement", "Special and
-		// Privileged Strategic Partnership": the right run names the kind.
+		// "Protection of Classified Defence Information Agreement",
+		// "Comprehensive and Enhanced Strategic Partnership": the right run names the kind.
 		rh := v.Toks[next.T1-1].Low
 		right := mf.g.agreeHeads[rh] || mf.g.orgHeads[rh]
 		if !right || len(gap) > 1 || mf.allGazetteer(v, cur) {

@@ -13,7 +13,7 @@ type sentence struct {
 // splitter cuts paragraphs into sentences. A sentence ends at ".", "!" or "?"
 // (after any closing quotes or brackets) when the next word starts a
 // sentence; abbreviations and initials keep their period inside a token, so
-// "S. Jaishankar", "U.S. drone" and "Gen. Soleimani" are not cut.
+// "B. Tsogtbaatar", "U.S. drone" and "Gen. Haddad" are not cut.
 type splitter struct {
 	tz tokenizer
 	// starters are words that begin a new sentence after a dotted

@@ -32,9 +32,9 @@ func TestTokenizer(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"Russia’s U.S.-backed plan", []string{"Russia", "’s", "U.S.", "-", "backed", "plan"}},
-		{"Gen. Soleimani, 30,000 troops", []string{"Gen.", "Soleimani", ",", "30,000", "troops"}},
-		{"Matiang'i and al-Assad", []string{"Matiang'i", "and", "al-Assad"}},
+		{"Chile’s U.S.-backed plan", []string{"Chile", "’s", "U.S.", "-", "backed", "plan"}},
+		{"Gen. Haddad, 30,000 troops", []string{"Gen.", "Haddad", ",", "30,000", "troops"}},
+		{"N'Diaye and al-Bashir", []string{"N'Diaye", "and", "al-Bashir"}},
 		{"islands' leaders", []string{"islands", "'", "leaders"}},
 	}
 	for _, c := range cases {

@@ -97,8 +97,8 @@ func (c *sentCtx) invitation(i int) {
 }
 
 // askedTo reads an agentless "would be asked to the gathering" or "was
-// invited to": the one who reports it invites ("Kishida said … the leaders
-// of India and Brazil would also be asked to the summit").
+// invited to": the one who reports it invites ("Aravena said … the heads
+// of Peru and Bolivia are to be asked to the forum as well").
 func (c *sentCtx) askedTo(i int) {
 	if !c.isPassive(i) || i+1 >= len(c.toks) || c.toks[i+1].Low != "to" {
 		return
@@ -107,7 +107,7 @@ func (c *sentCtx) askedTo(i int) {
 		return // read by the INVITED frame
 	}
 	guests := c.entities(c.subjectLeft(i), argActor)
-	// "together with …, among them U.N. Secretary-General António Guterres".
+	// "… were asked to the forum, among them WHO Director-General Ana Reyes".
 	for k := i; k+2 < len(c.toks); k++ {
 		if c.toks[k].Low == "among" && c.toks[k+1].Low == "them" {
 			if a := c.at[k+2]; a >= 0 && c.isActor(&c.ms[a]) {
@@ -143,7 +143,7 @@ func (c *sentCtx) expected(i int) {
 	}
 }
 
-// openingMeeting reads "Meeting at …, he and Kishida agreed": the two
+// openingMeeting reads "Meeting in Lima, he and Aravena agreed": the two
 // named after the opening phrase met.
 func (c *sentCtx) openingMeeting() {
 	for k := 1; k < len(c.toks); k++ {

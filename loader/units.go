@@ -5,8 +5,8 @@ import (
 )
 
 // roleNoun adds an office holder named by a title written in lower case
-// ("the prime minister", "Kiribati's president", "his Tuvaluan
-// counterpart", "the political deputy in Raisi's office"). Who holds it is
+// ("the prime minister", "Samoa's president", "his Norwegian
+// counterpart", "the political adviser in Aravena's office"). Who holds it is
 // settled by units (an apposed name) or by coreference.
 func (mf mentionFinder) roleNoun(v *sentView, i int, ms []mention, covered []int,
 	add *[]mention) bool {
@@ -46,8 +46,8 @@ func (mf mentionFinder) roleNoun(v *sentView, i int, ms []mention, covered []int
 }
 
 // roleLeft reads what stands before a lower-case title: a determiner, a
-// demonym, a possessor ("Kiribati's", "the forum's", "his") or an
-// organisation ("MEA spokesperson"), and widens the mention to take it in.
+// demonym, a possessor ("Samoa's", "the forum's", "his") or an
+// organisation ("UN spokesperson"), and widens the mention to take it in.
 func (mf mentionFinder) roleLeft(v *sentView, m *mention, ms []mention, covered []int) {
 	for k := m.T0 - 1; k >= 0; k-- {
 		t := v.Toks[k]
@@ -77,7 +77,7 @@ func (mf mentionFinder) roleLeft(v *sentView, m *mention, ms []mention, covered 
 			return
 		}
 		if t.Low == "where" {
-			mf.whereHolder(v, m, k, ms, covered) // "at the Turkish embassy, where ambassador X"
+			mf.whereHolder(v, m, k, ms, covered) // "at the Chilean embassy, where ambassador X"
 			return
 		}
 		switch t.Low {
@@ -92,8 +92,8 @@ func (mf mentionFinder) roleLeft(v *sentView, m *mention, ms []mention, covered 
 	}
 }
 
-// roleRight reads a complement after a title ("in Raisi's office", "for
-// foreign affairs", "of Iran") up to the next comma.
+// roleRight reads a complement after a title ("in Aravena's office", "for
+// foreign affairs", "of Ghana") up to the next comma.
 func (mf mentionFinder) roleRight(v *sentView, m *mention, ms []mention, covered []int) {
 	if m.T1 >= len(v.Toks) {
 		return
@@ -136,9 +136,9 @@ func (mf mentionFinder) setHolder(m *mention, c int, p *mention) {
 	}
 }
 
-// units joins office holders to the names apposed to them ("Kiribati's
-// president, Taneti Maamau"; "Mark Brown, the Cook Islands prime
-// minister"; "Colombia's Gustavo Petro") so each person is one mention
+// units joins office holders to the names apposed to them ("Samoa's
+// president, Tuala Fiame Leota"; "Erik Sandvik, the New Zealand prime
+// minister"; "Chile's Tomás Aravena") so each person is one mention
 // with its office.
 func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 	for a := range ms {
@@ -150,7 +150,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		k := m.T1
 		if k+3 < len(v.Toks) && v.Toks[k].Low == "at" && v.Toks[k+1].Low == "the" &&
 			v.Toks[k+2].Low == "time" {
-			k += 3 // "his Turkish counterpart at the time, Mevlüt Çavuşoğlu"
+			k += 3 // "his Norwegian counterpart at the time, Ingrid Dahl"
 		}
 		comma := k < len(v.Toks) && v.Toks[k].Text == ","
 		if comma {
@@ -180,7 +180,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		}
 	}
 	mf.pairedOffices(v, ms)
-	// "Colombia's Gustavo Petro", "India's External Affairs Minister …".
+	// "Chile's Tomás Aravena", "Ghana's Foreign Minister …".
 	for a := range ms {
 		c := &ms[a]
 		if !c.Poss || c.Modifier || (c.Type != schema.Country && c.Type != schema.Organization) {
@@ -201,7 +201,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		}
 		p.T0, c.Modifier = c.T0, true
 		if p.N1-p.N0 > 1 {
-			p.Type = schema.Person // a lone word ("Greece's Muslim minority") stays unsure
+			p.Type = schema.Person // a lone word ("Norway's Sami minority") stays unsure
 		}
 	}
 	return ms

@@ -4,7 +4,7 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// wasIn reads "Blinken, who was in Tokyo for talks": a person who is in a
+// wasIn reads "Sandvik, who was in Lima for talks": a person who is in a
 // place of another country visits it.
 func (c *sentCtx) wasIn(i int) {
 	if i+1 >= len(c.toks) || c.toks[i+1].Low != "in" {
@@ -22,7 +22,7 @@ func (c *sentCtx) wasIn(i int) {
 	}
 }
 
-// hosted reads "X hosted Y … in Nairobi": Y visited the place, or X's
+// hosted reads "X hosted Y … in Accra": Y visited the place, or X's
 // country when none is written.
 func (c *sentCtx) hosted(i int) {
 	host := c.entities(c.subjectLeft(i), argActor)
@@ -74,7 +74,7 @@ func (c *sentCtx) whereVisit(i int) {
 	}
 	a := c.endingAt(e)
 	for a >= 0 && c.ms[a].Entity >= 0 && c.typ(a) == schema.Country {
-		// "Malabo, Equatorial Guinea, where": the place before the country.
+		// "Bissau, Guinea-Bissau, where": the place before the country.
 		if c.ms[a].T0 < 2 || c.toks[c.ms[a].T0-1].Text != "," {
 			break
 		}

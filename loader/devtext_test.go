@@ -1,0 +1,71 @@
+package loader
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// devWindow is how many words in a row the package may share with a
+// development article before the words count as copied.
+const devWindow = 8
+
+// quoted finds string literals and “curly-quoted” text.
+var quoted = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|“[^”\n]*”`)
+
+// TestNoDevText checks that the package's code, comments and golden test
+// files quote no development article (../shared/eval/dev beside the
+// repository, when it is there): no quoted phrase of five words or more
+// and no run of devWindow words comes from one. Examples must be invented,
+// so that the tests show the rules work on text the rules were not fitted
+// to. Word lists (lexicon_*.go) and the scored articles of testdata are
+// left out: they hold real names, not examples.
+func TestNoDevText(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "eval", "dev")
+	devs, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(devs) == 0 {
+		t.Skipf("no development set at %s", dir)
+	}
+	var dev strings.Builder
+	grams := map[string]bool{}
+	for _, f := range devs {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := normName(string(data))
+		dev.WriteString(" " + text + " ")
+		w := strings.Fields(text)
+		for i := 0; i+devWindow <= len(w); i++ {
+			grams[strings.Join(w[i:i+devWindow], " ")] = true
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	golden, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	for _, f := range append(files, golden...) {
+		if strings.HasPrefix(filepath.Base(f), "lexicon_") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			for _, q := range quoted.FindAllString(line, -1) {
+				if nq := normName(q); len(strings.Fields(nq)) >= 5 &&
+					strings.Contains(dev.String(), " "+nq+" ") {
+					t.Errorf("%s:%d quotes a development article: %s", f, n+1, q)
+				}
+			}
+			w := strings.Fields(normName(line))
+			for i := 0; i+devWindow <= len(w); i++ {
+				if g := strings.Join(w[i:i+devWindow], " "); grams[g] {
+					t.Errorf("%s:%d shares %q with a development article", f, n+1, g)
+					break
+				}
+			}
+		}
+	}
+}
