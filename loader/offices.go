@@ -11,7 +11,8 @@ import (
 // from the text ("Chilean President", "Samoa's president", "his
 // Norwegian counterpart"), from the person a possessive points to ("his
 // vice president"), or, for a title with no country, from the country the
-// article is about.
+// article is about, unless that country's holder of the office is someone
+// else.
 func (d *document) offices() {
 	for pass := 0; pass < 2; pass++ {
 		for k := range d.entities {
@@ -26,10 +27,43 @@ func (d *document) offices() {
 		if e.Type != schema.Person || e.Dropped || e.RoleCode != "" || e.RoleOrg >= 0 {
 			continue
 		}
-		if e.Role != "" && d.home != "" {
+		if e.Role != "" && d.home != "" && !d.heldByOther(k, d.home) {
 			e.RoleCode = d.home
 		}
 	}
+}
+
+// heldByOther reports whether the office of person k is one a country has
+// one holder of (a head of state or government, a minister with a
+// portfolio) and another person holds it in country code.
+func (d *document) heldByOther(k int, code string) bool {
+	e := &d.entities[k]
+	if !singleHolder(e) {
+		return false
+	}
+	for j := range d.entities {
+		o := &d.entities[j]
+		if j != k && o.Type == schema.Person && !o.Dropped && o.RoleCode == code &&
+			strings.EqualFold(o.Role, e.Role) {
+			return true
+		}
+	}
+	return false
+}
+
+// singleHolder reports whether a country has one holder of e's office at
+// a time: a head of state or government, or a minister or secretary with
+// a portfolio ("Foreign Minister", not "Minister" or "Deputy Minister").
+func singleHolder(e *entity) bool {
+	words := strings.Fields(e.Role)
+	if len(words) == 0 || words[0] == "Deputy" || words[0] == "Cabinet" {
+		return false
+	}
+	if e.Leader {
+		return true
+	}
+	last := words[len(words)-1]
+	return len(words) >= 2 && (last == "Minister" || last == "Secretary")
 }
 
 // office reads the office of person k from its mentions.
