@@ -61,13 +61,48 @@ func newCleaner() cleaner {
 // paragraphs returns the article paragraphs of body and the dateline, if the
 // first paragraph has one. A first line that repeats the headline (title)
 // is left out: headlines are written in title case and say nothing the
-// article does not.
+// article does not. A paragraph is a line, or in text wrapped at a fixed
+// width a run of lines up to a blank line.
 func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 	var out []paragraph
 	var dl dateline
-	start := 0
+	lines := lineSpans(body)
+	wrapped := c.hardWrapped(body, lines)
 	headline := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(title), "# "))
-	for start <= len(body) {
+	joined := false // the last line kept may take in the next one
+	for _, ln := range lines {
+		s, e := ln[0], ln[1]
+		if e > s && len(out) == 0 && headline != "" &&
+			strings.TrimSpace(strings.TrimLeft(body[s:e], "# ")) == headline {
+			headline = "" // the headline, repeated as the first line
+			continue
+		}
+		if e <= s || c.furniture(body[s:e]) {
+			joined = false
+			continue
+		}
+		if len(out) == 0 && dl.Place == "" {
+			var skip int
+			dl, skip = readDateline(body[s:e])
+			s += skip
+		}
+		switch {
+		case e <= s:
+		case joined:
+			out[len(out)-1].End = e
+		default:
+			out = append(out, paragraph{Start: s, End: e})
+		}
+		joined = wrapped
+	}
+	return out, dl
+}
+
+// lineSpans returns the lines of body as [start, end) offsets, white space
+// trimmed; a blank line has start == end.
+func lineSpans(body string) [][2]int {
+	var out [][2]int
+	for start := 0; start <= len(body); {
 		end := strings.IndexByte(body[start:], '\n')
 		if end < 0 {
 			end = len(body)
@@ -75,25 +110,34 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 			end += start
 		}
 		s, e := trimSpan(body, start, end)
-		if e > s && len(out) == 0 && headline != "" &&
-			strings.TrimSpace(strings.TrimLeft(body[s:e], "# ")) == headline {
-			headline = "" // the headline, repeated as the first line
-			start = end + 1
-			continue
-		}
-		if e > s && !c.furniture(body[s:e]) {
-			if len(out) == 0 && dl.Place == "" {
-				var skip int
-				dl, skip = readDateline(body[s:e])
-				s += skip
-			}
-			if e > s {
-				out = append(out, paragraph{Start: s, End: e})
-			}
-		}
+		out = append(out, [2]int{s, e})
 		start = end + 1
 	}
-	return out, dl
+	return out
+}
+
+// hardWrapped reports whether body is wrapped at a fixed width, so that a
+// line break is not the end of a paragraph: at least two long lines of
+// article text run on into the next line without ending a sentence.
+func (c cleaner) hardWrapped(body string, lines [][2]int) bool {
+	n := 0
+	for i := 0; i+1 < len(lines) && n < 2; i++ {
+		s, e := lines[i][0], lines[i][1]
+		ns, ne := lines[i+1][0], lines[i+1][1]
+		if e-s < 50 || ne <= ns || endsSentence(body[s:e]) || c.furniture(body[s:e]) ||
+			c.furniture(body[ns:ne]) {
+			continue
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// endsSentence reports whether a line ends as a sentence or a quotation
+// does.
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?:;\"')]\u201d\u2019\u2026", r)
 }
 
 // trimSpan narrows [s, e) of text to leave out surrounding white space.

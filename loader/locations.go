@@ -142,34 +142,48 @@ func (c *sentCtx) ofContainer(src, k int) {
 	}
 }
 
-// hostPlace reads "Osaka will host the expo": the event takes place in
-// the host.
+// hostPlace reads "Osaka will host the expo", "Chile hosts the summit"
+// and "the summit, hosted by Chile": the event takes place in the host, a
+// place or a country named as such.
 func (c *sentCtx) hostPlace() {
 	for i, t := range c.toks {
 		if t.Low != "host" && t.Low != "hosts" && t.Low != "hosted" && t.Low != "hosting" {
 			continue
 		}
-		place := -1
-		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if a := c.at[k]; a >= 0 {
-				if y := &c.ms[a]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Place {
-					place = y.Entity
-				}
-				break
+		if t.Low == "hosted" && i+2 < len(c.toks) && c.toks[i+1].Low == "by" {
+			if ev, place := c.mentionNear(i, -1, 3), c.mentionNear(i+1, 1, 2); ev >= 0 &&
+				place >= 0 && c.typ(ev) == schema.Event && c.isHost(place) {
+				c.d.addRel(schema.OccurredIn, c.ms[ev].Entity, c.ms[place].Entity, c.s, "", false,
+					0.65)
 			}
-		}
-		if place < 0 {
 			continue
 		}
-		for k := i + 1; k < len(c.toks) && k < i+4; k++ {
-			if a := c.at[k]; a >= 0 {
-				if y := &c.ms[a]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Event {
-					c.d.addRel(schema.OccurredIn, y.Entity, place, c.s, "", false, 0.65)
-				}
-				break
-			}
+		place, ev := c.mentionNear(i, -1, 3), c.mentionNear(i, 1, 3)
+		if place >= 0 && ev >= 0 && c.isHost(place) && c.typ(ev) == schema.Event {
+			c.d.addRel(schema.OccurredIn, c.ms[ev].Entity, c.ms[place].Entity, c.s, "", false,
+				0.65)
 		}
 	}
+}
+
+// mentionNear returns the first mention met going from token i in
+// direction dir (-1 or 1) within n tokens, or -1.
+func (c *sentCtx) mentionNear(i, dir, n int) int {
+	for k := i + dir; k >= 0 && k < len(c.toks) && k != i+dir*(n+1); k += dir {
+		if a := c.at[k]; a >= 0 {
+			if c.ms[a].Entity < 0 {
+				return -1
+			}
+			return a
+		}
+	}
+	return -1
+}
+
+// isHost reports whether mention a can host a gathering: a place, or a
+// country named by its name.
+func (c *sentCtx) isHost(a int) bool {
+	return c.typ(a) == schema.Place || c.typ(a) == schema.Country && c.ms[a].Form == formProper
 }
 
 // whereEvents reads "Bissau, Guinea-Bissau, where he attended a

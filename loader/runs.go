@@ -80,6 +80,9 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	if !t.Cap {
 		return arabicPrefixed(t.Text)
 	}
+	if i == 0 && len(t.Low) > 5 && strings.HasSuffix(t.Low, "ing") {
+		return false // a participle opening the sentence: "Meeting", "Addressing"
+	}
 	return t.Lex&(lexMonth|lexWeekday|lexStop) == 0
 }
 

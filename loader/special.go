@@ -15,8 +15,8 @@ var giveVerbs = map[string]bool{"conveyed": true, "offered": true, "expressed": 
 
 // special reads the constructions that the frames do not: offered
 // condolences and support, "at X's invitation", "be asked to", "is
-// expected", a place "where" someone did something, and an opening
-// "Meeting …, A and B agreed".
+// expected", a place "where" someone did something, and a sentence that
+// opens with a meeting ("Meeting in Lima, A and B agreed").
 func (c *sentCtx) special(i int) {
 	switch c.toks[i].Low {
 	case "condolences", "condolence", "sympathy", "sympathies":
@@ -31,10 +31,8 @@ func (c *sentCtx) special(i int) {
 		c.expected(i)
 	case "where":
 		c.whereVisit(i)
-	case "meeting":
-		if i == 0 {
-			c.openingMeeting()
-		}
+	case "meeting", "talks":
+		c.openingMeeting(i)
 	case "hosted", "hosts", "hosting":
 		c.hosted(i)
 	case "was", "is", "were", "are":
@@ -143,19 +141,60 @@ func (c *sentCtx) expected(i int) {
 	}
 }
 
-// openingMeeting reads "Meeting in Lima, he and Aravena agreed": the two
-// named after the opening phrase met.
-func (c *sentCtx) openingMeeting() {
-	for k := 1; k < len(c.toks); k++ {
-		if c.toks[k].Text != "," {
-			continue
-		}
-		if a := c.at[k+1]; k+1 < len(c.toks) && a >= 0 && c.isActor(&c.ms[a]) {
-			group := c.entities(c.group(a, argActor, true), argActor)
-			if len(group) > 1 {
-				c.record(schema.Met, group, group, 0, false, 0.7)
-			}
+// openingMeeting reads a sentence that opens with a meeting, the noun at
+// token i: "Meeting in Lima, he and Aravena agreed …", "At their talks in
+// Hanoi on Friday, the two leaders …", "Meeting Sandvik in Oslo, Aravena
+// said …", "During talks with Dahl, Berg pledged …". The subject of the
+// main clause, after the opening phrase, met whoever the phrase names (as
+// the participle's object or after "with"); when it names no one, the
+// members of a plural subject met one another.
+func (c *sentCtx) openingMeeting(i int) {
+	if i > 0 {
+		switch c.toks[0].Low {
+		case "at", "during", "after", "in":
+		default:
 			return
 		}
+		for k := 1; k < i; k++ {
+			if !isDeterminer(c.toks[k]) {
+				return // "At the summit talks": only "the", "their", … between
+			}
+		}
+	} else if !c.toks[0].Cap {
+		return
+	}
+	comma := -1
+	for k := i + 1; k < len(c.toks) && k < i+25; k++ {
+		if t := c.toks[k].Text; t == "," {
+			comma = k
+			break
+		} else if t == ";" || t == "." {
+			return
+		}
+	}
+	if comma < 0 || comma+1 >= len(c.toks) {
+		return
+	}
+	a := c.at[comma+1]
+	if a < 0 || c.ms[a].T0 != comma+1 || !c.isActor(&c.ms[a]) {
+		return
+	}
+	subj := c.entities(c.group(a, argActor, true), argActor)
+	var other []int
+	for k := i + 1; k < comma; k++ {
+		b := c.at[k]
+		if b < 0 || !c.isActor(&c.ms[b]) || c.ms[b].T0 != k {
+			continue
+		}
+		if i == 0 && k == i+1 || c.toks[k-1].Low == "with" {
+			other = c.entities(c.groupRight(b, argActor), argActor)
+		}
+		break
+	}
+	switch {
+	case len(other) > 0:
+		c.record(schema.Met, subj, other, i, false, 0.7)
+	case len(subj) > 1:
+		c.record(schema.Met, subj, subj, i, false, 0.7)
 	}
 }
