@@ -135,10 +135,13 @@ func joinWords(ws []string) string {
 func isDeterminer(t token) bool {
 	switch t.Low {
 	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "'s", "'", "our",
-		"phone", "telephone", "first", "return", "state", "official", "working", "two-day":
+		"phone", "telephone", "first", "return", "state", "official", "working":
 		return true
 	}
-	return false
+	// A length: "two-day", "three-week", "48-hour".
+	_, unit, ok := strings.Cut(t.Low, "-")
+	return ok && (unit == "day" || unit == "week" || unit == "hour" || unit == "month" ||
+		unit == "year")
 }
 
 // apply reads the subjects and objects of a matched frame and records the

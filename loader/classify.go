@@ -41,11 +41,8 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 	head := v.Toks[r.Head].Low
 	switch {
 	case head == "union":
-		for _, t := range v.Toks {
-			switch t.Low {
-			case "signed", "sign", "signing", "treaty", "pact", "signatures", "accord":
-				return schema.Agreement, ""
-			}
+		if mf.signedName(v, r) {
+			return schema.Agreement, "" // "signed the Pacific Mobility Union"
 		}
 		return schema.Organization, ""
 	case mf.g.agreeHeads[head]:
@@ -65,6 +62,36 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 		return schema.Event, k
 	}
 	return "", ""
+}
+
+// signedName reports whether a run is what is signed or ratified: a verb
+// or noun of signing stands just before it ("signed the …", "signatures
+// to the …"), or a treaty noun is apposed to it ("…, a treaty").
+func (mf mentionFinder) signedName(v *sentView, r run) bool {
+	for k := r.T0 - 1; k >= 0 && k >= r.T0-3; k-- {
+		switch v.Toks[k].Low {
+		case "signed", "sign", "signs", "signing", "signatures", "signature", "ratified",
+			"ratify", "ratifies", "inked":
+			return true
+		case "the", "a", "to", "on", "new", "landmark", "historic":
+			continue
+		}
+		break
+	}
+	k := r.T1
+	if k < len(v.Toks) && v.Toks[k].Text == "," {
+		k++
+	}
+	for ; k < len(v.Toks) && k <= r.T1+3; k++ {
+		switch v.Toks[k].Low {
+		case "treaty", "pact", "accord", "agreement":
+			return true
+		case "a", "the", "an", "new", "landmark", "bilateral", "security", "migration":
+			continue
+		}
+		break
+	}
+	return false
 }
 
 // eventContext reports whether the words before token t0 make a name an
