@@ -50,6 +50,50 @@ func (mf mentionFinder) pairedOffices(v *sentView, ms []mention) {
 	}
 }
 
+// headsOf reads "X, who heads Sudan's sovereign council" and "X, who
+// chairs the Y": the body X leads (or, with none named, the country) is
+// where X holds office.
+func (mf mentionFinder) headsOf(v *sentView, ms []mention) {
+	for a := range ms {
+		p := &ms[a]
+		if p.Form != formProper || p.Modifier || p.Type != schema.Person && p.Type != "" ||
+			p.RoleCode != "" || p.RoleOrg >= 0 || p.T1+2 >= len(v.Toks) ||
+			v.Toks[p.T1].Text != "," || v.Toks[p.T1+1].Low != "who" {
+			continue
+		}
+		switch v.Toks[p.T1+2].Low {
+		case "heads", "headed", "leads", "led", "chairs", "chaired", "commands", "commanded",
+			"runs", "ran", "directs", "directed":
+		default:
+			continue
+		}
+		code := ""
+		for k := p.T1 + 3; k < len(v.Toks) && k < p.T1+9; k++ {
+			b := mentionStartingAt(ms, k, schema.Organization)
+			if b < 0 {
+				b = mentionStartingAt(ms, k, schema.Country)
+			}
+			if b < 0 {
+				if t := v.Toks[k]; t.Text == "," || t.Text == ";" || t.Text == "." {
+					break
+				}
+				continue
+			}
+			if ms[b].Type == schema.Organization {
+				p.RoleOrg, p.Type = b, schema.Person
+				break
+			}
+			if code == "" {
+				code = ms[b].Code
+			}
+			k = ms[b].T1 - 1
+		}
+		if p.RoleOrg < 0 && code != "" {
+			p.RoleCode, p.Type = code, schema.Person
+		}
+	}
+}
+
 // mentionStartingAt returns the mention of type t that starts at token k,
 // or -1.
 func mentionStartingAt(ms []mention, k int, t schema.EntityType) int {

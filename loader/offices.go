@@ -21,6 +21,7 @@ func (d *document) offices() {
 			}
 		}
 	}
+	d.representedBy()
 	d.home = d.homeCountry()
 	for k := range d.entities {
 		e := &d.entities[k]
@@ -29,6 +30,42 @@ func (d *document) offices() {
 		}
 		if e.Role != "" && d.home != "" && !d.heldByOther(k, d.home) {
 			e.RoleCode = d.home
+		}
+	}
+}
+
+// representedBy reads "Egypt was represented by Prime Minister X" and
+// "Myanmar, …, was represented by X, a senior official": a representative
+// whose office names no place holds it in the country represented, the
+// subject of the clause.
+func (d *document) representedBy() {
+	for s, v := range d.views {
+		ms := d.mentions[s]
+		for i := 1; i+1 < len(v.Toks); i++ {
+			if v.Toks[i].Low != "represented" || v.Toks[i+1].Low != "by" {
+				continue
+			}
+			code := ""
+			for a := len(ms) - 1; a >= 0 && code == ""; a-- {
+				x := &ms[a]
+				if x.T1 > i || x.Modifier || x.Entity < 0 || x.Form != formProper {
+					continue
+				}
+				if e := &d.entities[x.Entity]; e.Type == schema.Country && d.opensClause(s, x) {
+					code = e.Code
+				}
+			}
+			for a := range ms {
+				x := &ms[a]
+				if code == "" || x.T0 <= i+1 || x.T0 > i+4 || x.Modifier || x.Entity < 0 {
+					continue
+				}
+				if e := &d.entities[x.Entity]; e.Type == schema.Person && e.RoleCode == "" &&
+					e.RoleOrg < 0 {
+					e.RoleCode, e.Explicit = code, true
+				}
+				break
+			}
 		}
 	}
 }
@@ -114,15 +151,19 @@ func (d *document) officeByRef(k int, r ref, m *mention) {
 			}
 			return
 		}
-		if o.RoleCode != "" {
+		switch {
+		case o.RoleCode != "":
 			e.RoleCode, e.Explicit = o.RoleCode, true
+		case o.RoleOrg >= 0:
+			e.RoleOrg, e.Explicit = o.RoleOrg, true // "his spokesman": the UN chief's
 		}
 	}
 }
 
 // homeCountry returns the country the article is told from: the
-// dateline's, else among the two most named countries the one whose
-// officials are least often marked as foreign ("Chilean President …").
+// dateline's, else among the two countries most named (by their names and
+// by the places in them, where the story happens) the one whose officials
+// are least often marked as foreign ("Chilean President …").
 func (d *document) homeCountry() string {
 	if d.dl.Place != "" {
 		if e, ok := d.g.lookup(fold(d.dl.Place)); ok && e.Code != "" {
@@ -134,10 +175,14 @@ func (d *document) homeCountry() string {
 	n := 0
 	d.eachMention(func(r ref, m *mention) {
 		n++
-		if m.Entity < 0 || d.entities[m.Entity].Type != schema.Country {
+		if m.Entity < 0 {
 			return
 		}
-		c := d.entities[m.Entity].Code
+		e := &d.entities[m.Entity]
+		if e.Type != schema.Country && (e.Type != schema.Place || e.Code == "") {
+			return
+		}
+		c := e.Code
 		count[c]++
 		if _, ok := first[c]; !ok {
 			first[c] = n

@@ -73,11 +73,21 @@ func (mf mentionFinder) roleLeft(v *sentView, m *mention, ms []mention, covered 
 				p.Modifier, p.Type = true, "" // "Presidential spokesperson"
 				m.T0 = p.T0
 				continue
+			case p.Type == "" && p.T1-p.T0 == 1 && isShortUpper(p.Name) && len(p.Name) >= 2:
+				m.RoleRef = c // "the RSF commander": an acronym names a body
+				return
 			}
 			return
 		}
 		if t.Low == "where" {
 			mf.whereHolder(v, m, k, ms, covered) // "at the Chilean embassy, where ambassador X"
+			return
+		}
+		if t.Low == "whose" && k >= 2 && v.Toks[k-1].Text == "," && covered[k-2] >= 0 {
+			p := &ms[covered[k-2]] // "Eritrea, whose president, …"
+			if p.Type == schema.Country || p.Type == schema.Organization {
+				mf.setHolder(m, covered[k-2], p)
+			}
 			return
 		}
 		switch t.Low {
@@ -180,6 +190,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		}
 	}
 	mf.pairedOffices(v, ms)
+	mf.headsOf(v, ms)
 	// "Chile's Tomás Aravena", "Ghana's Foreign Minister …".
 	for a := range ms {
 		c := &ms[a]
