@@ -84,7 +84,7 @@ ministries forum project programme initiative scheme`
 // agreementHeads are last words that make a capitalised name an agreement.
 const agreementHeads = `agreement agreements accord accords treaty declaration charter
 convention protocol pact memorandum mou deal communique communiqué framework
-strategy statute roadmap compact covenant resolution partnership plan act`
+strategy statute roadmap compact covenant resolution partnership plan act consensus`
 
 // eventHeads map last words of event names to the kind of event.
 const eventHeads = `summit:summit summits:summit conference:conference talks:talks
@@ -108,7 +108,7 @@ const eventPrefixes = `cyclone:disaster hurricane:disaster typhoon:disaster stor
 operation:operation cop:conference`
 
 // placeHeads are last words that make a capitalised name a place.
-const placeHeads = `valley gardens garden square mansion palace airport island islands
+const placeHeads = `valley gardens garden square mansion palace airport island islands hill
 province region district county city town village sea ocean river mountains mountain
 mount lake bay strait straits peninsula desert park stadium street road avenue port
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge

@@ -8,7 +8,7 @@ const roleTable = `
 president:President* vice_president:Vice_President deputy_president:Deputy_President
 prime_minister:Prime_Minister* premier:Premier* pm:Prime_Minister* chancellor:Chancellor*
 deputy_prime_minister:Deputy_Prime_Minister first_lady:First_Lady king:King* queen:Queen*
-emir:Emir* amir:Emir* crown_prince:Crown_Prince* sultan_of:Sultan*
+emir:Emir* amir:Emir* crown_prince:Crown_Prince* sultan_of:Sultan* prince:Prince
 foreign_minister:Foreign_Minister minister_of_foreign_affairs:Foreign_Minister
 external_affairs_minister:External_Affairs_Minister foreign_secretary:Foreign_Secretary
 secretary_of_state:Secretary_of_State defence_minister:Defence_Minister
@@ -44,7 +44,7 @@ agriculture industry commerce security development planning mining oil petroleum
 youth sports women gender science technology digital infrastructure housing
 public works fisheries immigration treasury state deputy vice senior chief
 political presidential government cabinet acting former first second top national
-regional provincial opposition military army navy air union general`
+regional provincial opposition military army navy air union general international`
 
 // stopTable lists capitalised words that are never (part of) a name at the
 // start of a chunk: function words, sentence adverbs, months and weekdays

@@ -18,7 +18,11 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	for i < r.T1-1 {
 		if g := v.Gaz[i]; g.End > 0 && g.End < r.T1 {
 			k := g.Entry.Kind
-			if k == gazCountry || k == gazDemonym || k == gazOrg || k == gazCapital {
+			// A city or province counts only before a title ("Quebec
+			// Premier"): "Victoria" and "Santiago" also start names.
+			place := k == gazCapital || k == gazPlace
+			if k == gazCountry || k == gazDemonym || k == gazOrg ||
+				place && (v.Roles[g.End].End > 0 || mf.g.rolePrefix[v.Toks[g.End].Low]) {
 				out = append(out, mf.gazMention(v, i, g, true))
 				i = g.End
 				continue
@@ -68,10 +72,17 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	if hasRole {
 		m.Role, m.Leader = role.Name, role.Leader
 	}
-	for k, md := range mods {
+	for _, md := range mods {
 		if md.Type == schema.Country && m.RoleCode == "" {
 			m.RoleCode = md.Code
 		}
+	}
+	for _, md := range mods {
+		if md.Type == schema.Place && md.Code != "" && m.RoleCode == "" && hasRole {
+			m.RoleCode = md.Code // "Quebec Premier …": a province's office, in its country
+		}
+	}
+	for k, md := range mods {
 		if md.Type == schema.Organization && m.RoleOrg < 0 {
 			m.RoleOrg = base + k + 1
 		}
