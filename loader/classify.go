@@ -10,6 +10,9 @@ import (
 // the run itself and one for each country or organisation named inside it.
 func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
+		if g.Entry.Kind == gazRegional {
+			return out // an adjective: "South American"
+		}
 		return append(out, mf.gazMention(v, r.T0, g, false))
 	}
 	if typ, kind := mf.headType(v, r); typ != "" {

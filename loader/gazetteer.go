@@ -18,6 +18,7 @@ const (
 	gazPlace           // a province or state: "Bavaria", "Mendoza"
 	gazOrg             // "United Nations", "NATO"
 	gazRole            // "Prime Minister", "spokesperson"
+	gazRegional        // "South American", "West African": of no one country
 )
 
 // gazEntry is one meaning of a gazetteer phrase.
@@ -100,6 +101,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.loadTable(demonymTable, gazDemonym)
 	g.loadTable(capitalAliasTable, gazCapital)
 	g.loadTable(regionTable, gazPlace)
+	g.loadTable(regionalTable, gazRegional)
 	g.loadOrgs()
 	g.loadRoles()
 	g.loadLex()

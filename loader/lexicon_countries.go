@@ -78,6 +78,15 @@ LK Colombo|BO La_Paz|NL The_Hague|CI Abidjan|NG Abuja|TZ Dar_es_Salaam|IL Jerusa
 MM Naypyidaw|MM Nay_Pyi_Taw|PS Ramallah|SZ Mbabane|BJ Cotonou|MY Kuala_Lumpur|PH Manila
 `
 
+// regionalTable lists adjectives of regions ("-": of no country), which
+// stand inside names ("… on North American Competitiveness") but name no
+// country, unlike the demonym they end with.
+const regionalTable = `
+- South_American|- Latin_American|- North_American|- Central_American|- West_African
+- East_African|- North_African|- Southern_African|- Central_African|- Southeast_Asian
+- South_Asian|- East_Asian|- Central_Asian|- Middle_Eastern|- Sub-Saharan|- Pan-African
+`
+
 // regionTable lists places that news text names with a direction word or
 // that no country holds whole, by the ISO code of the country they lie in
 // ("-" for none).

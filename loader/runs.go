@@ -39,12 +39,41 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j = k // "João da Costa", "Ursula von der Leyen"
 				continue
 			}
+			if mf.pluralPossessive(v, i, j) {
+				j++ // "Foreign Ministers' Meeting", "People's Congress"
+				continue
+			}
 			break
 		}
 		out = append(out, run{T0: i, T1: j, Head: j - 1})
 		i = j
 	}
 	return mf.merge(v, out)
+}
+
+// pluralPossessive reports whether token j, a possessive marker after a
+// plural in the run that starts at token i, is inside a name: the words
+// after it are capitalised and end in the head word of an organisation,
+// agreement or event ("Ministers' Meeting", "Workers' Party"). A singular
+// possessive ("Chile's President") ends the run.
+func (mf mentionFinder) pluralPossessive(v *sentView, i, j int) bool {
+	if j == i || j+1 >= len(v.Toks) || !v.Toks[j].isPossessive() ||
+		v.Toks[j].Start != v.Toks[j-1].End || !v.Toks[j+1].Cap {
+		return false
+	}
+	prev := v.Toks[j-1].Low
+	switch {
+	case v.Toks[j].Low == "'" && strings.HasSuffix(prev, "s"):
+	case prev == "people" || prev == "women" || prev == "children" || prev == "men":
+	default:
+		return false
+	}
+	k := j + 1
+	for k < len(v.Toks) && v.Toks[k].Cap && mf.nameLike(v, k) {
+		k++
+	}
+	head := v.Toks[k-1].Low
+	return k > j+1 && (mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "")
 }
 
 // connectorsEnd returns the end of the lower-case name connectors ("da",
@@ -83,7 +112,35 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	if i == 0 && len(t.Low) > 5 && strings.HasSuffix(t.Low, "ing") {
 		return false // a participle opening the sentence: "Meeting", "Addressing"
 	}
-	return t.Lex&(lexMonth|lexWeekday|lexStop) == 0
+	if t.Lex&(lexMonth|lexWeekday) != 0 {
+		return false
+	}
+	return t.Lex&lexStop == 0 || mf.capitalisedInName(v, i)
+}
+
+// capitalisedInName reports whether token i, a stop word, is written with
+// a capital in the middle of a sentence before another capitalised word,
+// as in names ("Than Swe", "Second Thomas Shoal", "North Kalimantan").
+// Determiners and pronouns, capitalised after a quotation mark, are not.
+func (mf mentionFinder) capitalisedInName(v *sentView, i int) bool {
+	if i == 0 || i+1 >= len(v.Toks) {
+		return false
+	}
+	prev, next := v.Toks[i-1], v.Toks[i+1]
+	if !prev.Word && prev.Text != "," || !next.Cap || !next.Word ||
+		next.Lex&(lexStop|lexMonth|lexWeekday) != 0 {
+		return false
+	}
+	if e, ok := mf.g.lookup(v.Folds[i+1]); ok && e.Kind == gazDemonym {
+		return false // "South American", "West African": an adjective
+	}
+	switch v.Toks[i].Low {
+	case "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we",
+		"i", "you", "his", "her", "their", "our", "my", "your", "its", "mr", "mrs", "ms",
+		"dr", "sir", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with":
+		return false
+	}
+	return true
 }
 
 // isDateWord reports whether a token is a month or weekday name.

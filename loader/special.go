@@ -33,12 +33,48 @@ func (c *sentCtx) special(i int) {
 		c.whereVisit(i)
 	case "meeting", "talks":
 		c.openingMeeting(i)
+		c.between(i, schema.Met)
+	case "meetings", "summit", "consultations":
+		c.between(i, schema.Met)
+	case "call", "calls", "conversation":
+		c.between(i, schema.Called)
 	case "hosted", "hosts", "hosting":
 		c.hosted(i)
 	case "was", "is", "were", "are":
 		c.wasIn(i)
 	}
 }
+
+// between reads "a call between A and B", "talks between A and B": the
+// ones named met (or called) one another. A conversation is a call when
+// it is by phone.
+func (c *sentCtx) between(i int, rel schema.RelationType) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "between" {
+		return
+	}
+	if c.toks[i].Low == "conversation" && !c.d.sentenceHas(c.s, phoneWords) {
+		return
+	}
+	a := c.at[i+2]
+	if a < 0 {
+		if i+3 >= len(c.toks) || c.toks[i+2].Low != "the" {
+			return
+		}
+		a = c.at[i+3]
+	}
+	if a < 0 || !c.isActor(&c.ms[a]) {
+		return
+	}
+	group := c.entities(c.group(a, argActor, true), argActor)
+	if len(group) < 2 || c.negated(i, rel) {
+		return
+	}
+	c.record(rel, group, group, i, c.planned(i), 0.7)
+}
+
+// phoneWords mark a sentence about a telephone call.
+var phoneWords = map[string]bool{"phone": true, "telephone": true, "phoned": true,
+	"call": true, "calls": true, "video": true}
 
 // given reads "conveyed his condolences to X" and "offered full support to
 // X": the verb's subject gives the noun at i to the object.
