@@ -11,14 +11,14 @@ type gazKind uint8
 
 // The kinds of gazetteer phrases.
 const (
-	gazNone    gazKind = iota
-	gazCountry         // "Chile", "Republic of Ghana"
-	gazDemonym         // "Chilean", "South African"
-	gazCapital         // "Buenos Aires": a place that may stand for its country
-	gazPlace           // a province or state: "Bavaria", "Mendoza"
-	gazOrg             // "United Nations", "NATO"
-	gazRole            // "Prime Minister", "spokesperson"
-	gazRegional        // "South American", "West African": of no one country
+	gazNone     gazKind = iota
+	gazCountry          // "Chile", "Republic of Ghana"
+	gazDemonym          // "Chilean", "South African"
+	gazCapital          // "Buenos Aires": a place that may stand for its country
+	gazPlace            // a province or state: "Bavaria", "Mendoza"
+	gazOrg              // "United Nations", "NATO"
+	gazRole             // "Prime Minister", "spokesperson"
+	gazRegional         // "South American", "West African": of no one country
 )
 
 // gazEntry is one meaning of a gazetteer phrase.
