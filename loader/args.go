@@ -175,7 +175,7 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 				c.toks[k+2].Low == "as":
 				sawAnd, sawSep = true, true
 				k += 2
-			case (w == "with" || w == "to" || w == "the") && sawSep:
+			case (w == "with" || w == "to" || w == "the" || w == "by") && sawSep:
 			default:
 				break scan
 			}
@@ -185,8 +185,10 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 			break
 		}
 		b := c.at[k]
-		if b < 0 || c.ms[b].T0 != k || !c.fits(&c.ms[b], kind) || hasInt(out, b) ||
-			hasInt(pending, b) {
+		// The mention starts at k, or at a "the" skipped just before it
+		// ("and by the UN envoy, X").
+		if b < 0 || c.ms[b].T0 != k && (c.ms[b].T0 != k-1 || c.toks[k-1].Low != "the") ||
+			!c.fits(&c.ms[b], kind) || hasInt(out, b) || hasInt(pending, b) {
 			break
 		}
 		if e := c.ms[b].T1; !subject && e < len(c.toks) && c.toks[e].Word && !c.toks[e].Cap &&

@@ -64,8 +64,12 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	if j > 0 && proper < 0 {
 		switch v.Toks[j-1].Low {
-		case "next", "previous", "upcoming", "another", "future", "last", "first", "a", "an":
+		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
+		case "a", "an":
+			if kind != "attack" && kind != "earthquake" && kind != "disaster" {
+				return false // "a summit" is any summit; "a car bombing" is news
+			}
 		}
 	}
 	m := newMention(v.Index, j, end, schema.Event, formNominal)

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -121,7 +123,7 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 	for tries := 0; tries < 2; tries++ {
 		if start < 0 {
 			for k := end; k < len(c.toks) && k < end+12; k++ {
-				if t := c.toks[k]; t.Text == ";" || t.Text == "." {
+				if t := c.toks[k]; t.Text == ";" || t.Text == "." || c.newPredicate(k) {
 					return nil
 				}
 				if hasString(fr.Preps, c.toks[k].Low) {
@@ -135,7 +137,7 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 		}
 		for k := start; k < len(c.toks) && k < start+7; k++ {
 			t := c.toks[k]
-			if t.Text == ";" || t.Text == "." || t.Text == "," && k > start {
+			if t.Text == ";" || t.Text == "." || t.Text == "," && k > start || c.newPredicate(k) {
 				break
 			}
 			if a := c.at[k]; a >= 0 {
@@ -152,6 +154,25 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 		end, start = start, -1
 	}
 	return nil
+}
+
+// newPredicate reports whether token k is an "and" that starts a new
+// verb phrase ("pledged support for relief and offered to …") rather
+// than joining names.
+func (c *sentCtx) newPredicate(k int) bool {
+	if c.toks[k].Low != "and" || k+1 >= len(c.toks) {
+		return false
+	}
+	n := c.toks[k+1]
+	if !n.Word || n.Cap || c.at[k+1] >= 0 {
+		return false
+	}
+	switch n.Low {
+	case "has", "had", "have", "was", "were", "is", "are", "said", "told", "met", "sent",
+		"gave", "took", "made", "spoke", "will", "would":
+		return true
+	}
+	return strings.HasSuffix(n.Low, "ed") || reportVerbs[n.Low]
 }
 
 // relativeAntecedent returns the group before ", which"/", whom" when the

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -85,12 +87,17 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 			verb = k
 			break
 		}
+		if a := c.endingAt(k); c.toks[k].isPossessive() && a >= 0 && c.isActor(&c.ms[a]) {
+			k = c.ms[a].T0 // "pledged Chile's support": the country's, the speaker's act
+			continue
+		}
 		if a := c.at[k]; !c.toks[k].Word || a >= 0 && c.ms[a].Form != formPronoun &&
 			c.ms[a].Head != "their" {
 			break
 		}
 	}
 	if verb < 0 {
+		c.givenPassive(i, rel, preps)
 		return
 	}
 	subj := c.entities(c.subjectLeft(verb), argActor)
@@ -105,6 +112,32 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 		conf = 0.6
 	}
 	c.record(rel, subj, obj, verb, c.planned(verb), conf)
+}
+
+// givenPassive reads "condolences were conveyed to X by Y" and "support
+// was pledged to X by Y and by Z": the agents give the noun at i to the
+// object.
+func (c *sentCtx) givenPassive(i int, rel schema.RelationType, preps []string) {
+	verb := -1
+	for k := i + 1; k < len(c.toks) && k <= i+4; k++ {
+		if w := c.toks[k].Low; giveVerbs[w] && strings.HasSuffix(w, "ed") && c.isPassive(k) {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 || c.negated(verb, rel) {
+		return
+	}
+	subj := c.byAgent(verb + 1)
+	if len(subj) == 0 {
+		return
+	}
+	fr := &frame{Rel: rel, Obj: objAfter, Preps: preps, Kind: argActor}
+	obj := c.entities(c.objectAfter(fr, verb+1), argActor)
+	if len(obj) == 0 {
+		return
+	}
+	c.record(rel, subj, obj, verb, c.planned(verb), 0.7)
 }
 
 // invitation reads "at X's invitation" and "at the invitation of X": X
