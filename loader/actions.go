@@ -93,6 +93,10 @@ func (c *sentCtx) match(fr *frame, i int) (int, bool) {
 				found = true
 				break
 			}
+			if e := c.dateAdjunctEnd(k); e > k {
+				k = e // "travel on Wednesday to …", "flew last week to …"
+				continue
+			}
 			if !c.toks[k].Word || !isSkippable(fr, alts) {
 				break
 			}
@@ -106,10 +110,26 @@ func (c *sentCtx) match(fr *frame, i int) (int, bool) {
 	if k < len(c.toks) && hasString(fr.Not, c.toks[k].Low) {
 		return 0, false
 	}
-	if len(fr.Needs) > 0 && !c.d.sentenceHas(c.s, wordSet(joinWords(fr.Needs))) {
+	if len(fr.Needs) > 0 && !c.d.sentenceHas(c.s, fr.needs) {
 		return 0, false
 	}
 	return k, true
+}
+
+// dateAdjunctEnd returns the end of the date that starts at token k,
+// with the preposition before it ("on Wednesday", "next month"), or -1.
+func (c *sentCtx) dateAdjunctEnd(k int) int {
+	start := k
+	switch c.toks[k].Low {
+	case "on", "in", "by", "early", "late", "later":
+		start = k + 1
+	}
+	for _, de := range c.d.dates[c.s] {
+		if de.T0 == start || de.T0 == k {
+			return de.T1
+		}
+	}
+	return -1
 }
 
 // isSkippable reports whether words may stand between a frame's words.
@@ -120,15 +140,6 @@ func isSkippable(fr *frame, alts []string) bool {
 		}
 	}
 	return len(alts) > 0 && (alts[0] == "talks" || alts[0] == "call" || alts[0] == "part")
-}
-
-// joinWords joins words with spaces.
-func joinWords(ws []string) string {
-	out := ""
-	for _, w := range ws {
-		out += w + " "
-	}
-	return out
 }
 
 // isDeterminer reports whether t makes the next word a noun.

@@ -29,8 +29,8 @@ func (d *document) corefer() {
 		}
 	})
 	d.eachMention(func(r ref, m *mention) {
-		deferred := m.Type == schema.Person && (placePreps[m.Prep] || visitVerbs[m.Prep]) &&
-			m.Role == "" && m.RoleCode == "" // "in San Francisco", "toured North Kivu"
+		deferred := m.Type == schema.Person && d.placeContext(r, m) && m.Role == "" &&
+			m.RoleCode == "" // "in San Francisco", "toured North Kivu", "flew to Port Blair"
 		if m.Entity < 0 && (m.Type == "" || deferred) && m.Form == formProper && !m.Modifier {
 			d.loneWord(r, m, keys)
 		}
@@ -86,8 +86,7 @@ func (d *document) properEntity(r ref, m *mention, keys map[string]int) {
 		d.keyed(r, "event:"+eventCore(m.Name), m.Name, keys)
 	case schema.Person:
 		if m.N1-m.N0 > 1 || m.Role != "" || m.RoleCode != "" {
-			if (placePreps[m.Prep] || visitVerbs[m.Prep]) && m.Role == "" && m.RoleCode == "" &&
-				m.N1-m.N0 > 1 {
+			if d.placeContext(r, m) && m.Role == "" && m.RoleCode == "" && m.N1-m.N0 > 1 {
 				return // decided with the lone words: "in New Caledonia", "visited Port Blair"
 			}
 			d.personEntity(r, m, true)

@@ -39,10 +39,7 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 		d.attach(r, k)
 		return
 	}
-	toMotion := visitVerbs[m.Prep]
-	for k := m.T0 - 2; m.Prep == "to" && k >= 0 && k >= m.T0-5; k-- {
-		toMotion = toMotion || motionWords[v.Toks[k].Low]
-	}
+	toMotion := d.placeContext(r, m) && !placePreps[m.Prep]
 	switch {
 	case m.T1 < len(v.Toks) && placeNouns[v.Toks[m.T1].Low]:
 		m.Type = schema.Place // "the disputed Tambacounda border area"
@@ -61,6 +58,22 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 	case m.Type == schema.Person:
 		d.personEntity(r, m, true)
 	}
+}
+
+// placeContext reports whether the words before mention r make it a
+// place: a preposition of place ("in"), a verb of visiting ("toured"), or
+// "to" after a verb of motion ("flew on Monday to").
+func (d *document) placeContext(r ref, m *mention) bool {
+	if placePreps[m.Prep] || visitVerbs[m.Prep] {
+		return true
+	}
+	v := d.views[r.Sent]
+	for k := m.T0 - 2; m.Prep == "to" && k >= 0 && k >= m.T0-6; k-- {
+		if motionWords[v.Toks[k].Low] {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalEntity settles an event, agreement or organisation named by a

@@ -34,7 +34,7 @@ var nominalAgreements = map[string]bool{
 	"treaty": false, "treaties": true, "declaration": false, "declarations": true,
 	"pact": false, "pacts": true, "deal": false, "deals": true, "memorandum": false,
 	"memoranda": true, "memorandums": true, "charter": false, "convention": false,
-	"protocol": false, "documents": true, "statement": false,
+	"protocol": false, "documents": true, "statement": false, "text": false, "texts": true,
 }
 
 // nominals adds the mentions that common nouns and pronouns make: events
@@ -179,8 +179,9 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			continue
 		}
 		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 ||
-			v.Roles[k].End > 0 || strings.HasSuffix(t.Low, "ed") && !adjectiveEd[t.Low] {
-			break
+			v.Roles[k].End > 0 || (strings.HasSuffix(t.Low, "ed") ||
+			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
+			break // "MBS held talks": a verb is no modifier
 		}
 		if t.Digit && !isOrdinal(t.Low) {
 			break

@@ -48,8 +48,9 @@ type frame struct {
 	// default object of its type.
 	Intransitive bool
 	// Needs lists words one of which must be in the sentence ("reached X
-	// by phone").
+	// by phone"); needs is the same as a set.
 	Needs []string
+	needs map[string]bool
 	// Not lists words that, right after the trigger, cancel it ("called
 	// for", "called on").
 	Not  []string
@@ -149,6 +150,7 @@ func newPatterns() patterns {
 				fr.Not = strings.Split(flag[4:], ",")
 			case strings.HasPrefix(flag, "needs="):
 				fr.Needs = strings.Split(flag[6:], ",")
+				fr.needs = wordSet(strings.Join(fr.Needs, " "))
 			}
 		}
 		p.frames = append(p.frames, fr)

@@ -167,9 +167,15 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			k++
 		}
 		if b := mentionAt(ms, k); b >= 0 && ms[b].Form == formProper &&
-			(ms[b].Type == schema.Person || ms[b].Type == "") && ms[b].Role == "" {
+			(ms[b].Type == schema.Person || ms[b].Type == "") &&
+			(ms[b].Role == "" || ms[b].RoleCode == "" && ms[b].RoleOrg < 0 && comma) {
 			p := &ms[b]
-			takeOffice(p, m)
+			if p.Role == "" {
+				takeOffice(p, m)
+			} else { // "his Saudi counterpart, Prince Faisal": the title keeps its place
+				p.RoleCode, p.RoleOrg, p.RoleRef = m.RoleCode, m.RoleOrg, m.RoleRef
+				p.Counterpart = m.Counterpart
+			}
 			p.Type = schema.Person
 			p.T0 = m.T0
 			m.Modifier, m.Type = true, ""
