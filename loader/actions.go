@@ -192,7 +192,7 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 			subj = c.entities(c.subjectLeft(i), argActor)
 		}
 		obj = c.object(fr, i, end)
-		subj = append(subj, c.alongside(rel, end)...)
+		subj = append(subj, c.alongside(rel, i, end)...)
 	}
 	if fr.Reverse {
 		subj, obj = obj, subj

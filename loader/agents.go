@@ -88,11 +88,16 @@ func (c *sentCtx) sayer() []int {
 }
 
 // isPassive reports whether the verb at i is a passive participle ("was
-// invited", "had been signed").
+// invited", "had been signed"), or a participle that follows the noun it
+// qualifies with its agent after it ("the meeting, chaired by X").
 func (c *sentCtx) isPassive(i int) bool {
 	w := c.toks[i].Low
 	if !strings.HasSuffix(w, "ed") && w != "met" && w != "held" && w != "asked" {
 		return false
+	}
+	if i >= 2 && c.toks[i-1].Text == "," && c.endingAt(i-1) >= 0 && i+1 < len(c.toks) &&
+		c.toks[i+1].Low == "by" {
+		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch c.toks[k].Low {

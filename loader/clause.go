@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -71,10 +73,13 @@ func (c *sentCtx) mainSubject(i int) []int {
 // alongside returns the actors signing or attending "alongside" the
 // subject ("Aravena signed the accord alongside Uruguay's Martín Sosa, …
 // and Paraguay's Elena Duarte").
-func (c *sentCtx) alongside(rel schema.RelationType, end int) []int {
+// A verb of joint action takes its partner with a bare "with" ("co-chaired
+// the talks with X").
+func (c *sentCtx) alongside(rel schema.RelationType, i, end int) []int {
 	if rel != schema.Signed && rel != schema.Attended && rel != schema.Condemned {
 		return nil
 	}
+	joint := strings.HasPrefix(c.toks[i].Low, "co-")
 	for k := end; k+1 < len(c.toks) && k < end+12; k++ {
 		t := c.toks[k]
 		if t.Text == ";" || t.Text == "." {
@@ -86,6 +91,8 @@ func (c *sentCtx) alongside(rel schema.RelationType, end int) []int {
 			start = k + 1
 		case (t.Low == "together" || t.Low == "along") && c.toks[k+1].Low == "with":
 			start = k + 2
+		case joint && t.Low == "with":
+			start = k + 1
 		}
 		if start >= 0 && start < len(c.toks) {
 			if a := c.at[start]; a >= 0 && c.isActor(&c.ms[a]) {

@@ -51,11 +51,26 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 	switch rel {
 	case schema.Visited, schema.Met, schema.Attended:
 		lo, hi := c.segment(i)
+		// "called off the trip to A and instead flew to B": the cancelling
+		// stays on its side of "instead".
+		for k := lo; k < hi; k++ {
+			if c.toks[k].Low == "instead" {
+				if k < i {
+					lo = k
+				} else {
+					hi = k
+				}
+			}
+		}
 		for k := lo; k < hi; k++ {
 			t := c.toks[k]
 			if t.Lex&lexCancel != 0 && (t.Low != "pulled" || k+1 < len(c.toks) &&
 				c.toks[k+1].Low == "out") {
 				return true
+			}
+			if (t.Low == "called" || t.Low == "calls" || t.Low == "call") && k+1 < len(c.toks) &&
+				c.toks[k+1].Low == "off" {
+				return true // "called off a planned trip"
 			}
 		}
 	}

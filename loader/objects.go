@@ -14,7 +14,8 @@ func (c *sentCtx) object(fr *frame, i, end int) []int {
 			return c.entities(c.groupRight(a, fr.Kind), fr.Kind)
 		}
 		// "which Chile invited": the object is the antecedent of "which".
-		if fr.Rel == schema.Invited || fr.Rel == schema.Supported {
+		switch fr.Rel {
+		case schema.Invited, schema.Supported, schema.Attended, schema.Signed:
 			return c.entities(c.relativeAntecedent(i, fr.Kind), fr.Kind)
 		}
 	case objAfter:
@@ -182,6 +183,15 @@ func (c *sentCtx) relativeAntecedent(i int, kind argKind) []int {
 		w := c.toks[k].Low
 		if w != "which" && w != "whom" {
 			continue
+		}
+		subject := false // "which Chile invited": the relative is the object
+		for j := k + 1; j < i; j++ {
+			if a := c.at[j]; a >= 0 && c.isActor(&c.ms[a]) {
+				subject = true
+			}
+		}
+		if !subject {
+			return nil // "which opens in Dubai": the relative is the subject
 		}
 		e := k
 		if c.toks[e-1].Text == "," {

@@ -93,7 +93,7 @@ SUPPORTED | back|backs|backed|backing|endorsed|endorses | direct | actor | not=u
 SUPPORTED | stood|stand|stands|standing with|by | after=with,by | actor
 SUPPORTED | solidarity with | after=with | actor | noun
 SIGNED | sign|signs|signed|signing|inked|ink | direct | agreement | iv not=up,off,on,of
-SIGNED | signatures|signature to|on | after=to,on | agreement
+SIGNED | signatures|signature|names to|on | after=to,on | agreement
 ATTENDED | attend|attends|attended|attending | direct | event | iv
 ATTENDED | took|take|takes|taking part in | after=in | event
 ATTENDED | participated|participate|participates|participating in | after=in | event

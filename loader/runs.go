@@ -178,8 +178,10 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 			}
 			if !merged {
 				cur.Head = cur.T1 - 1
-				if !mf.leftHead(v, cur) {
-					cur.Head = next.T1 - 1 // the right run names the kind
+				if rh := v.Toks[next.T1-1].Low; !mf.leftHead(v, cur) ||
+					mf.g.placeHeads[v.Toks[cur.Head].Low] && (mf.g.orgHeads[rh] ||
+						mf.g.agreeHeads[rh] || mf.g.eventHeads[rh] != "") {
+					cur.Head = next.T1 - 1 // the right run names the kind: "Gulf of … Summit"
 				}
 			}
 			cur.T1 = next.T1
@@ -237,8 +239,8 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
 	head := v.Toks[cur.T1-1].Low
 	return mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
-		head == "republic" || head == "kingdom" || head == "union" || head == "memorandum" ||
-		head == "secretary" || head == "minister"
+		mf.g.placeHeads[head] || head == "republic" || head == "kingdom" || head == "union" ||
+		head == "memorandum" || head == "secretary" || head == "minister" // "Gulf of Guinea"
 }
 
 // allGazetteer reports whether a run is one gazetteer phrase (a country,

@@ -92,6 +92,9 @@ func (c *sentCtx) whereVisit(i int) {
 		return
 	}
 	subj := c.entities(c.subjectAfter(i), argActor)
+	if c.negated(i, schema.Visited) {
+		return
+	}
 	for _, s := range subj {
 		if c.d.entities[s].Type == schema.Person && c.d.foreign(s, place) {
 			c.record(schema.Visited, []int{s}, []int{place}, i, false, 0.6)
