@@ -55,4 +55,3 @@ func TestHeldout(t *testing.T) {
 		t.Errorf("testdata/heldout: nodes F1 %.3f, edges F1 %.3f; want ≥ 0.89 and ≥ 0.71", nf, ef)
 	}
 }
-
