@@ -250,3 +250,50 @@ func TestNodeAndStats(t *testing.T) {
 		}
 	})
 }
+
+func TestArticlesAndEntities(t *testing.T) {
+	eachStore(t, func(t *testing.T, st graph.Store, fx fixture) {
+		a := newAPI(t, st, graph.Options{})
+		tests := []struct {
+			args string
+			want []string
+		}{
+			{``, []string{"Ministers meet in Oslo", "Okafor phones Lindqvist"}},
+			{`since: "2025-04"`, []string{"Ministers meet in Oslo"}},
+			{`until: "2025-03"`, []string{"Okafor phones Lindqvist"}},
+			{`source: "Example Wire"`, []string{"Okafor phones Lindqvist"}},
+		}
+		for _, tc := range tests {
+			var out struct {
+				Articles struct {
+					TotalCount int
+					Edges      []struct{ Node struct{ Title string } }
+				}
+			}
+			q := `{ articles { totalCount edges { node { title } } } }`
+			if tc.args != "" {
+				q = fmt.Sprintf(`{ articles(%s) { totalCount edges { node { title } } } }`, tc.args)
+			}
+			a.must(q, nil, &out)
+			var got []string
+			for _, e := range out.Articles.Edges {
+				got = append(got, e.Node.Title)
+			}
+			if !slices.Equal(got, tc.want) || out.Articles.TotalCount != len(tc.want) {
+				t.Errorf("articles(%s) = %v (total %d); want %v", tc.args, got,
+					out.Articles.TotalCount, tc.want)
+			}
+		}
+		var ents struct {
+			Entities struct {
+				TotalCount int
+				Edges      []struct{ Node entityOut }
+			}
+		}
+		a.must(`{ entities(type: PERSON, nameStartsWith: "e", first: 5) {
+			totalCount edges { node { name type } } } }`, nil, &ents)
+		if ents.Entities.TotalCount != 1 || ents.Entities.Edges[0].Node.Name != "Erik Lindqvist" {
+			t.Errorf("entities(PERSON, e) = %+v; want Erik Lindqvist only", ents.Entities)
+		}
+	})
+}
