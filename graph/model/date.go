@@ -3,17 +3,12 @@ package model
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/diplograph/diplograph/store"
 )
-
-var isoDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
-
-// ValidDate reports whether s is an ISO 8601 date of the form YYYY,
-// YYYY-MM or YYYY-MM-DD.
-func ValidDate(s string) bool { return isoDate.MatchString(s) }
 
 // MarshalDate writes a Date scalar: an ISO 8601 date string.
 func MarshalDate(s string) graphql.Marshaler {
@@ -29,7 +24,7 @@ func UnmarshalDate(v any) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("Date must be a string, got %T", v)
 	}
-	if !ValidDate(s) {
+	if !store.ValidDate(s) {
 		return "", fmt.Errorf("Date %q is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
 	}
 	return s, nil

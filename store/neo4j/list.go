@@ -116,14 +116,9 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 	if err != nil {
 		return store.EntityPage{}, fmt.Errorf("neo4j.Entities: %w", err)
 	}
-	page := store.EntityPage{Entities: []schema.Entity{}}
-	total, items := pageOf(recs)
-	for _, v := range items {
-		page.Entities = append(page.Entities, toEntity(v))
-	}
-	page.Total = total
-	page.HasNext, page.EndCursor = span.Next(len(page.Entities), total)
-	return page, nil
+	l := pageOf(recs)
+	es, next, end := decode(l, span, toEntity)
+	return store.EntityPage{Entities: es, Total: l.total, HasNext: next, EndCursor: end}, nil
 }
 
 // Articles lists articles newest first (undated last), then by id.
@@ -139,14 +134,9 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.Arti
 	if err != nil {
 		return store.ArticlePage{}, fmt.Errorf("neo4j.Articles: %w", err)
 	}
-	page := store.ArticlePage{Articles: []schema.Article{}}
-	total, items := pageOf(recs)
-	for _, v := range items {
-		page.Articles = append(page.Articles, toArticle(v))
-	}
-	page.Total = total
-	page.HasNext, page.EndCursor = span.Next(len(page.Articles), total)
-	return page, nil
+	l := pageOf(recs)
+	as, next, end := decode(l, span, toArticle)
+	return store.ArticlePage{Articles: as, Total: l.total, HasNext: next, EndCursor: end}, nil
 }
 
 // ArticlesOfEntities returns, for each of ids, the page Articles returns for
@@ -171,13 +161,9 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, ids []string, f store.Ar
 		return nil, fmt.Errorf("neo4j.ArticlesOfEntities: %w", err)
 	}
 	out := make([]store.ArticlePage, len(ids))
-	for i, p := range pagesOf(recs, len(ids)) {
-		page := store.ArticlePage{Articles: []schema.Article{}, Total: p.total}
-		for _, v := range p.items {
-			page.Articles = append(page.Articles, toArticle(v))
-		}
-		page.HasNext, page.EndCursor = span.Next(len(page.Articles), p.total)
-		out[i] = page
+	for i, l := range pagesOf(recs, len(ids)) {
+		as, next, end := decode(l, span, toArticle)
+		out[i] = store.ArticlePage{Articles: as, Total: l.total, HasNext: next, EndCursor: end}
 	}
 	return out, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 )
 
@@ -28,14 +27,9 @@ func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.Re
 	if err != nil {
 		return store.RelationPage{}, fmt.Errorf("neo4j.Relations: %w", err)
 	}
-	page := store.RelationPage{Relations: []schema.Relation{}}
-	total, items := pageOf(recs)
-	for _, v := range items {
-		page.Relations = append(page.Relations, toRelation(v))
-	}
-	page.Total = total
-	page.HasNext, page.EndCursor = span.Next(len(page.Relations), total)
-	return page, nil
+	l := pageOf(recs)
+	rels, next, end := decode(l, span, toRelation)
+	return store.RelationPage{Relations: rels, Total: l.total, HasNext: next, EndCursor: end}, nil
 }
 
 // RelationsOfEntities returns, for each of ids, the page Relations returns
@@ -63,13 +57,9 @@ func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.R
 		return nil, fmt.Errorf("neo4j.RelationsOfEntities: %w", err)
 	}
 	out := make([]store.RelationPage, len(ids))
-	for i, p := range pagesOf(recs, len(ids)) {
-		page := store.RelationPage{Relations: []schema.Relation{}, Total: p.total}
-		for _, v := range p.items {
-			page.Relations = append(page.Relations, toRelation(v))
-		}
-		page.HasNext, page.EndCursor = span.Next(len(page.Relations), p.total)
-		out[i] = page
+	for i, l := range pagesOf(recs, len(ids)) {
+		rels, next, end := decode(l, span, toRelation)
+		out[i] = store.RelationPage{Relations: rels, Total: l.total, HasNext: next, EndCursor: end}
 	}
 	return out, nil
 }
@@ -178,18 +168,30 @@ func pagesOf(recs []*neo4j.Record, n int) []listing {
 		if i < 0 || int(i) >= n {
 			continue
 		}
-		total, items := pageOf([]*neo4j.Record{rec})
-		out[i] = listing{total: total, items: items}
+		out[i] = pageOf([]*neo4j.Record{rec})
 	}
 	return out
 }
 
 // pageOf reads the total and page columns of a listing query.
-func pageOf(recs []*neo4j.Record) (int, []any) {
+func pageOf(recs []*neo4j.Record) listing {
 	if len(recs) == 0 {
-		return 0, nil
+		return listing{}
 	}
 	total, _ := get(recs[0], "total").(int64)
 	page, _ := get(recs[0], "page").([]any)
-	return int(total), page
+	return listing{total: int(total), items: page}
+}
+
+// decode converts the items of l with conv and works out whether more
+// follow the page and the cursor that continues it.
+func decode[T any](l listing, span store.Span, conv func(any) T) (
+	items []T, hasNext bool, end string,
+) {
+	items = make([]T, 0, len(l.items))
+	for _, v := range l.items {
+		items = append(items, conv(v))
+	}
+	hasNext, end = span.Next(len(items), l.total)
+	return items, hasNext, end
 }
