@@ -1,8 +1,6 @@
 package loader
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"slices"
 	"strings"
 
@@ -66,7 +64,7 @@ func (a *assembler) add(d *document) {
 			continue
 		}
 		a.index[key] = len(b.Entities)
-		idOf[k] = recordID(key)
+		idOf[k] = schema.ID(key)
 		se := schema.Entity{
 			ID: idOf[k], Key: key, Type: e.Type, Name: e.Name,
 			Aliases: mergeAliases(nil, e.Name, e.Aliases), Kind: e.Kind, Date: e.Date,
@@ -104,7 +102,7 @@ func (a *assembler) add(d *document) {
 		a.rindex[key] = len(b.Relations)
 		a.seen[evidenceKey{len(b.Relations), s.Start}] = true
 		rel := schema.Relation{
-			ID: recordID(key), Type: r.Type, Source: idOf[r.Src], Target: idOf[r.Dst],
+			ID: schema.ID(key), Type: r.Type, Source: idOf[r.Src], Target: idOf[r.Dst],
 			Date: r.Date, Role: r.Role, Confidence: r.Conf, Cameo: info.Cameo,
 			Plover: info.Plover, Evidence: []schema.Evidence{ev},
 		}
@@ -113,27 +111,6 @@ func (a *assembler) add(d *document) {
 		}
 		b.Relations = append(b.Relations, rel)
 	}
-}
-
-// idNamespace is the UUIDv5 namespace of schema.ID.
-var idNamespace = [16]byte{0x6f, 0x1c, 0x2a, 0x5e, 0x3b, 0x7d, 0x5c, 0x9e, 0x8a, 0x41, 0xd1, 0xf0,
-	0xb2, 0xc3, 0xe4, 0xa5}
-
-// recordID returns schema.ID(key) (TestRecordID checks that it does) with
-// one allocation instead of four: ids are a good part of assembling.
-func recordID(key string) string {
-	var buf [128]byte
-	sum := sha1.Sum(append(append(buf[:0], idNamespace[:]...), key...))
-	sum[6] = sum[6]&0x0f | 0x50 // version 5
-	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
-	var out [36]byte
-	hex.Encode(out[0:8], sum[0:4])
-	hex.Encode(out[9:13], sum[4:6])
-	hex.Encode(out[14:18], sum[6:8])
-	hex.Encode(out[19:23], sum[8:10])
-	hex.Encode(out[24:36], sum[10:16])
-	out[8], out[13], out[18], out[23] = '-', '-', '-', '-'
-	return string(out[:])
 }
 
 // scored lists the relation types the evaluation scores.

@@ -132,7 +132,7 @@ func (x *Extractor) check(doc Document) error {
 // else from its title and body, so the same article always gets one id.
 func articleID(doc Document) string {
 	if doc.URL != "" {
-		return recordID("article:" + doc.URL)
+		return schema.ID("article:" + doc.URL)
 	}
 	h := sha256.New()
 	for _, s := range [...]string{doc.Title, "\n", doc.Body} {
@@ -143,7 +143,7 @@ func articleID(doc Document) string {
 			s = s[n:]
 		}
 	}
-	return recordID("article:" + hex.EncodeToString(h.Sum(nil)))
+	return schema.ID("article:" + hex.EncodeToString(h.Sum(nil)))
 }
 
 // run is the pipeline: clean, sentences, mentions, coreference, dates,

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/diplograph/diplograph/schema"
 )
 
 func TestExtractErrors(t *testing.T) {
@@ -140,15 +138,6 @@ func TestEvalJSON(t *testing.T) {
 			if _, ok := e[k]; !ok {
 				t.Errorf("edge %v lacks %q", e, k)
 			}
-		}
-	}
-}
-
-func TestRecordID(t *testing.T) {
-	for _, key := range []string{"", "country:fr", "person:ada lovelace",
-		"MET|person:a|person:b|2025-01-02", strings.Repeat("long key ", 40)} {
-		if got, want := recordID(key), schema.ID(key); got != want {
-			t.Errorf("recordID(%q) = %q; want schema.ID's %q", key, got, want)
 		}
 	}
 }

@@ -1,0 +1,18 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+func TestIDIsUUIDv5(t *testing.T) {
+	for _, key := range []string{"", "country:fr", "person:ada lovelace",
+		"MET|person:a|person:b|2025-01-02", strings.Repeat("long key ", 40)} {
+		want := uuid.NewSHA1(namespace, []byte(key)).String()
+		if got := ID(key); got != want {
+			t.Errorf("ID(%q) = %q; want %q", key, got, want)
+		}
+	}
+}
