@@ -6,39 +6,8 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// fold folds a word or phrase for look-ups like schema.Fold, with a fast
-// path for ASCII text.
-func fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return schema.Fold(s)
-		}
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'' || c == '`':
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c)
-		case c >= 'A' && c <= 'Z':
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c + 'a' - 'A')
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
+// fold folds a word or phrase for look-ups: schema.Fold.
+func fold(s string) string { return schema.Fold(s) }
 
 // foldPhrase folds a phrase word by word, as the words of a text are
 // folded, so that "U.N. Security Council" gives "un security council".

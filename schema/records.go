@@ -35,6 +35,42 @@ func ID(key string) string {
 // Fold returns s folded for matching: accents removed, lower case, every run
 // of punctuation or space turned into one space, apostrophes dropped.
 func Fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return foldUnicode(s)
+		}
+	}
+	return foldASCII(s)
+}
+
+// foldASCII is Fold for text of ASCII letters only, without Unicode tables:
+// the loader folds every word it reads.
+func foldASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '`':
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// foldUnicode is Fold for any text.
+func foldUnicode(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFKD.String(s) {

@@ -16,3 +16,12 @@ func TestIDIsUUIDv5(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldASCIIAgreesWithUnicode(t *testing.T) {
+	for _, s := range []string{"", "Narendra Modi", "  U.N. Security-Council ", "O'Neill's",
+		"K.P. Sharma Oli", "G7/G20 2025", "a`b", "--x--"} {
+		if got, want := foldASCII(s), foldUnicode(s); got != want {
+			t.Errorf("foldASCII(%q) = %q; foldUnicode gives %q", s, got, want)
+		}
+	}
+}
