@@ -60,6 +60,7 @@ func (d *document) corefer() {
 		}
 	})
 	d.leadTitles()
+	d.companyOffices()
 }
 
 // eachMention calls f for every mention in text order.

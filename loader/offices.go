@@ -22,14 +22,21 @@ func (d *document) offices() {
 		}
 	}
 	d.representedBy()
-	d.home = d.homeCountry()
+	var other string
+	d.home, other = d.homeCountry()
 	for k := range d.entities {
 		e := &d.entities[k]
-		if e.Type != schema.Person || e.Dropped || e.RoleCode != "" || e.RoleOrg >= 0 {
+		if e.Type != schema.Person || e.Dropped || e.RoleCode != "" || e.RoleOrg >= 0 ||
+			e.Role == "" || d.home == "" {
 			continue
 		}
-		if e.Role != "" && d.home != "" && !d.heldByOther(k, d.home) {
+		switch {
+		case !d.heldByOther(k, d.home):
 			e.RoleCode = d.home
+		case other != "" && !d.heldByOther(k, other):
+			// The home country's king is someone else: in a story of two
+			// countries, the king is the other one's.
+			e.RoleCode = other
 		}
 	}
 }
@@ -160,14 +167,16 @@ func (d *document) officeByRef(k int, r ref, m *mention) {
 	}
 }
 
-// homeCountry returns the country the article is told from: the
-// dateline's, else among the two countries most named (by their names and
-// by the places in them, where the story happens) the one whose officials
-// are least often marked as foreign ("Chilean President …").
-func (d *document) homeCountry() string {
+// homeCountry returns the country the article is told from, and the other
+// country of a story between two: the home country is the dateline's, else
+// among the two countries most named (by their names and by the places in
+// them, where the story happens) the one whose officials are least often
+// marked as foreign ("Chilean President …").
+func (d *document) homeCountry() (home, other string) {
+	dateline := ""
 	if d.dl.Place != "" {
 		if e, ok := d.g.lookup(fold(d.dl.Place)); ok && e.Code != "" {
-			return e.Code
+			dateline = e.Code
 		}
 	}
 	count := map[string]int{}
@@ -189,7 +198,7 @@ func (d *document) homeCountry() string {
 		}
 	})
 	if len(count) == 0 {
-		return ""
+		return dateline, ""
 	}
 	marked := map[string]int{}
 	for k := range d.entities {
@@ -210,13 +219,27 @@ func (d *document) homeCountry() string {
 		return first[a] < first[b]
 	})
 	if len(codes) == 1 {
-		return codes[0]
+		return orElse(dateline, codes[0]), ""
 	}
 	a, b := codes[0], codes[1]
 	if marked[b] < marked[a] {
-		return b
+		a, b = b, a
 	}
-	return a
+	switch dateline {
+	case "", a:
+		return a, b
+	case b:
+		return b, a
+	}
+	return dateline, a
+}
+
+// orElse returns a when it is set, else b.
+func orElse(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // roleName returns the role to write on HOLDS_OFFICE.
