@@ -22,6 +22,7 @@ func (d *document) locations() {
 		}
 		c.hostPlace()
 		c.whereEvents()
+		c.capitalOf()
 	}
 	d.fallbackPlaces()
 }
@@ -80,6 +81,7 @@ func (c *sentCtx) placeContainer(a int) {
 	x := &c.ms[a]
 	k := x.T1
 	src := x.Entity
+	c.possessedPlace(a)
 	if k+1 < len(c.toks) {
 		switch c.toks[k].Text {
 		case "in":
@@ -96,6 +98,14 @@ func (c *sentCtx) placeContainer(a int) {
 				return
 			}
 			c.ofContainer(src, k+1)
+			c.appositionContainer([]int{src}, k+1)
+		case "and":
+			// "Ceuta and Melilla, the two Spanish cities": the apposition
+			// is both places'.
+			if b := c.at[k+1]; b >= 0 && c.ms[b].T0 == k+1 && c.typ(b) == schema.Place &&
+				c.ms[b].T1+1 < len(c.toks) && c.toks[c.ms[b].T1].Text == "," {
+				c.appositionContainer([]int{src}, c.ms[b].T1+1)
+			}
 		}
 	}
 	// "the southern Chilean region of Araucanía": Araucanía lies in Chile.

@@ -1,0 +1,144 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// appositionPlaceNouns are the common nouns an apposition uses to say what kind of
+// place a name is ("a mining town", "the two Spanish cities").
+var appositionPlaceNouns = wordSet(`town towns city cities village villages port ports island islands
+region regions province provinces state states district districts capital market
+resort enclave enclaves exclave exclaves county municipality suburb area border
+crossing coast colliery mine valley oasis`)
+
+// appositionContainer reads where a place lies from what is apposed to it,
+// starting at token k after the comma: "Jastrzębie-Zdrój, a mining town in
+// the Silesia region", "Ceuta and Melilla, the two Spanish cities on the
+// coast", "El Alamein, on Egypt's Mediterranean coast", "Kota Kinabalu,
+// the Sabah capital", "Sebatik, an island divided between Indonesia's
+// North Kalimantan province and the Malaysian state of Sabah". It reports
+// whether it found a container.
+func (c *sentCtx) appositionContainer(srcs []int, k int) bool {
+	if k >= len(c.toks) {
+		return false
+	}
+	add := func(a int) bool {
+		y := &c.ms[a]
+		if y.Entity < 0 || !c.fits(y, argPlace) || c.typ(a) == schema.Event {
+			return false
+		}
+		for _, src := range srcs {
+			c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.65)
+		}
+		return true
+	}
+	switch c.toks[k].Low {
+	case "on", "in", "near", "along":
+		if p := c.placeAfter(k); p >= 0 {
+			return add(p)
+		}
+		return false
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	found, head := false, false
+	for j := k + 1; j < len(c.toks) && j < k+14; j++ {
+		t := c.toks[j]
+		if t.Text == ";" || t.Text == "." || t.Text == "(" {
+			break
+		}
+		if t.Text == "," {
+			// "Bakara market, the city's largest, in Hawl Wadag district"
+			if j+1 < len(c.toks) && (c.toks[j+1].Low == "in" || c.toks[j+1].Low == "on") {
+				if p := c.placeAfter(j + 1); p >= 0 && add(p) {
+					found = true
+				}
+			}
+			break
+		}
+		if appositionPlaceNouns[t.Low] && !head {
+			head = true
+			// "the Sabah capital", "the two Spanish cities"
+			if a := c.anyEndingAt(j); a >= 0 && c.ms[a].T0 > k && add(a) {
+				found = true
+			}
+			continue
+		}
+		if !head {
+			continue
+		}
+		switch t.Low {
+		case "in", "of", "on", "between", "and":
+			if p := c.placeAfter(j); p >= 0 && add(p) {
+				found = true
+				j = c.ms[p].T1 - 1
+				if t.Low != "between" && t.Low != "and" {
+					return found
+				}
+			}
+		}
+	}
+	return found
+}
+
+// anyEndingAt returns the mention with an entity that ends at token t,
+// modifiers included ("Spanish" in "the two Spanish cities"), or -1.
+func (c *sentCtx) anyEndingAt(t int) int {
+	for a := range c.ms {
+		if c.ms[a].T1 == t && c.ms[a].Entity >= 0 {
+			return a
+		}
+	}
+	return -1
+}
+
+// possessedPlace reads "Indonesia's North Kalimantan province": the
+// place mention a lies in the country that owns it, whether the
+// possessive stands before the mention or was taken into it.
+func (c *sentCtx) possessedPlace(a int) {
+	x := &c.ms[a]
+	for b := range c.ms {
+		y := &c.ms[b]
+		if b == a || y.T1 >= len(c.toks) || !c.toks[y.T1].isPossessive() ||
+			c.typ(b) != schema.Country {
+			continue
+		}
+		if y.T1 == x.T0-1 || y.Modifier && y.T0 >= x.T0 && y.T1 < x.N0 {
+			c.d.addRel(schema.LocatedIn, x.Entity, y.Entity, c.s, "", false, 0.65)
+			return
+		}
+	}
+}
+
+// capitalOf reads "the Lao capital" and "Kenya's capital": a capital city
+// the article names lies in that country.
+func (c *sentCtx) capitalOf() {
+	for i, t := range c.toks {
+		if t.Low != "capital" || i == 0 {
+			continue
+		}
+		end := i
+		if c.toks[end-1].isPossessive() {
+			end--
+		}
+		if a := c.anyEndingAt(end); a >= 0 && c.typ(a) == schema.Country {
+			c.capitalIn(c.ms[a].Entity) // a demonym may be a modifier of "capital"
+		}
+	}
+}
+
+// capitalIn adds LOCATED_IN from the capital of country k, when the
+// article names it, to k.
+func (c *sentCtx) capitalIn(k int) {
+	code := c.d.entities[k].Code
+	if code == "" {
+		return
+	}
+	for p := range c.d.entities {
+		e := &c.d.entities[p]
+		if e.Type == schema.Place && e.Capital && !e.Dropped && e.Code == code {
+			c.d.addRel(schema.LocatedIn, p, k, c.s, "", false, 0.6)
+		}
+	}
+}
