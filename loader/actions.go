@@ -62,6 +62,7 @@ func (d *document) actions(s int) {
 	for i := 0; i < len(c.toks); i++ {
 		if c.toks[i].Lex&lexFrame == 0 {
 			c.special(i)
+			c.implied(i)
 			continue
 		}
 		for _, fi := range d.p.byFirst[c.toks[i].Low] {
@@ -71,6 +72,7 @@ func (d *document) actions(s int) {
 			}
 		}
 		c.special(i)
+		c.implied(i)
 	}
 }
 
@@ -160,6 +162,7 @@ func isDeterminer(t token) bool {
 func (c *sentCtx) apply(fr *frame, i, end int) {
 	rel := fr.Rel
 	var subj, obj []int
+	invitedTo := false
 	passive := fr.Obj == objDirect && !fr.Noun && c.isPassive(i)
 	switch {
 	case passive:
@@ -189,6 +192,10 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 			}
 		}
 		if len(subj) == 0 {
+			subj = c.entities(c.infinitiveSubject(i), argActor)
+			invitedTo = len(subj) > 0 // what one is invited to do is a plan
+		}
+		if len(subj) == 0 {
 			subj = c.entities(c.subjectLeft(i), argActor)
 		}
 		obj = c.object(fr, i, end)
@@ -200,7 +207,7 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if len(subj) == 0 || c.negated(i, rel) {
 		return
 	}
-	planned := c.planned(i)
+	planned := c.planned(i) || invitedTo
 	conf := fr.Conf
 	if len(obj) == 0 {
 		if fr.Obj == objDirect && !passive && c.hasObjectPhrase(end) {

@@ -53,6 +53,11 @@ func (c *sentCtx) byAgent(end int) []int {
 			continue
 		}
 		for j := k + 1; j < len(c.toks) && j < k+4; j++ {
+			if governedBy(c.toks, j) {
+				j++ // "by the governments of Qatar, Turkey and Pakistan"
+				k += 2
+				continue
+			}
 			a := c.at[j]
 			if a < 0 {
 				continue

@@ -154,6 +154,16 @@ func (c *sentCtx) groupRight(a int, kind argKind) []int {
 	return c.group(a, kind, false)
 }
 
+// governedBy reports whether token k starts "governments of", "leaders
+// of" or the like, which stand for the countries named after them.
+func governedBy(toks []token, k int) bool {
+	switch toks[k].Low {
+	case "government", "governments", "leaders", "people", "peoples":
+		return k+1 < len(toks) && toks[k+1].Low == "of"
+	}
+	return false
+}
+
 // group returns mention a with the mentions coordinated after it; for a
 // subject group a verb may follow the last one.
 func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
@@ -176,6 +186,8 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 				sawAnd, sawSep = true, true
 				k += 2
 			case (w == "with" || w == "to" || w == "the" || w == "by") && sawSep:
+			case sawSep && governedBy(c.toks, k):
+				k++ // "and by the governments of Qatar and Turkey": the countries
 			default:
 				break scan
 			}

@@ -31,15 +31,38 @@ func (d *document) offices() {
 			continue
 		}
 		switch {
-		case !d.heldByOther(k, d.home):
+		case d.canHold(k, d.home):
 			e.RoleCode = d.home
-		case other != "" && !d.heldByOther(k, other):
-			// The home country's king is someone else: in a story of two
-			// countries, the king is the other one's.
+		case other != "" && d.canHold(k, other):
+			// The home country's king is someone else, or it has none: in
+			// a story of two countries, the king is the other one's.
 			e.RoleCode = other
 		}
 	}
 }
+
+// canHold reports whether person k, whose title names no country, may
+// hold it in country code: no one else holds it there, and a monarch's
+// title belongs to a monarchy.
+func (d *document) canHold(k int, code string) bool {
+	if d.heldByOther(k, code) {
+		return false
+	}
+	if monarchTitles[d.entities[k].Role] {
+		return monarchies[strings.ToLower(code)]
+	}
+	return true
+}
+
+// monarchTitles are the titles only a monarchy has.
+var monarchTitles = map[string]bool{"King": true, "Queen": true, "Emir": true, "Sultan": true,
+	"Crown Prince": true, "Prince": true}
+
+// monarchies are the countries with a reigning monarch of their own, by
+// ISO code (the realms that share the British one are left out: a king
+// named in their news is the British king).
+var monarchies = wordSet(`ad ae bh be bt bn kh dk sz jp jo kw ls li lu my mc ma nl no om qa
+sa es se th to gb va`)
 
 // representedBy reads "Egypt was represented by Prime Minister X" and
 // "Myanmar, …, was represented by X, a senior official": a representative

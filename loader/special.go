@@ -140,15 +140,16 @@ func (c *sentCtx) givenPassive(i int, rel schema.RelationType, preps []string) {
 	c.record(rel, subj, obj, verb, c.planned(verb), 0.7)
 }
 
-// invitation reads "at X's invitation" and "at the invitation of X": X
-// invited the subject of the clause.
+// invitation reads "at X's invitation", "at the invitation of X" and
+// "an invitation from X": X invited the subject of the clause, or the one
+// the invitation was handed to ("handed Sánchez an invitation from X").
 func (c *sentCtx) invitation(i int) {
 	var host []int
 	if i >= 2 && c.toks[i-1].isPossessive() {
 		if a := c.endingAt(i - 1); a >= 0 && c.isActor(&c.ms[a]) {
 			host = []int{a}
 		}
-	} else if i+1 < len(c.toks) && c.toks[i+1].Low == "of" {
+	} else if i+1 < len(c.toks) && (c.toks[i+1].Low == "of" || c.toks[i+1].Low == "from") {
 		for k := i + 2; k < len(c.toks) && k < i+5; k++ {
 			if a := c.at[k]; a >= 0 && c.isActor(&c.ms[a]) {
 				host = []int{a}
@@ -159,8 +160,34 @@ func (c *sentCtx) invitation(i int) {
 	if len(host) == 0 {
 		return
 	}
-	guest := c.entities(c.subjectLeft(i), argActor)
+	guest := c.entities(c.handedTo(i), argActor)
+	if len(guest) == 0 {
+		guest = c.entities(c.subjectLeft(i), argActor)
+	}
+	if c.negated(i, schema.Invited) {
+		return
+	}
 	c.record(schema.Invited, c.entities(host, argActor), guest, i, false, 0.75)
+}
+
+// handedTo returns the one an invitation at token i was given to, named
+// between a verb of giving and the noun phrase ("handed Sánchez an
+// invitation", "gave the premier an invitation"), or nil.
+func (c *sentCtx) handedTo(i int) []int {
+	k := i - 1
+	for k > 0 && i-k <= 2 && isDeterminer(c.toks[k]) {
+		k--
+	}
+	a := c.at[k]
+	if a < 0 || c.ms[a].T1 != k+1 || !c.isActor(&c.ms[a]) || c.ms[a].T0 == 0 {
+		return nil
+	}
+	switch c.toks[c.ms[a].T0-1].Low {
+	case "handed", "hands", "gave", "gives", "delivered", "delivers", "passed", "extended",
+		"extends", "sent", "sends", "presented", "presents", "conveyed", "conveys":
+		return []int{a}
+	}
+	return nil
 }
 
 // askedTo reads an agentless "would be asked to the gathering" or "was

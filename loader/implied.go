@@ -1,0 +1,160 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/schema"
+)
+
+// implied reads actions that a construction implies without a verb of
+// its own: "Oman was represented by X" at a gathering (X attended it),
+// "during a phone call" (the subject called the one addressed), "the
+// trip took him to X" (he visited X) and "an invitation from X" (X
+// invited the one who got it).
+func (c *sentCtx) implied(i int) {
+	switch c.toks[i].Low {
+	case "represented":
+		c.representedAt(i)
+	case "call", "conversation":
+		c.duringCall(i)
+	case "took", "takes", "take", "brought", "brings":
+		c.tookTo(i)
+	}
+}
+
+// representedAt reads "Myanmar was represented by X": at an article about
+// a gathering, the representative attended it.
+func (c *sentCtx) representedAt(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "by" || !c.isPassive(i) {
+		return
+	}
+	ev := c.d.mainEvent()
+	if ev < 0 || !isGathering(c.d.entities[ev].Kind) {
+		return
+	}
+	subj := c.byAgent(i + 1)
+	var people []int
+	for _, k := range subj {
+		if c.d.entities[k].Type == schema.Person {
+			people = append(people, k)
+		}
+	}
+	if len(people) == 0 || c.negated(i, schema.Attended) {
+		return
+	}
+	c.record(schema.Attended, people, []int{ev}, i, c.planned(i), 0.6)
+}
+
+// duringCall reads "X urged Y to … during a phone call": the subject of
+// the clause called the first actor after it.
+func (c *sentCtx) duringCall(i int) {
+	k := i - 1
+	for k > 0 && i-k <= 3 && c.toks[k].Low != "during" && c.toks[k].Low != "in" {
+		k--
+	}
+	if k <= 0 || c.toks[k].Low != "during" && c.toks[k].Low != "in" {
+		return
+	}
+	if !c.d.sentenceHas(c.s, phoneWords) || c.toks[i].Low == "conversation" &&
+		!c.d.sentenceHas(c.s, phoneOnly) {
+		return
+	}
+	subjM := c.mainSubject(k)
+	if len(subjM) == 0 {
+		return
+	}
+	last := subjM[len(subjM)-1]
+	for _, a := range subjM {
+		if c.ms[a].T1 > c.ms[last].T1 {
+			last = a
+		}
+	}
+	var obj []int
+	for t := c.ms[last].T1 + 1; t < k; t++ {
+		if a := c.at[t]; a >= 0 && c.ms[a].T0 == t && c.isActor(&c.ms[a]) {
+			obj = c.entities(c.groupRight(a, argActor), argActor)
+			break
+		}
+		if tt := c.toks[t].Text; tt == ";" || tt == "," && c.toks[t-1].Low == "said" {
+			return
+		}
+	}
+	subj := c.entities(subjM, argActor)
+	if len(obj) == 0 || len(subj) == 0 || c.negated(k, schema.Called) {
+		return
+	}
+	c.record(schema.Called, subj, obj, i, c.planned(k), 0.65)
+}
+
+// phoneOnly marks a conversation as a telephone one.
+var phoneOnly = map[string]bool{"phone": true, "telephone": true, "video": true}
+
+// tookTo reads "Burhan's first trip abroad took him to El Alamein": a
+// trip or tour that takes someone somewhere is his visit there.
+func (c *sentCtx) tookTo(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+2].Low != "to" {
+		return
+	}
+	trip := -1
+	for k := i - 1; k >= 0 && k >= i-6 && trip < 0; k-- {
+		switch c.toks[k].Low {
+		case "trip", "tour", "visit", "journey", "travels", "mission":
+			trip = k
+		}
+	}
+	p := c.at[i+1]
+	if trip < 0 || p < 0 || c.ms[p].Form != formPronoun || c.ms[p].Entity < 0 {
+		return
+	}
+	who := c.ms[p].Entity
+	if own := c.entities(c.possessor(trip), argPerson); len(own) == 1 {
+		who = own[0] // "Ruto's first trip took him": him is Ruto
+	}
+	if c.d.entities[who].Type != schema.Person {
+		return
+	}
+	fr := &frame{Rel: schema.Visited, Obj: objAfter, Preps: []string{"to"}, Kind: argPlace}
+	obj := c.entities(c.objectAfter(fr, i+2), argPlace)
+	if len(obj) == 0 || c.negated(i, schema.Visited) {
+		return
+	}
+	c.record(schema.Visited, []int{who}, obj, i, c.planned(i), 0.65)
+}
+
+// controlVerbs make their object the doer of the infinitive after it:
+// "invited Modi to visit Russia", "urged Y to attend".
+var controlVerbs = wordSet(`invited invite invites inviting asked asks ask asking urged urges
+urge urging encouraged encourages encourage persuaded persuade`)
+
+// infinitiveSubject returns who does the verb at token i when it is an
+// infinitive governed by an invitation: the one invited ("invited Modi to
+// visit Russia", "handed X an invitation from Y to visit Rabat"), or nil
+// when the clause's subject does it.
+func (c *sentCtx) infinitiveSubject(i int) []int {
+	if i < 2 || c.toks[i-1].Low != "to" {
+		return nil
+	}
+	for k := i - 2; k >= 0 && k >= i-12; k-- {
+		t := c.toks[k]
+		if t.Text == ";" || t.Text == "." {
+			return nil
+		}
+		if t.Low == "invitation" {
+			if g := c.handedTo(k); len(g) > 0 {
+				return g
+			}
+			return nil
+		}
+		a := c.at[k]
+		if a < 0 || c.ms[a].T1 != k+1 || c.ms[a].T0 == 0 || !c.isActor(&c.ms[a]) {
+			continue
+		}
+		switch before := c.toks[c.ms[a].T0-1].Low; {
+		case controlVerbs[before]:
+			return c.groupRight(a, argActor)
+		case before == "from" || before == "of":
+			k = c.ms[a].T0 - 1 // "an invitation from King X to visit": read on
+			continue
+		}
+		return nil
+	}
+	return nil
+}
