@@ -188,6 +188,8 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 			case (w == "with" || w == "to" || w == "the" || w == "by") && sawSep:
 			case sawSep && governedBy(c.toks, k):
 				k++ // "and by the governments of Qatar and Turkey": the countries
+			case w == "(" && !sawSep && k+2 < len(c.toks) && c.toks[k+2].Text == ")":
+				k += 2 // "the Intergovernmental Authority on Development (IGAD) and …"
 			default:
 				break scan
 			}

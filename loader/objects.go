@@ -11,6 +11,9 @@ func (c *sentCtx) object(fr *frame, i, end int) []int {
 	switch fr.Obj {
 	case objDirect:
 		if a := c.directObject(fr, i, end); a >= 0 {
+			if fr.Rel == schema.Called && c.namesAs(c.ms[a].T1) {
+				return nil // "called Mexico a partner": naming, not phoning
+			}
 			return c.entities(c.groupRight(a, fr.Kind), fr.Kind)
 		}
 		// "which Chile invited": the object is the antecedent of "which".
@@ -202,4 +205,18 @@ func (c *sentCtx) relativeAntecedent(i int, kind argKind) []int {
 		}
 	}
 	return nil
+}
+
+// namesAs reports whether what follows an object at token k makes "call"
+// a verb of naming: a quotation or a noun phrase ("called Mexico \"a
+// reliable partner\"", "called the deal a milestone").
+func (c *sentCtx) namesAs(k int) bool {
+	if k >= len(c.toks) {
+		return false
+	}
+	switch c.toks[k].Text {
+	case "\"", "“", "'", "‘", "a", "an":
+		return true
+	}
+	return false
 }

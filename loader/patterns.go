@@ -75,6 +75,7 @@ MET | held|hold|holds|holding|had * discussions|consultations with | after=with 
 MET | talks|meeting|meetings|summit|consultations|discussions with | after=with | actor | noun
 MET | meeting|meetings|talks * was|were with | after=with | actor | noun
 MET | sat|sit|sits down with | after=with | actor
+MET | co-chaired|co-chairs|co-chair|co-chairing|co-hosted|co-hosts|co-hosting * with | after=with | actor
 MET | hosted|hosts|hosting | direct | actor
 MET | received|welcomed|greeted|greets|welcomes|receives | direct | person
 VISITED | visit|visits|visited|visiting | direct | place
