@@ -92,6 +92,7 @@ CONDOLED | condoled|condoles | after=with | actor
 SUPPORTED | support|supports|supported|supporting | direct | actor | not=up,down,out,away,to,from,in
 SUPPORTED | back|backs|backed|backing|endorsed|endorses | direct | actor | not=up,down,out,away
 SUPPORTED | stood|stand|stands|standing with|by | after=with,by | actor
+SUPPORTED | stood|stand|stands|standing * behind | after=behind | actor
 SUPPORTED | solidarity with | after=with | actor | noun
 SIGNED | sign|signs|signed|signing|inked|ink | direct | agreement | iv not=up,off,on,of
 SIGNED | signatures|signature|names to|on | after=to,on | agreement

@@ -13,7 +13,9 @@ var giveVerbs = map[string]bool{"conveyed": true, "offered": true, "expressed": 
 	"conveying": true, "expressing": true, "extending": true, "sending": true,
 	"relaying": true, "pledged": true, "pledge": true, "pledging": true, "reaffirmed": true,
 	"reiterated": true, "voiced": true, "promised": true, "gave": true, "assured": true,
-	"affirmed": true, "declared": true, "offers": true, "conveys": true, "expresses": true}
+	"affirmed": true, "declared": true, "offers": true, "conveys": true, "expresses": true,
+	"extends": true, "sends": true, "relays": true, "pledges": true, "reaffirms": true,
+	"reiterates": true, "voices": true, "promises": true, "gives": true}
 
 // special reads the constructions that the frames do not: offered
 // condolences and support, "at X's invitation", "be asked to", "is
