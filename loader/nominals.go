@@ -20,6 +20,10 @@ var nominalEvents = map[string]string{
 	"celebrations": "celebration", "festivities": "celebration", "session": "meeting",
 	"gathering": "", "talks": "talks", "meeting": "meeting", "visit": "visit",
 	"trip": "visit", "call": "call", "war": "war",
+	"coup": "coup", "raid": "attack", "raids": "attack", "airstrike": "attack",
+	"airstrikes": "attack", "shelling": "attack", "flood": "disaster", "flooding": "disaster",
+	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
+	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
