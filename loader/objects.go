@@ -103,6 +103,9 @@ func (c *sentCtx) directObject(fr *frame, i, end int) int {
 			return -1
 		}
 		t := c.toks[k]
+		if t.isPossessive() && k > end && isTimeWord(c.toks[k-1]) {
+			continue // "condemned Wednesday's attack", "last week's talks"
+		}
 		if !t.Word && t.Text != "\"" && t.Text != "\u201c" && t.Text != "\u201d" {
 			return -1
 		}
@@ -216,6 +219,20 @@ func (c *sentCtx) namesAs(k int) bool {
 	}
 	switch c.toks[k].Text {
 	case "\"", "“", "'", "‘", "a", "an":
+		return true
+	}
+	return false
+}
+
+// isTimeWord reports whether t names a time that may own an event in a
+// possessive ("Sunday's bombing", "yesterday's talks", "last week's").
+func isTimeWord(t token) bool {
+	if t.Lex&lexWeekday != 0 {
+		return true
+	}
+	switch t.Low {
+	case "yesterday", "today", "week", "weekend", "month", "year", "night", "morning",
+		"evening", "afternoon":
 		return true
 	}
 	return false

@@ -59,6 +59,12 @@ func (c *sentCtx) between(i int, rel schema.RelationType) {
 	if c.toks[i].Low == "conversation" && !c.d.sentenceHas(c.s, phoneWords) {
 		return
 	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch c.toks[k].Low {
+		case "revive", "resume", "restart", "relaunch", "stalled", "suspended", "frozen":
+			return // "agreed to revive stalled talks between A and B": none held
+		}
+	}
 	a := c.at[i+2]
 	if a < 0 {
 		if i+3 >= len(c.toks) || c.toks[i+2].Low != "the" {
