@@ -88,7 +88,7 @@ func (a *assembler) add(d *document) {
 		}
 		key := schema.RelationKey(r.Type, sk, dk, r.Date)
 		s := d.sents[r.Sent]
-		ev := schema.Evidence{Article: b.Article.ID, Sentence: d.body[s.Start:s.End],
+		ev := schema.Evidence{Article: b.Article.ID, Sentence: schema.OneLine(d.body[s.Start:s.End]),
 			Start: s.Start, End: s.End}
 		if i, ok := a.rindex[key]; ok {
 			rel := &b.Relations[i]

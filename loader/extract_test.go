@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 func TestExtractErrors(t *testing.T) {
@@ -80,7 +82,7 @@ func TestEvidenceOffsets(t *testing.T) {
 			t.Errorf("%s confidence %v; want (0,1]", r.Type, r.Confidence)
 		}
 		for _, ev := range r.Evidence {
-			if ev.Start < 0 || ev.End > len(body) || body[ev.Start:ev.End] != ev.Sentence {
+			if ev.Start < 0 || ev.End > len(body) || schema.OneLine(body[ev.Start:ev.End]) != ev.Sentence {
 				t.Errorf("%s evidence [%d,%d) %q does not point into the body", r.Type,
 					ev.Start, ev.End, ev.Sentence)
 			}
@@ -189,7 +191,7 @@ func TestExtractLargeBody(t *testing.T) {
 				r.Target)
 		}
 		for _, ev := range r.Evidence {
-			if ev.Start < 0 || ev.End > len(body) || body[ev.Start:ev.End] != ev.Sentence {
+			if ev.Start < 0 || ev.End > len(body) || schema.OneLine(body[ev.Start:ev.End]) != ev.Sentence {
 				t.Fatalf("%s evidence [%d,%d) does not point into the body", r.Type, ev.Start,
 					ev.End)
 			}

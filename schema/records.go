@@ -143,7 +143,8 @@ type Relation struct {
 }
 
 // Evidence is the sentence of an article a relation was read from; Start and
-// End are byte offsets of the sentence in the article's cleaned text.
+// End are byte offsets of the sentence in the article's cleaned text, and
+// Sentence is that text on one line (see OneLine), as a reader quotes it.
 type Evidence struct {
 	Article  string `json:"article"` // article id
 	Sentence string `json:"sentence"`
@@ -167,4 +168,33 @@ type Batch struct {
 	Article   Article    `json:"article"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
+}
+
+// OneLine returns s with every run of white space that holds a line break
+// or a tab made one space, so that a sentence of hard-wrapped text reads as
+// one line. A string with none is returned as it is, without copying.
+func OneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			j := i
+			for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
+				j++
+			}
+			if strings.ContainsAny(s[i:j], "\n\r\t") {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString(s[i:j])
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }

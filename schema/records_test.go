@@ -25,3 +25,17 @@ func TestFoldASCIIAgreesWithUnicode(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"no breaks  here", "no breaks  here"},
+		{"The ministers of Finland\nand Norway", "The ministers of Finland and Norway"},
+		{"wrapped \r\n  twice\n\nover", "wrapped twice over"},
+		{"\ttabbed", " tabbed"},
+		{"", ""},
+	} {
+		if got := OneLine(tc.in); got != tc.want {
+			t.Errorf("OneLine(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
