@@ -164,6 +164,18 @@ func governedBy(toks []token, k int) bool {
 	return false
 }
 
+// countryOfPerson returns where "of <Country>" after person mention a
+// ends, when token k is that "of", or -1.
+func (c *sentCtx) countryOfPerson(a, k int) int {
+	if c.typ(a) != schema.Person || k+1 >= len(c.toks) {
+		return -1
+	}
+	if b := c.at[k+1]; b >= 0 && c.ms[b].T0 == k+1 && c.typ(b) == schema.Country {
+		return c.ms[b].T1
+	}
+	return -1
+}
+
 // group returns mention a with the mentions coordinated after it; for a
 // subject group a verb may follow the last one.
 func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
@@ -190,6 +202,8 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 				k++ // "and by the governments of Qatar and Turkey": the countries
 			case w == "(" && !sawSep && k+2 < len(c.toks) && c.toks[k+2].Text == ")":
 				k += 2 // "the Intergovernmental Authority on Development (IGAD) and …"
+			case w == "of" && !sawSep && c.countryOfPerson(cur, k) > k:
+				k = c.countryOfPerson(cur, k) - 1 // "Elina Valtonen of Finland, …"
 			default:
 				break scan
 			}

@@ -33,6 +33,8 @@ func (d *document) companyOffices() {
 				}
 			case "as":
 				d.asTitle(s, i)
+			case "of":
+				d.personOf(s, i)
 			case ",":
 				d.pluralApposition(s, i)
 			}
@@ -315,4 +317,39 @@ func (d *document) pluralApposition(s, i int) {
 			t++
 		}
 	}
+}
+
+// personOf reads "Elina Valtonen of Finland": a person named with a
+// country after "of" holds office there.
+func (d *document) personOf(s, i int) {
+	if i == 0 {
+		return
+	}
+	k, code := -1, ""
+	for j := range d.mentions[s] {
+		x := &d.mentions[s][j]
+		switch {
+		case x.T1 == i && x.Form == formProper:
+			k = d.personMention(x)
+		case x.T0 == i+1 && x.Entity >= 0 && d.entities[x.Entity].Type == schema.Country:
+			code = d.entities[x.Entity].Code
+		}
+	}
+	if k >= 0 && d.entities[k].Role != "" || k >= 0 && d.opensList(s, i) {
+		d.giveOffice(k, code)
+	}
+}
+
+// opensList reports whether "of" at token i follows a name that stands in
+// a list of names with countries ("hosted A of Finland, B of Sweden"),
+// where a person without a title still represents the country.
+func (d *document) opensList(s, i int) bool {
+	v := d.views[s]
+	n := 0
+	for k := range v.Toks {
+		if v.Toks[k].Low == "of" && k+1 < len(v.Toks) && v.Toks[k+1].Cap {
+			n++
+		}
+	}
+	return n >= 2
 }
