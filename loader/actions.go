@@ -217,6 +217,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 		conf -= 0.2
 	}
 	c.record(rel, subj, obj, i, planned, conf)
+	if rel == schema.Met {
+		c.metAtEvent(subj, obj, i, end, planned)
+	}
 	if !planned {
 		c.visitedWhere(rel, subj, end)
 		if rel == schema.Met {

@@ -17,7 +17,30 @@ func (c *sentCtx) implied(i int) {
 		c.duringCall(i)
 	case "took", "takes", "take", "brought", "brings":
 		c.tookTo(i)
+	case "called", "calls", "calling":
+		c.calledOn(i)
 	}
+}
+
+// calledOn reads "X called on External Affairs Minister Y on Wednesday":
+// a courtesy call on a person is a meeting, unless it asks something of
+// him ("called on Y to end the war").
+func (c *sentCtx) calledOn(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "on" && c.toks[i+1].Low != "upon" {
+		return
+	}
+	a := c.at[i+2]
+	if a < 0 || c.ms[a].T0 != i+2 || c.typ(a) != schema.Person {
+		return
+	}
+	if e := c.ms[a].T1; e < len(c.toks) && (c.toks[e].Low == "to" || c.toks[e].Low == "for") {
+		return
+	}
+	subj := c.entities(c.subjectLeft(i), argActor)
+	if len(subj) == 0 || c.negated(i, schema.Met) {
+		return
+	}
+	c.record(schema.Met, subj, []int{c.ms[a].Entity}, i, c.planned(i), 0.65)
 }
 
 // representedAt reads "Myanmar was represented by X": at an article about
@@ -157,4 +180,39 @@ func (c *sentCtx) infinitiveSubject(i int) []int {
 		return nil
 	}
 	return nil
+}
+
+// metAtEvent reads "expected to meet Y at the BIMSTEC summit": both sides
+// of a meeting held at a gathering attend it.
+func (c *sentCtx) metAtEvent(subj, obj []int, i, end int, planned bool) {
+	for k := end; k+1 < len(c.toks) && k < end+12; k++ {
+		t := c.toks[k]
+		if t.Text == ";" || t.Text == "." || t.Text == "," {
+			return
+		}
+		if t.Low != "at" && t.Low != "on" || k+1 >= len(c.toks) {
+			continue
+		}
+		j := k + 1
+		if c.toks[j].Low == "the" || c.toks[j].Low == "a" {
+			j++
+		}
+		if t.Low == "on" && (j >= len(c.toks) || c.toks[j].Low != "sidelines") {
+			continue
+		}
+		if t.Low == "on" && j+2 < len(c.toks) && c.toks[j+1].Low == "of" {
+			j += 2 // "on the sidelines of the summit"
+			if c.toks[j].Low == "the" && j+1 < len(c.toks) {
+				j++
+			}
+		}
+		a := c.at[j]
+		if a < 0 || c.typ(a) != schema.Event || !isGathering(c.d.entities[c.ms[a].Entity].Kind) {
+			continue
+		}
+		ev := []int{c.ms[a].Entity}
+		c.record(schema.Attended, subj, ev, i, planned, 0.6)
+		c.record(schema.Attended, obj, ev, i, planned, 0.6)
+		return
+	}
 }

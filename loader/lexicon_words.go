@@ -44,6 +44,7 @@ agriculture industry commerce security development planning mining oil petroleum
 youth sports women gender science technology digital infrastructure housing
 public works fisheries immigration treasury state deputy vice senior chief
 political presidential government cabinet acting former first second top national
+interim caretaker transitional outgoing incoming
 regional provincial opposition military army navy air union general international`
 
 // stopTable lists capitalised words that are never (part of) a name at the

@@ -24,6 +24,7 @@ var nominalEvents = map[string]string{
 	"airstrikes": "attack", "shelling": "attack", "flood": "disaster", "flooding": "disaster",
 	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
 	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
+	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a

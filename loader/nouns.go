@@ -38,6 +38,9 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			return false
 		}
 	}
+	if t.Low == "killing" && (i == 0 || !isDeterminer(v.Toks[i-1])) {
+		return false // "…, killing 14 miners": a participle, not "the killing of"
+	}
 	if t.Low == "launch" && i > 0 && !hasWordIn(v.Toks[j:i], "missile", "rocket") &&
 		v.Toks[i-1].Low != "the" {
 		return false
