@@ -44,7 +44,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 			k = c.ms[a].T0
 			continue
 		}
-		if t.Lex&lexModal != 0 {
+		if t.Lex&lexModal != 0 && !c.isMonthMay(k) {
 			return true
 		}
 	}
@@ -183,4 +183,14 @@ func (c *sentCtx) segment(i int) (int, int) {
 func parseDay(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", s)
 	return t, err == nil
+}
+
+// isMonthMay reports whether "May" at token k is the month ("from May 10
+// to 14", "in May"), not the verb.
+func (c *sentCtx) isMonthMay(k int) bool {
+	t := c.toks[k]
+	if t.Low != "may" {
+		return false
+	}
+	return t.Cap && k > 0 || k+1 < len(c.toks) && c.toks[k+1].Digit
 }
