@@ -35,6 +35,10 @@ type dateContext struct {
 	pub     time.Time
 	known   bool // publication date known
 	dlValue string
+	// lead is the day the lead sentence puts the story's main event on, and
+	// leadSent that sentence; see leadDate.
+	lead     string
+	leadSent int
 }
 
 // newDateContext returns the context for an article published on published
@@ -76,7 +80,68 @@ func (dc *dateContext) sentenceDates(views []*sentView) [][]dateExpr {
 			}
 		}
 	}
+	dc.lead, dc.leadSent = dc.leadDate(views, out)
 	return out
+}
+
+// leadWords is the length a sentence needs to be the lead: shorter ones
+// are headlines, bylines and dateline lines.
+const leadWords = 8
+
+// leadDate returns the day of the story's main event and the sentence that
+// gives it: the first day-precise date near publication in the lead, the
+// first sentence long enough to tell the news. A lead with no such date
+// gives none.
+func (dc *dateContext) leadDate(views []*sentView, dates [][]dateExpr) (string, int) {
+	for i, v := range views {
+		if len(v.Toks) < leadWords {
+			continue
+		}
+		for _, de := range dates[i] {
+			if de.Day && !de.Adjectival && dc.nearPublication(de.Value) {
+				return de.Value, i
+			}
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// nearPublication reports whether an ISO day is within ten days of the
+// publication date.
+func (dc *dateContext) nearPublication(day string) bool {
+	t, ok := parseDay(day)
+	if !ok || !dc.known {
+		return false
+	}
+	diff := t.Sub(dc.pub).Hours() / 24
+	return diff >= -10 && diff <= 10
+}
+
+// storyDate returns the date the story is at in sentence s, for an action
+// its sentence does not date: the latest day-precise date near publication
+// in the sentences of its paragraph up to s. A paragraph that gives none
+// goes back to the lead's date: a new paragraph with no date of its own
+// usually returns to the main event ("… signed the declaration on
+// Wednesday. ¶ The leaders arrived on Tuesday. ¶ The declaration was signed
+// by …" is Wednesday's signing). With no lead date, the latest earlier one.
+func (d *document) storyDate(s int) string {
+	if !d.dc.known {
+		return ""
+	}
+	para := d.views[s].Para
+	for k := s; k >= 0; k-- {
+		if d.views[k].Para != para && d.dc.lead != "" && s > d.dc.leadSent {
+			return d.dc.lead
+		}
+		ds := d.dates[k]
+		for j := len(ds) - 1; j >= 0; j-- {
+			if de := ds[j]; de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
+				return de.Value
+			}
+		}
+	}
+	return d.dc.dlValue
 }
 
 // scan finds the date expressions of one sentence; last is the latest

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,47 @@ func TestDates(t *testing.T) {
 			}
 			if tc.Adjectival != nil && !reflect.DeepEqual(adj, tc.Adjectival) {
 				t.Errorf("adjectival(%q) = %v; want %v", tc.Input, adj, tc.Adjectival)
+			}
+		})
+	}
+}
+
+// TestActionDates checks the dates given to relations and events: the rules
+// that date an action or an event from the sentences around it.
+func TestActionDates(t *testing.T) {
+	var cases []struct {
+		Name, Published, Input string
+		Want, NotWant, Events  []string
+	}
+	loadJSON(t, "actiondates.json", &cases)
+	x := extractor(t)
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			b, err := x.Extract(Document{Title: "Test", Body: tc.Input, Published: tc.Published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges := edgeStrings(b)
+			for _, w := range tc.Want {
+				if !hasEdge(edges, w) {
+					t.Errorf("relations(%q) lack %s; got %q", tc.Input, w, edges)
+				}
+			}
+			for _, w := range tc.NotWant {
+				if hasEdge(edges, w) {
+					t.Errorf("relations(%q) hold %s; want it absent", tc.Input, w)
+				}
+			}
+			events := map[string]string{}
+			for _, e := range b.Entities {
+				events[e.Name] = e.Date
+			}
+			for _, w := range tc.Events {
+				name, date, _ := strings.Cut(w, "|")
+				if got, ok := events[name]; !ok || got != date {
+					t.Errorf("event %q of %q dated %q (found %v); want %q", name, tc.Input, got,
+						ok, date)
+				}
 			}
 		})
 	}
