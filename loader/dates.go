@@ -257,8 +257,47 @@ func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, b
 	if !dc.known {
 		return dateExpr{}, false
 	}
-	t := dc.weekdayDate(wd, leftTense(v, i), false)
+	t := dc.weekdayDate(wd, weekdayTense(v, i), false)
 	return dc.day(i, i+1, t), true
+}
+
+// weekdayTense reads the tense a weekday is in: from the verb it follows
+// (leftTense); with none before it, from the clause after it ("On
+// Wednesday she will travel to Montreal", "On Friday, the minister will
+// fly home"), then from the sentence's earlier verbs ("she will speak to
+// business leaders before flying home on Thursday").
+func weekdayTense(v *sentView, i int) tense {
+	if tn := leftTense(v, i); tn != tenseNeutral {
+		return tn
+	}
+	if tn := rightTense(v, i); tn != tenseNeutral {
+		return tn
+	}
+	for k := i - 1; k >= 0; k-- {
+		if v.Toks[k].Text == ";" {
+			break
+		}
+		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
+			return tn
+		}
+	}
+	return tenseNeutral
+}
+
+// rightTense reads the tense of the first verb after token i in its
+// clause; a comma right after an opening date ("On Friday, …") does not
+// end it.
+func rightTense(v *sentView, i int) tense {
+	for k := i + 1; k < len(v.Toks) && k <= i+8; k++ {
+		t := v.Toks[k]
+		if t.Text == ";" || t.Text == "." || t.Text == "," && i > 2 {
+			break
+		}
+		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
+			return tn
+		}
+	}
+	return tenseNeutral
 }
 
 // weekdayDate returns the date of weekday wd nearest the publication date in
