@@ -154,10 +154,43 @@ func (dc *dateContext) scan(v *sentView, last, lastYear string) []dateExpr {
 		if !ok {
 			continue
 		}
+		if boundDate(toks, d.T0) {
+			d.Adjectival = true
+		}
 		out = append(out, d)
 		i = d.T1 - 1
 	}
 	return out
+}
+
+// timeNouns are the nouns a date after "of" still times an action by ("at
+// the end of 2023", "in the summer of 2022").
+var timeNouns = map[string]bool{"end": true, "start": true, "beginning": true, "middle": true,
+	"close": true, "turn": true, "rest": true, "half": true, "quarter": true, "course": true,
+	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "week": true,
+	"weekend": true, "month": true, "year": true, "part": true, "night": true, "morning": true,
+	"evening": true, "afternoon": true}
+
+// boundDate reports whether the date starting at token t0 says when
+// something other than an action was: a date after "of" and a noun dates
+// that noun ("the diplomatic crisis of 2021", "the floods of February 9"),
+// and one after "since" is where a stretch of time starts ("has championed
+// since 2020"). Like an adjectival year, it dates no verb of the sentence.
+func boundDate(toks []token, t0 int) bool {
+	if t0 == 0 {
+		return false
+	}
+	switch toks[t0-1].Low {
+	case "since":
+		return true
+	case "of":
+		if t0 < 2 {
+			return false
+		}
+		n := toks[t0-2]
+		return n.Word && !n.Digit && !n.Cap && !timeNouns[n.Low] && n.Lex&lexMonth == 0
+	}
+	return false
 }
 
 // at reads a date expression starting at token i.

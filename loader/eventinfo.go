@@ -273,3 +273,13 @@ func prepositionIn(toks []token, lo, hi int) bool {
 	}
 	return false
 }
+
+// ofDate reports whether a date bound to a noun by "of" is the event
+// mention's own: inside it or right after it ("the earthquakes of February
+// 6", "the summit of 2019").
+func ofDate(toks []token, de dateExpr, m *mention) bool {
+	if de.T0 < 1 || toks[de.T0-1].Low != "of" {
+		return false
+	}
+	return de.T0 >= m.T0 && de.T1 <= m.T1 || de.T0 == m.T1+1
+}
