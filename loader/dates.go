@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // tense is what the verbs around a date say about when it is.
@@ -377,6 +379,96 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 		return ""
 	}
 	return best.Format("2006-01-02")
+}
+
+// actionDates corrects relation dates with what the rest of the article
+// says about the same action: a restated action takes the date it was
+// first given (restatedDates), and a visit to a country starts on the day
+// of the arrival in one of its places (arrivalDates).
+func (d *document) actionDates() {
+	d.restatedDates()
+	d.arrivalDates()
+}
+
+// restatedDates gives an action read from a sentence with no date of its
+// own the date of the same action read before from a dated sentence: the
+// same subject, type and object (either way round for a meeting or a
+// call), or for a signing the same agreement, which is signed once ("The
+// leaders signed the Apia Accord on Monday. … The accord was signed by the
+// prime minister and …").
+func (d *document) restatedDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if d.sentenceDated(r.Sent) {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			p := &d.rels[j]
+			if p.Sent < r.Sent && p.Date != "" && d.sentenceDated(p.Sent) && sameAction(p, r) {
+				r.Date = p.Date
+				break
+			}
+		}
+	}
+}
+
+// sameAction reports whether relations p and r are one action told twice.
+func sameAction(p, r *relation) bool {
+	if p.Type != r.Type || p.Planned != r.Planned {
+		return false
+	}
+	switch {
+	case p.Src == r.Src && p.Dst == r.Dst:
+		return true
+	case p.Type == schema.Met || p.Type == schema.Called:
+		return p.Src == r.Dst && p.Dst == r.Src
+	case p.Type == schema.Signed:
+		return p.Dst == r.Dst
+	}
+	return false
+}
+
+// sentenceDated reports whether sentence s writes a date an action can
+// take.
+func (d *document) sentenceDated(s int) bool {
+	for _, de := range d.dates[s] {
+		if de.Value != "" && !de.Adjectival {
+			return true
+		}
+	}
+	return false
+}
+
+// arrivalDays is how long before a visit's date an arrival in the same
+// country still starts that visit.
+const arrivalDays = 4
+
+// arrivalDates dates a visit to a country by the arrival that starts it: a
+// visit to one of the country's places by the same visitor a few days
+// before ("landed in Ottawa on Monday … on the second day of her state
+// visit to Canada" is a visit to Canada from Monday).
+func (d *document) arrivalDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if r.Type != schema.Visited || d.entities[r.Dst].Type != schema.Country {
+			continue
+		}
+		t, ok := parseDay(r.Date)
+		if !ok {
+			continue
+		}
+		code := d.entities[r.Dst].Code
+		for _, p := range d.rels {
+			if p.Type != schema.Visited || p.Src != r.Src || p.Dst == r.Dst ||
+				code == "" || d.entities[p.Dst].Code != code {
+				continue
+			}
+			if a, ok := parseDay(p.Date); ok && a.Before(t) && t.Sub(a).Hours() <= 24*arrivalDays {
+				t = a
+			}
+		}
+		r.Date = t.Format("2006-01-02")
+	}
 }
 
 // absf returns the absolute value of f.

@@ -12,6 +12,7 @@ func (d *document) relate() {
 	}
 	d.hostOffices()
 	d.holdsOffice()
+	d.actionDates()
 	d.signedAt()
 	d.eventDates()
 	d.locations()
