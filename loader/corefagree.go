@@ -118,7 +118,7 @@ func (d *document) attachedDate(r ref, m *mention) string {
 			lo, hi, dist = m.T1, de.T0, de.T0-m.T1
 		} else {
 			lo, hi, dist = de.T1, m.T0, m.T0-de.T1
-			if dist > 6 || prepositionIn(toks, lo, hi) {
+			if dist > 6 || verbAdjunct(toks, lo, hi) {
 				continue // a date well before the noun dates the verb
 			}
 		}

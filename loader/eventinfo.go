@@ -254,19 +254,23 @@ func (d *document) nearDate(r ref, m *mention, n int) string {
 	return best
 }
 
-// prepositionIn reports whether a preposition that ends a date's reach
-// stands among toks[lo:hi]. A date before an event noun dates it when only
-// modifiers lie between ("Sunday's bombing", "the May 3 talks") or a
-// preposition of purpose or place ("flew in on Monday for the summit",
-// "on Sunday in the attack"); across another preposition it belongs to
-// the verb before ("called on Sunday to offer condolences after the
-// explosion", "spoke on Sunday about reviving the talks").
-func prepositionIn(toks []token, lo, hi int) bool {
+// verbAdjunct reports whether a date that ends at token lo, before an
+// event noun at hi, times a verb rather than the noun. It dates the noun
+// when it is a possessive ("Sunday's failed coup") or when only modifiers
+// lie between ("the May 3 talks"), or a preposition of purpose or place
+// ("flew in on Monday for the summit", "on Sunday in the attack"). A verb
+// between ("on Monday condemned the bombing") or another preposition
+// ("called on Sunday to offer condolences after the explosion") makes it
+// the verb's.
+func verbAdjunct(toks []token, lo, hi int) bool {
+	if lo < len(toks) && (toks[lo].Low == "'s" || toks[lo].Low == "'") {
+		return false
+	}
 	for k := lo; k < hi && k < len(toks); k++ {
 		switch w := toks[k].Low; w {
 		case "for", "at", "to", "in", "of":
 		default:
-			if prepositions[w] {
+			if prepositions[w] || wordTense(toks, k) != tenseNeutral {
 				return true
 			}
 		}
