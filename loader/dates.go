@@ -305,6 +305,9 @@ func weekdayTense(v *sentView, i int) tense {
 	if tn := leftTense(v, i); tn != tenseNeutral {
 		return tn
 	}
+	if presentBefore(v, i) {
+		return tenseFuture
+	}
 	if tn := rightTense(v, i); tn != tenseNeutral {
 		return tn
 	}
@@ -319,6 +322,44 @@ func weekdayTense(v *sentView, i int) tense {
 	return tenseNeutral
 }
 
+// presentBefore reports whether a verb in the simple present stands before
+// weekday i in its clause: news tells schedules in it ("she travels to
+// Montreal on Wednesday", "Aravena flies home on Friday") and what is done
+// in the past tense.
+func presentBefore(v *sentView, i int) bool {
+	for k := i - 1; k > 0 && k >= i-6; k-- {
+		t := v.Toks[k]
+		if t.Text == "," || t.Text == ";" {
+			return false
+		}
+		if presentVerb(v.Toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentVerb reports whether token k is a verb in the simple present
+// after its subject: a lower-case word in -s after "he", "she", "it" or a
+// name ("she travels", "Ruto flies"), not a form of "be", "have" or "do".
+func presentVerb(toks []token, k int) bool {
+	w := toks[k].Low
+	if k == 0 || toks[k].Cap || len(w) < 4 || !strings.HasSuffix(w, "s") ||
+		strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "'s") {
+		return false
+	}
+	switch w {
+	case "does", "says", "this", "thus", "was", "has", "is":
+		return false
+	}
+	p := toks[k-1]
+	switch p.Low {
+	case "he", "she", "it":
+		return true
+	}
+	return p.Cap && p.Word && !p.Digit && k > 1 && toks[k-2].Text != "'s" && p.Lex&lexStop == 0
+}
+
 // rightTense reads the tense of the first verb after token i in its
 // clause; a comma right after an opening date ("On Friday, …") does not
 // end it.
@@ -330,6 +371,9 @@ func rightTense(v *sentView, i int) tense {
 		}
 		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
 			return tn
+		}
+		if presentVerb(v.Toks, k) {
+			return tenseFuture
 		}
 	}
 	return tenseNeutral
