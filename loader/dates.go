@@ -341,10 +341,12 @@ func presentBefore(v *sentView, i int) bool {
 
 // presentVerb reports whether token k is a verb in the simple present
 // after its subject: a lower-case word in -s after "he", "she", "it" or a
-// name ("she travels", "Ruto flies"), not a form of "be", "have" or "do".
+// name ("she travels", "Ruto flies"), not a form of "be", "have" or "do",
+// nor an event noun ("the Doha talks").
 func presentVerb(toks []token, k int) bool {
 	w := toks[k].Low
-	if k == 0 || toks[k].Cap || len(w) < 4 || !strings.HasSuffix(w, "s") ||
+	if k == 0 || toks[k].Cap || toks[k].Lex&lexNominal != 0 || len(w) < 4 ||
+		!strings.HasSuffix(w, "s") ||
 		strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "'s") {
 		return false
 	}
@@ -357,7 +359,7 @@ func presentVerb(toks []token, k int) bool {
 	case "he", "she", "it":
 		return true
 	}
-	return p.Cap && p.Word && !p.Digit && k > 1 && toks[k-2].Text != "'s" && p.Lex&lexStop == 0
+	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0
 }
 
 // rightTense reads the tense of the first verb after token i in its
