@@ -427,6 +427,31 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 	return best.Format("2006-01-02")
 }
 
+// clausePenalty is what crossing a clause boundary adds to the distance
+// between a verb and a date.
+const clausePenalty = 8
+
+// dateDistance measures how far a date is from the verb at token i, for
+// choosing the date of an action: words between, plus clausePenalty for
+// each comma, semicolon, "and" or "but" crossed. In an itinerary ("arrived
+// in Lima on Monday, met Torres on Tuesday and flies to Cusco on
+// Wednesday") each verb takes the date of its own clause, even when the
+// previous clause's date stands nearer.
+func (c *sentCtx) dateDistance(de dateExpr, i int) int {
+	lo, hi := de.T1, i
+	if de.T0 > i {
+		lo, hi = i+1, de.T0
+	}
+	dist := absInt(de.T0 - i)
+	for k := lo; k < hi && k < len(c.toks); k++ {
+		switch c.toks[k].Low {
+		case ",", ";", "and", "but":
+			dist += clausePenalty
+		}
+	}
+	return dist
+}
+
 // actionDates corrects relation dates with what the rest of the article
 // says about the same action: a restated action takes the date it was
 // first given (restatedDates), and a visit to a country starts on the day

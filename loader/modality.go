@@ -100,7 +100,7 @@ func (c *sentCtx) date(i int, obj []int, planned bool) string {
 		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, obj) {
 			continue
 		}
-		dist := absInt(de.T0 - i)
+		dist := c.dateDistance(de, i)
 		if dist < bestDist {
 			best, bestDist = de.Value, dist
 		}
