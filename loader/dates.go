@@ -483,6 +483,23 @@ func (d *document) restatedDates() {
 	}
 }
 
+// attendedDates gives attendance read from a sentence with no date of its
+// own the day of the event attended: one takes part in a summit when it is
+// held ("The summit opened in Apia on Monday. … Leaders of six states
+// attended."). An event known only to the month or year says less than
+// the day the story is at. It runs once the events are dated.
+func (d *document) attendedDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if r.Type != schema.Attended || d.sentenceDated(r.Sent) {
+			continue
+		}
+		if e := &d.entities[r.Dst]; e.Type == schema.Event && isDay(e.Date) {
+			r.Date = e.Date
+		}
+	}
+}
+
 // sameAction reports whether relations p and r are one action told twice.
 func sameAction(p, r *relation) bool {
 	if p.Type != r.Type || p.Planned != r.Planned {

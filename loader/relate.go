@@ -15,6 +15,7 @@ func (d *document) relate() {
 	d.actionDates()
 	d.signedAt()
 	d.eventDates()
+	d.attendedDates()
 	d.locations()
 }
 
