@@ -109,7 +109,8 @@ func (d *document) attachedDate(r ref, m *mention) string {
 	toks := d.views[r.Sent].Toks
 	best, bestDist := "", 15
 	for _, de := range d.dates[r.Sent] {
-		if de.Value == "" || de.Adjectival && de.T1 != m.T0+1 && de.T0 != m.T0 {
+		if de.Value == "" || de.Adjectival && de.T1 != m.T0+1 && de.T0 != m.T0 &&
+			!ofDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int
@@ -117,7 +118,7 @@ func (d *document) attachedDate(r ref, m *mention) string {
 			lo, hi, dist = m.T1, de.T0, de.T0-m.T1
 		} else {
 			lo, hi, dist = de.T1, m.T0, m.T0-de.T1
-			if dist > 6 {
+			if dist > 6 || verbAdjunct(toks, lo, hi) {
 				continue // a date well before the noun dates the verb
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // tense is what the verbs around a date say about when it is.
@@ -35,6 +37,10 @@ type dateContext struct {
 	pub     time.Time
 	known   bool // publication date known
 	dlValue string
+	// lead is the day the lead sentence puts the story's main event on, and
+	// leadSent that sentence; see leadDate.
+	lead     string
+	leadSent int
 }
 
 // newDateContext returns the context for an article published on published
@@ -76,7 +82,68 @@ func (dc *dateContext) sentenceDates(views []*sentView) [][]dateExpr {
 			}
 		}
 	}
+	dc.lead, dc.leadSent = dc.leadDate(views, out)
 	return out
+}
+
+// leadWords is the length a sentence needs to be the lead: shorter ones
+// are headlines, bylines and dateline lines.
+const leadWords = 8
+
+// leadDate returns the day of the story's main event and the sentence that
+// gives it: the first day-precise date near publication in the lead, the
+// first sentence long enough to tell the news. A lead with no such date
+// gives none.
+func (dc *dateContext) leadDate(views []*sentView, dates [][]dateExpr) (string, int) {
+	for i, v := range views {
+		if len(v.Toks) < leadWords {
+			continue
+		}
+		for _, de := range dates[i] {
+			if de.Day && !de.Adjectival && dc.nearPublication(de.Value) {
+				return de.Value, i
+			}
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// nearPublication reports whether an ISO day is within ten days of the
+// publication date.
+func (dc *dateContext) nearPublication(day string) bool {
+	t, ok := parseDay(day)
+	if !ok || !dc.known {
+		return false
+	}
+	diff := t.Sub(dc.pub).Hours() / 24
+	return diff >= -10 && diff <= 10
+}
+
+// storyDate returns the date the story is at in sentence s, for an action
+// its sentence does not date: the latest day-precise date near publication
+// in the sentences of its paragraph up to s. A paragraph that gives none
+// goes back to the lead's date: a new paragraph with no date of its own
+// usually returns to the main event ("… signed the declaration on
+// Wednesday. ¶ The leaders arrived on Tuesday. ¶ The declaration was signed
+// by …" is Wednesday's signing). With no lead date, the latest earlier one.
+func (d *document) storyDate(s int) string {
+	if !d.dc.known {
+		return ""
+	}
+	para := d.views[s].Para
+	for k := s; k >= 0; k-- {
+		if d.views[k].Para != para && d.dc.lead != "" && s > d.dc.leadSent {
+			return d.dc.lead
+		}
+		ds := d.dates[k]
+		for j := len(ds) - 1; j >= 0; j-- {
+			if de := ds[j]; de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
+				return de.Value
+			}
+		}
+	}
+	return d.dc.dlValue
 }
 
 // scan finds the date expressions of one sentence; last is the latest
@@ -89,10 +156,43 @@ func (dc *dateContext) scan(v *sentView, last, lastYear string) []dateExpr {
 		if !ok {
 			continue
 		}
+		if boundDate(toks, d.T0) {
+			d.Adjectival = true
+		}
 		out = append(out, d)
 		i = d.T1 - 1
 	}
 	return out
+}
+
+// timeNouns are the nouns a date after "of" still times an action by ("at
+// the end of 2023", "in the summer of 2022").
+var timeNouns = map[string]bool{"end": true, "start": true, "beginning": true, "middle": true,
+	"close": true, "turn": true, "rest": true, "half": true, "quarter": true, "course": true,
+	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "week": true,
+	"weekend": true, "month": true, "year": true, "part": true, "night": true, "morning": true,
+	"evening": true, "afternoon": true}
+
+// boundDate reports whether the date starting at token t0 says when
+// something other than an action was: a date after "of" and a noun dates
+// that noun ("the diplomatic crisis of 2021", "the floods of February 9"),
+// and one after "since" is where a stretch of time starts ("has championed
+// since 2020"). Like an adjectival year, it dates no verb of the sentence.
+func boundDate(toks []token, t0 int) bool {
+	if t0 == 0 {
+		return false
+	}
+	switch toks[t0-1].Low {
+	case "since":
+		return true
+	case "of":
+		if t0 < 2 {
+			return false
+		}
+		n := toks[t0-2]
+		return n.Word && !n.Digit && !n.Cap && !timeNouns[n.Low] && n.Lex&lexMonth == 0
+	}
+	return false
 }
 
 // at reads a date expression starting at token i.
@@ -192,8 +292,93 @@ func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, b
 	if !dc.known {
 		return dateExpr{}, false
 	}
-	t := dc.weekdayDate(wd, leftTense(v, i), false)
+	t := dc.weekdayDate(wd, weekdayTense(v, i), false)
 	return dc.day(i, i+1, t), true
+}
+
+// weekdayTense reads the tense a weekday is in: from the verb it follows
+// (leftTense); with none before it, from the clause after it ("On
+// Wednesday she will travel to Montreal", "On Friday, the minister will
+// fly home"), then from the sentence's earlier verbs ("she will speak to
+// business leaders before flying home on Thursday").
+func weekdayTense(v *sentView, i int) tense {
+	if tn := leftTense(v, i); tn != tenseNeutral {
+		return tn
+	}
+	if presentBefore(v, i) {
+		return tenseFuture
+	}
+	if tn := rightTense(v, i); tn != tenseNeutral {
+		return tn
+	}
+	for k := i - 1; k >= 0; k-- {
+		if v.Toks[k].Text == ";" {
+			break
+		}
+		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
+			return tn
+		}
+	}
+	return tenseNeutral
+}
+
+// presentBefore reports whether a verb in the simple present stands before
+// weekday i in its clause: news tells schedules in it ("she travels to
+// Montreal on Wednesday", "Aravena flies home on Friday") and what is done
+// in the past tense.
+func presentBefore(v *sentView, i int) bool {
+	for k := i - 1; k > 0 && k >= i-6; k-- {
+		t := v.Toks[k]
+		if t.Text == "," || t.Text == ";" {
+			return false
+		}
+		if presentVerb(v.Toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentVerb reports whether token k is a verb in the simple present
+// after its subject: a lower-case word in -s after "he", "she", "it" or a
+// name ("she travels", "Ruto flies"), not a form of "be", "have" or "do",
+// nor an event noun ("the Doha talks").
+func presentVerb(toks []token, k int) bool {
+	w := toks[k].Low
+	if k == 0 || toks[k].Cap || toks[k].Lex&lexNominal != 0 || len(w) < 4 ||
+		!strings.HasSuffix(w, "s") ||
+		strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "'s") {
+		return false
+	}
+	switch w {
+	case "does", "says", "this", "thus", "was", "has", "is":
+		return false
+	}
+	p := toks[k-1]
+	switch p.Low {
+	case "he", "she", "it":
+		return true
+	}
+	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0
+}
+
+// rightTense reads the tense of the first verb after token i in its
+// clause; a comma right after an opening date ("On Friday, …") does not
+// end it.
+func rightTense(v *sentView, i int) tense {
+	for k := i + 1; k < len(v.Toks) && k <= i+8; k++ {
+		t := v.Toks[k]
+		if t.Text == ";" || t.Text == "." || t.Text == "," && i > 2 {
+			break
+		}
+		if tn := wordTense(v.Toks, k); tn != tenseNeutral {
+			return tn
+		}
+		if presentVerb(v.Toks, k) {
+			return tenseFuture
+		}
+	}
+	return tenseNeutral
 }
 
 // weekdayDate returns the date of weekday wd nearest the publication date in
@@ -240,6 +425,138 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 		return ""
 	}
 	return best.Format("2006-01-02")
+}
+
+// clausePenalty is what crossing a clause boundary adds to the distance
+// between a verb and a date.
+const clausePenalty = 8
+
+// dateDistance measures how far a date is from the verb at token i, for
+// choosing the date of an action: words between, plus clausePenalty for
+// each comma, semicolon, "and" or "but" crossed. In an itinerary ("arrived
+// in Lima on Monday, met Torres on Tuesday and flies to Cusco on
+// Wednesday") each verb takes the date of its own clause, even when the
+// previous clause's date stands nearer.
+func (c *sentCtx) dateDistance(de dateExpr, i int) int {
+	lo, hi := de.T1, i
+	if de.T0 > i {
+		lo, hi = i+1, de.T0
+	}
+	dist := absInt(de.T0 - i)
+	for k := lo; k < hi && k < len(c.toks); k++ {
+		switch c.toks[k].Low {
+		case ",", ";", "and", "but":
+			dist += clausePenalty
+		}
+	}
+	return dist
+}
+
+// actionDates corrects relation dates with what the rest of the article
+// says about the same action: a restated action takes the date it was
+// first given (restatedDates), and a visit to a country starts on the day
+// of the arrival in one of its places (arrivalDates).
+func (d *document) actionDates() {
+	d.restatedDates()
+	d.arrivalDates()
+}
+
+// restatedDates gives an action read from a sentence with no date of its
+// own the date of the same action read before from a dated sentence: the
+// same subject, type and object (either way round for a meeting or a
+// call), or for a signing the same agreement, which is signed once ("The
+// leaders signed the Apia Accord on Monday. … The accord was signed by the
+// prime minister and …").
+func (d *document) restatedDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if d.sentenceDated(r.Sent) {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			p := &d.rels[j]
+			if p.Sent < r.Sent && p.Date != "" && d.sentenceDated(p.Sent) && sameAction(p, r) {
+				r.Date = p.Date
+				break
+			}
+		}
+	}
+}
+
+// attendedDates gives attendance read from a sentence with no date of its
+// own the day of the event attended: one takes part in a summit when it is
+// held ("The summit opened in Apia on Monday. … Leaders of six states
+// attended."). An event known only to the month or year says less than
+// the day the story is at. It runs once the events are dated.
+func (d *document) attendedDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if r.Type != schema.Attended || d.sentenceDated(r.Sent) {
+			continue
+		}
+		if e := &d.entities[r.Dst]; e.Type == schema.Event && isDay(e.Date) {
+			r.Date = e.Date
+		}
+	}
+}
+
+// sameAction reports whether relations p and r are one action told twice.
+func sameAction(p, r *relation) bool {
+	if p.Type != r.Type || p.Planned != r.Planned {
+		return false
+	}
+	switch {
+	case p.Src == r.Src && p.Dst == r.Dst:
+		return true
+	case p.Type == schema.Met || p.Type == schema.Called:
+		return p.Src == r.Dst && p.Dst == r.Src
+	case p.Type == schema.Signed:
+		return p.Dst == r.Dst
+	}
+	return false
+}
+
+// sentenceDated reports whether sentence s writes a date an action can
+// take.
+func (d *document) sentenceDated(s int) bool {
+	for _, de := range d.dates[s] {
+		if de.Value != "" && !de.Adjectival {
+			return true
+		}
+	}
+	return false
+}
+
+// arrivalDays is how long before a visit's date an arrival in the same
+// country still starts that visit.
+const arrivalDays = 4
+
+// arrivalDates dates a visit to a country by the arrival that starts it: a
+// visit to one of the country's places by the same visitor a few days
+// before ("landed in Ottawa on Monday … on the second day of her state
+// visit to Canada" is a visit to Canada from Monday).
+func (d *document) arrivalDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		if r.Type != schema.Visited || d.entities[r.Dst].Type != schema.Country {
+			continue
+		}
+		t, ok := parseDay(r.Date)
+		if !ok {
+			continue
+		}
+		code := d.entities[r.Dst].Code
+		for _, p := range d.rels {
+			if p.Type != schema.Visited || p.Src != r.Src || p.Dst == r.Dst ||
+				code == "" || d.entities[p.Dst].Code != code {
+				continue
+			}
+			if a, ok := parseDay(p.Date); ok && a.Before(t) && t.Sub(a).Hours() <= 24*arrivalDays {
+				t = a
+			}
+		}
+		r.Date = t.Format("2006-01-02")
+	}
 }
 
 // absf returns the absolute value of f.

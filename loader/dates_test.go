@@ -2,7 +2,10 @@ package loader
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 func TestDates(t *testing.T) {
@@ -38,4 +41,51 @@ func TestDates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestActionDates checks the dates given to relations and events: the rules
+// that date an action or an event from the sentences around it.
+func TestActionDates(t *testing.T) {
+	var cases []struct {
+		Name, Published, Input string
+		Want, NotWant, Events  []string
+	}
+	loadJSON(t, "actiondates.json", &cases)
+	x := extractor(t)
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			b, err := x.Extract(Document{Title: "Test", Body: tc.Input, Published: tc.Published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges := edgeStrings(b)
+			for _, w := range tc.Want {
+				if !hasEdge(edges, w) {
+					t.Errorf("relations(%q) lack %s; got %q", tc.Input, w, edges)
+				}
+			}
+			for _, w := range tc.NotWant {
+				if hasEdge(edges, w) {
+					t.Errorf("relations(%q) hold %s; want it absent", tc.Input, w)
+				}
+			}
+			for _, w := range tc.Events {
+				name, date, _ := strings.Cut(w, "|")
+				if got := eventDate(b, name); got != date {
+					t.Errorf("event %q of %q dated %q; want %q", name, tc.Input, got, date)
+				}
+			}
+		})
+	}
+}
+
+// eventDate returns the date of the first event whose name holds word, or
+// "?" when there is none.
+func eventDate(b schema.Batch, word string) string {
+	for _, e := range b.Entities {
+		if e.Type == schema.Event && strings.Contains(strings.ToLower(e.Name), word) {
+			return e.Date
+		}
+	}
+	return "?"
 }

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -60,21 +62,26 @@ func (c *sentCtx) firstPlace(end int) int {
 	return place
 }
 
-// eventDates dates each event: the date written by one of its mentions,
-// else the date a sentence opening gives ("Two years later, Osaka will host
-// the expo"), else for a meeting the date the story is at.
+// eventDates dates each event: the date written by one of its mentions
+// (the most precise of them when they agree: "this year" and "on Sunday"
+// date the same bombing), else the date of the event's own verb ("The
+// blast hit the mine on Wednesday"), else the date a sentence opening gives
+// ("Two years later, Osaka will host the expo"), else for a meeting the
+// date the story is at.
 func (d *document) eventDates() {
 	for k := range d.entities {
 		e := &d.entities[k]
-		if e.Type != schema.Event || e.Dropped || e.Date != "" {
+		if e.Type != schema.Event || e.Dropped || isDay(e.Date) {
 			continue
 		}
 		for _, r := range e.Mentions {
-			if m := d.m(r); m.Form != formPronoun {
-				if date := d.attachedDate(r, m); date != "" {
-					e.Date = date
-					break
-				}
+			if m := d.m(r); m.Form != formPronoun && !isDay(e.Date) {
+				e.Date = finerDate(e.Date, d.attachedDate(r, m))
+			}
+		}
+		for _, r := range e.Mentions {
+			if m := d.m(r); m.Form != formPronoun && !isDay(e.Date) {
+				e.Date = finerDate(e.Date, d.eventVerbDate(r, m))
 			}
 		}
 		if e.Date != "" {
@@ -96,6 +103,84 @@ func (d *document) eventDates() {
 			e.Date = d.narrative(e.Mentions[0].Sent)
 		}
 	}
+}
+
+// isDay reports whether an ISO date is precise to the day.
+func isDay(date string) bool {
+	return len(date) == len("2006-01-02")
+}
+
+// finerDate returns the more precise of two dates when one refines the
+// other ("2025" and "2025-06-08"), else the first one found.
+func finerDate(have, found string) string {
+	if have == "" || len(found) > len(have) && strings.HasPrefix(found, have) {
+		return found
+	}
+	return have
+}
+
+// eventVerbDate returns the date of the verb an event is the subject of:
+// opening its sentence ("The blast hit the colliery …, shortly after 4 a.m.
+// on Wednesday") or through a relative pronoun ("a car bombing that killed
+// 31 people at a market on Sunday"). The verb must be an active past form:
+// a passive ("The bombing was condemned on Monday") dates someone else's
+// action. The date is the first one after the verb that no other event
+// owns.
+func (d *document) eventVerbDate(r ref, m *mention) string {
+	toks := d.views[r.Sent].Toks
+	k := m.T1
+	if k < len(toks) && toks[k].Text == "," && k+1 < len(toks) && toks[k+1].Low == "which" {
+		k++
+	}
+	if k < len(toks) && (toks[k].Low == "that" || toks[k].Low == "which") {
+		k++
+	} else if !d.opensSentence(r, m) {
+		return ""
+	}
+	if k >= len(toks) || !activePast(toks, k) {
+		return ""
+	}
+	c := d.sentCtx(r.Sent)
+	for _, de := range d.dates[r.Sent] {
+		if de.T0 <= k || de.Value == "" || de.Adjectival ||
+			c.ownedByOtherEvent(de, []int{m.Entity}) {
+			continue
+		}
+		for j := k; j < de.T0; j++ {
+			if toks[j].Text == ";" {
+				return ""
+			}
+		}
+		return de.Value
+	}
+	return ""
+}
+
+// opensSentence reports whether mention m is the first thing its sentence
+// names, after at most a determiner.
+func (d *document) opensSentence(r ref, m *mention) bool {
+	toks := d.views[r.Sent].Toks
+	switch {
+	case m.T0 == 0:
+		return true
+	case m.T0 == 1:
+		return isDeterminer(toks[0])
+	}
+	return false
+}
+
+// activePast reports whether token k is a past verb in the active voice:
+// a past form, not an auxiliary ("was", "had") that starts a passive or
+// perfect, and not a reporting verb.
+func activePast(toks []token, k int) bool {
+	switch toks[k].Low {
+	case "was", "were", "had", "did", "said", "told":
+		return false
+	case "hit", "struck", "killed", "happened", "occurred", "tore", "ripped", "took", "began",
+		"opened", "closed", "ended", "erupted", "exploded", "rocked", "shook":
+		return true
+	}
+	return wordTense(toks, k) == tensePast
 }
 
 // signedAt adds attendance for the signers of an agreement adopted or
@@ -167,4 +252,38 @@ func (d *document) nearDate(r ref, m *mention, n int) string {
 		}
 	}
 	return best
+}
+
+// verbAdjunct reports whether a date that ends at token lo, before an
+// event noun at hi, times a verb rather than the noun. It dates the noun
+// when it is a possessive ("Sunday's failed coup") or when only modifiers
+// lie between ("the May 3 talks"), or a preposition of purpose or place
+// ("flew in on Monday for the summit", "on Sunday in the attack"). A verb
+// between ("on Monday condemned the bombing") or another preposition
+// ("called on Sunday to offer condolences after the explosion") makes it
+// the verb's.
+func verbAdjunct(toks []token, lo, hi int) bool {
+	if lo < len(toks) && (toks[lo].Low == "'s" || toks[lo].Low == "'") {
+		return false
+	}
+	for k := lo; k < hi && k < len(toks); k++ {
+		switch w := toks[k].Low; w {
+		case "for", "at", "to", "in", "of":
+		default:
+			if prepositions[w] || wordTense(toks, k) != tenseNeutral {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ofDate reports whether a date bound to a noun by "of" is the event
+// mention's own: inside it or right after it ("the earthquakes of February
+// 6", "the summit of 2019").
+func ofDate(toks []token, de dateExpr, m *mention) bool {
+	if de.T0 < 1 || toks[de.T0-1].Low != "of" {
+		return false
+	}
+	return de.T0 >= m.T0 && de.T1 <= m.T1 || de.T0 == m.T1+1
 }

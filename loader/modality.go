@@ -100,7 +100,7 @@ func (c *sentCtx) date(i int, obj []int, planned bool) string {
 		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, obj) {
 			continue
 		}
-		dist := absInt(de.T0 - i)
+		dist := c.dateDistance(de, i)
 		if dist < bestDist {
 			best, bestDist = de.Value, dist
 		}
@@ -128,36 +128,9 @@ func (c *sentCtx) ownedByOtherEvent(de dateExpr, obj []int) bool {
 	return false
 }
 
-// narrative returns the date the story is at in sentence s: the latest
-// day-precise date, up to s, within ten days of publication.
+// narrative returns the date the story is at in sentence s (storyDate).
 func (d *document) narrative(s int) string {
-	if !d.dc.known {
-		return ""
-	}
-	for k := s; k >= 0; k-- {
-		ds := d.dates[k]
-		for j := len(ds) - 1; j >= 0; j-- {
-			de := ds[j]
-			if !de.Day || de.Value == "" {
-				continue
-			}
-			if d.nearPublication(de.Value) {
-				return de.Value
-			}
-		}
-	}
-	return d.dc.dlValue
-}
-
-// nearPublication reports whether an ISO day is within ten days of the
-// publication date.
-func (d *document) nearPublication(day string) bool {
-	t, ok := parseDay(day)
-	if !ok {
-		return false
-	}
-	diff := t.Sub(d.dc.pub).Hours() / 24
-	return diff >= -10 && diff <= 10
+	return d.storyDate(s)
 }
 
 // segment returns the stretch of the sentence around token i between

@@ -12,8 +12,10 @@ func (d *document) relate() {
 	}
 	d.hostOffices()
 	d.holdsOffice()
+	d.actionDates()
 	d.signedAt()
 	d.eventDates()
+	d.attendedDates()
 	d.locations()
 }
 
