@@ -19,7 +19,37 @@ func (c *sentCtx) implied(i int) {
 		c.tookTo(i)
 	case "called", "calls", "calling":
 		c.calledOn(i)
+	case "attending", "present", "attendees", "participants":
+		c.amongAttending(i)
 	}
+}
+
+// amongAttending reads "Among those attending were A, B and C" and "Also
+// present were A and B": the ones listed attended the article's gathering.
+func (c *sentCtx) amongAttending(i int) {
+	k := i + 1
+	if k < len(c.toks) && (c.toks[k].Low == "the" || c.toks[k].Low == "at") {
+		return // "present at the talks": read by other rules
+	}
+	if k >= len(c.toks) || !inSet(c.toks[k].Low, "were", "was", "included", "include") {
+		return
+	}
+	lead := false
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if inSet(c.toks[j].Low, "among", "those", "also", "the") {
+			lead = true
+		}
+	}
+	ev := c.d.mainEvent()
+	if !lead || ev < 0 || !isGathering(c.d.entities[ev].Kind) || k+1 >= len(c.toks) {
+		return
+	}
+	a := c.at[k+1]
+	if a < 0 || c.ms[a].T0 != k+1 || !c.isActor(&c.ms[a]) {
+		return
+	}
+	c.record(schema.Attended, c.entities(c.groupRight(a, argActor), argActor), []int{ev}, i,
+		c.planned(i), 0.6)
 }
 
 // calledOn reads "X called on External Affairs Minister Y on Wednesday":

@@ -73,6 +73,7 @@ CALLED | received|receives|got call|calls from | after=from | actor | reverse
 MET | met|meet|meets | direct | actor | iv
 MET | held|hold|holds|holding|had * talks|meeting|meetings with | after=with | actor
 MET | held|hold|holds|holding|had * discussions|consultations with | after=with | actor
+MET | held|hold|holds|holding|had * talks|meeting|discussions|consultations | none | actor
 MET | talks|meeting|meetings|summit|consultations|discussions with | after=with | actor | noun
 MET | meeting|meetings|talks * was|were with | after=with | actor | noun
 MET | sat|sit|sits down with | after=with | actor
