@@ -54,6 +54,10 @@ type gazetteer struct {
 	orgHeads     map[string]bool
 	agreeHeads   map[string]bool
 	placeHeads   map[string]bool
+	placeFirst   map[string]bool // first words of place names ("Lake")
+	geoNouns     map[string]bool // "strait" in "the Bab el-Mandeb strait"
+	placeOf      map[string]bool // "town" in "the town of X"
+	facilities   map[string]bool // "hospital" in "the Jinnah hospital"
 	eventHeads   map[string]string
 	eventPrefix  map[string]string
 	stop         map[string]bool
@@ -82,6 +86,10 @@ func newGazetteer() (*gazetteer, error) {
 		orgHeads:     wordSet(orgHeads),
 		agreeHeads:   wordSet(agreementHeads),
 		placeHeads:   wordSet(placeHeads),
+		placeFirst:   wordSet(placeFirstWords),
+		geoNouns:     wordSet(geoNouns),
+		placeOf:      wordSet(placeOfNouns),
+		facilities:   wordSet(facilityNouns),
 		eventHeads:   pairMap(eventHeads),
 		eventPrefix:  pairMap(eventPrefixes),
 		stop:         wordSet(stopTable),

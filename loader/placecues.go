@@ -1,0 +1,49 @@
+package loader
+
+// placeCue reports whether a name with no title is a place rather than a
+// person. Two capitalised words look like a person's name; a place shows
+// itself by the words before it ("in", "flew to", "the town of"), its
+// first word ("Lake Chad", "Palacio Santos", "El Fasher"), a geographical
+// noun after it ("the Bab el-Mandeb strait"), an apposition that says what
+// it is ("Bahir Dar, a city …") or the dateline.
+func (d *document) placeCue(r ref, m *mention) bool {
+	if d.placeContext(r, m) {
+		return true
+	}
+	v := d.views[r.Sent]
+	if m.N1-m.N0 > 1 && d.g.placeFirst[v.Toks[m.N0].Low] {
+		return true
+	}
+	if m.T1 < len(v.Toks) && d.g.geoNouns[v.Toks[m.T1].Low] {
+		return true
+	}
+	if m.T0 >= 2 && v.Toks[m.T0-1].Low == "of" && d.g.placeOf[v.Toks[m.T0-2].Low] {
+		return true // "the resort of Punta del Este"
+	}
+	if d.placeApposition(v, m.T1) {
+		return true
+	}
+	return d.dl.Place != "" && fold(m.Name) == fold(d.dl.Place)
+}
+
+// placeApposition reports whether the words from token k are an
+// apposition naming a kind of place: ", a town …", ", the capital of …",
+// ", a seaside city".
+func (d *document) placeApposition(v *sentView, k int) bool {
+	if k+2 >= len(v.Toks) || v.Toks[k].Text != "," {
+		return false
+	}
+	if w := v.Toks[k+1].Low; w != "a" && w != "an" && w != "the" {
+		return false
+	}
+	for j := k + 2; j < len(v.Toks) && j <= k+4; j++ {
+		t := v.Toks[j]
+		if d.g.placeOf[t.Low] {
+			return true
+		}
+		if !t.Word || t.Cap {
+			return false
+		}
+	}
+	return false
+}
