@@ -1,5 +1,7 @@
 package loader
 
+import "github.com/diplograph/diplograph/schema"
+
 // placeCue reports whether a name with no title is a place rather than a
 // person. Two capitalised words look like a person's name; a place shows
 // itself by the words before it ("in", "flew to", "the town of"), its
@@ -46,4 +48,30 @@ func (d *document) placeApposition(v *sentView, k int) bool {
 		}
 	}
 	return false
+}
+
+// facility reads a name with no title followed by a lower-case noun of a
+// building or site ("the Recep Tayyip Erdoğan hospital", "the Zofiówka
+// colliery"): the name and the noun are a place, not the person or town
+// it is called after. A one-word name is kept as the surface form, so that
+// the name alone ("Zofiówka was …") finds the place again.
+func (mf mentionFinder) facility(v *sentView, r run) (mention, bool) {
+	if r.T1 >= len(v.Toks) || v.Toks[r.T1].Cap || !mf.g.facilities[v.Toks[r.T1].Low] ||
+		v.Roles[r.T0].End > 0 {
+		return mention{}, false
+	}
+	for i := r.T0; i < r.T1; i++ {
+		if v.Gaz[i].End > 0 {
+			return mention{}, false // "Nairobi hospital", "Kenyan airport": the place is named
+		}
+	}
+	m := newMention(v.Index, r.T0, r.T1+1, schema.Place, formProper)
+	m.Name, m.Head = v.span(r.T0, r.T1+1), v.Toks[r.T1].Low
+	if r.T1-r.T0 == 1 {
+		m.N1 = r.T1
+	}
+	if r.T0 > 0 {
+		m.Prep = v.Toks[r.T0-1].Low
+	}
+	return m, true
 }
