@@ -29,8 +29,8 @@ func (d *document) corefer() {
 		}
 	})
 	d.eachMention(func(r ref, m *mention) {
-		deferred := m.Type == schema.Person && d.placeCue(r, m) && m.Role == "" &&
-			m.RoleCode == "" // "in San Francisco", "toured North Kivu", "Lake Chad"
+		// "in San Francisco", "toured North Kivu", "Lake Chad"
+		deferred := m.Type == schema.Person && d.untitledPlace(r, m)
 		if m.Entity < 0 && (m.Type == "" || deferred) && m.Form == formProper && !m.Modifier {
 			d.loneWord(r, m, keys)
 		}
@@ -86,7 +86,7 @@ func (d *document) properEntity(r ref, m *mention, keys map[string]int) {
 		d.keyed(r, "event:"+eventCore(m.Name), m.Name, keys)
 	case schema.Person:
 		if m.N1-m.N0 > 1 || m.Role != "" || m.RoleCode != "" {
-			if d.placeCue(r, m) && m.Role == "" && m.RoleCode == "" && m.N1-m.N0 > 1 {
+			if d.untitledPlace(r, m) && m.N1-m.N0 > 1 {
 				return // decided with the lone words: "in New Caledonia", "visited Port Blair"
 			}
 			d.personEntity(r, m, true)

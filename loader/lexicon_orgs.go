@@ -89,6 +89,7 @@ strategy statute roadmap compact covenant resolution partnership plan act consen
 // eventHeads map last words of event names to the kind of event.
 const eventHeads = `summit:summit summits:summit conference:conference talks:talks
 meeting:meeting session:meeting retreat:meeting dialogue:talks gathering:meeting
+consultation:talks consultations:talks
 games:sports olympics:sports cup:sports championship:sports tournament:sports
 day:celebration celebration:celebration celebrations:celebration festival:celebration
 festivities:celebration parade:celebration ceremony:celebration anniversary:celebration

@@ -3,15 +3,21 @@ package loader
 import "github.com/diplograph/diplograph/schema"
 
 // placeCue reports whether a name with no title is a place rather than a
-// person. Two capitalised words look like a person's name; a place shows
-// itself by the words before it ("in", "flew to", "the town of"), its
-// first word ("Lake Chad", "Palacio Santos", "El Fasher"), a geographical
-// noun after it ("the Bab el-Mandeb strait"), an apposition that says what
-// it is ("Bahir Dar, a city …") or the dateline.
+// person: the words before it ("in", "flew to") or the name itself
+// (placeName).
 func (d *document) placeCue(r ref, m *mention) bool {
-	if d.placeContext(r, m) {
-		return true
-	}
+	return d.placeContext(r, m) || d.placeName(r, m)
+}
+
+// placeName reports whether a name is a place by what is written in and
+// around it. Two capitalised words look like a person's name; a place
+// shows itself by its first word ("Lake Chad", "Palacio Santos", "El
+// Fasher"), a geographical noun after it ("the Bab el-Mandeb strait"), "the
+// town of" before it, an apposition that says what it is ("Bahir Dar, a
+// city …") or the dateline. These outweigh a country's possessive before
+// it ("Indonesia's North Kalimantan province"), which a preposition does
+// not.
+func (d *document) placeName(r ref, m *mention) bool {
 	v := d.views[r.Sent]
 	if m.N1-m.N0 > 1 && d.g.placeFirst[v.Toks[m.N0].Low] {
 		return true
@@ -26,6 +32,12 @@ func (d *document) placeCue(r ref, m *mention) bool {
 		return true
 	}
 	return d.dl.Place != "" && fold(m.Name) == fold(d.dl.Place)
+}
+
+// untitledPlace reports whether a person's name with no title of office
+// is to be decided as a possible place, with the lone words.
+func (d *document) untitledPlace(r ref, m *mention) bool {
+	return m.Role == "" && (d.placeName(r, m) || m.RoleCode == "" && d.placeContext(r, m))
 }
 
 // placeApposition reports whether the words from token k are an

@@ -120,14 +120,15 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 
 // capitalisedInName reports whether token i, a stop word, is written with
 // a capital in the middle of a sentence before another capitalised word,
-// as in names ("Than Swe", "Second Thomas Shoal", "North Kalimantan").
+// as in names ("Than Swe", "Second Thomas Shoal", "Ghana's North
+// Kalimantan").
 // Determiners and pronouns, capitalised after a quotation mark, are not.
 func (mf mentionFinder) capitalisedInName(v *sentView, i int) bool {
 	if i == 0 || i+1 >= len(v.Toks) {
 		return false
 	}
 	prev, next := v.Toks[i-1], v.Toks[i+1]
-	if !prev.Word && prev.Text != "," || !next.Cap || !next.Word ||
+	if !prev.Word && prev.Text != "," && !prev.isPossessive() || !next.Cap || !next.Word ||
 		next.Lex&(lexStop|lexMonth|lexWeekday) != 0 {
 		return false
 	}
