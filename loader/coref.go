@@ -30,7 +30,7 @@ func (d *document) corefer() {
 	})
 	d.eachMention(func(r ref, m *mention) {
 		// "in San Francisco", "toured North Kivu", "Lake Chad"
-		deferred := m.Type == schema.Person && d.untitledPlace(r, m)
+		deferred := m.Type == schema.Person && (d.untitledPlace(r, m) || d.nicknameCue(r, m))
 		if m.Entity < 0 && (m.Type == "" || deferred) && m.Form == formProper && !m.Modifier {
 			d.loneWord(r, m, keys)
 		}
@@ -86,8 +86,8 @@ func (d *document) properEntity(r ref, m *mention, keys map[string]int) {
 		d.keyed(r, "event:"+eventCore(m.Name), m.Name, keys)
 	case schema.Person:
 		if m.N1-m.N0 > 1 || m.Role != "" || m.RoleCode != "" {
-			if d.untitledPlace(r, m) && m.N1-m.N0 > 1 {
-				return // decided with the lone words: "in New Caledonia", "visited Port Blair"
+			if d.untitledPlace(r, m) && m.N1-m.N0 > 1 || d.nicknameCue(r, m) {
+				return // decided with the lone words: "in New Caledonia", "known as Tok Mat"
 			}
 			d.personEntity(r, m, true)
 		}

@@ -26,6 +26,10 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 			return
 		}
 	}
+	if k := d.nicknameOf(r, m); k >= 0 {
+		d.attach(r, k)
+		return
+	}
 	if d.personEntity(r, m, false) {
 		return
 	}
@@ -39,6 +43,8 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 		m.Type = schema.Place
 		d.keyed(r, "Place:"+f, m.Name, keys)
 		d.byFold[f] = m.Entity
+	case isShortUpper(m.Name) && d.initialsOf(m.Name) >= 0: // "MBS"
+		d.attach(r, d.initialsOf(m.Name))
 	case isShortUpper(m.Name) && len(m.Name) >= 2:
 		m.Type = schema.Organization
 		d.keyed(r, "Organization:"+f, m.Name, keys)
