@@ -58,6 +58,8 @@ type gazetteer struct {
 	geoNouns     map[string]bool // "strait" in "the Bab el-Mandeb strait"
 	placeOf      map[string]bool // "town" in "the town of X"
 	facilities   map[string]bool // "hospital" in "the Jinnah hospital"
+	orgCues      map[string]bool // "group" in "the militant group al-Shabaab"
+	corporate    map[string]bool // "Spółka", "GmbH"
 	eventHeads   map[string]string
 	eventPrefix  map[string]string
 	stop         map[string]bool
@@ -90,6 +92,8 @@ func newGazetteer() (*gazetteer, error) {
 		geoNouns:     wordSet(geoNouns),
 		placeOf:      wordSet(placeOfNouns),
 		facilities:   wordSet(facilityNouns),
+		orgCues:      wordSet(orgCueNouns),
+		corporate:    wordSet(corporateWords),
 		eventHeads:   pairMap(eventHeads),
 		eventPrefix:  pairMap(eventPrefixes),
 		stop:         wordSet(stopTable),

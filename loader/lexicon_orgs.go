@@ -144,3 +144,15 @@ capital municipality enclave county`
 // hospital"): the name and the noun together are the place.
 const facilityNouns = `hospital clinic airport airbase stadium university colliery mine
 refinery prison jail mosque cathedral hotel dam barracks academy shipyard`
+
+// orgCueNouns are lower-case nouns that, just before a name or apposed to
+// it, say the name is an organisation's ("the militant group al-Shabaab",
+// "the mine's operator, Jastrzębska Spółka Węglowa").
+const orgCueNouns = `group movement militia organisation organization party company firm
+operator insurer lender carrier airline broadcaster newspaper outfit faction conglomerate`
+
+// corporateWords are words that make any name they stand in a company's,
+// in the languages company names keep them in ("Spółka", "Grupo", "GmbH").
+const corporateWords = `spółka spolka société societe sociedad compañía compania companhia
+empresa gesellschaft aktiengesellschaft grupo banco banque gmbh ag plc llc ltd ltd. inc
+inc.`
