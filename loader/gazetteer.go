@@ -112,7 +112,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.loadTable(countryAliasTable, gazCountry)
 	g.loadTable(demonymTable, gazDemonym)
 	g.loadTable(capitalAliasTable, gazCapital)
-	g.loadTable(regionTable, gazPlace)
+	g.loadRegions()
 	g.loadTable(regionalTable, gazRegional)
 	g.loadOrgs()
 	g.loadRoles()
@@ -183,6 +183,22 @@ func (g *gazetteer) loadTable(table string, kind gazKind) {
 			g.add(name, e)
 		}
 	}
+}
+
+// loadRegions adds the places of regionTable. A territory the country
+// data lists as a country but the table as a place ("Western Sahara") is a
+// place: the table is the later, deliberate choice.
+func (g *gazetteer) loadRegions() {
+	sep := func(r rune) bool { return r == '|' || r == '\n' }
+	for _, item := range strings.FieldsFunc(regionTable, sep) {
+		for _, w := range strings.Fields(item)[1:] {
+			key := foldPhrase(strings.ReplaceAll(w, "_", " "))
+			if e, ok := g.phrases[key]; ok && e.Kind == gazCountry {
+				delete(g.phrases, key)
+			}
+		}
+	}
+	g.loadTable(regionTable, gazPlace)
 }
 
 // preferName reports whether name should replace the data module's name of
