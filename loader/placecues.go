@@ -16,7 +16,7 @@ func (d *document) placeCue(r ref, m *mention) bool {
 // town of" before it, an apposition that says what it is ("Bahir Dar, a
 // city …") or the dateline. These outweigh a country's possessive before
 // it ("Indonesia's North Kalimantan province"), which a preposition does
-// not.
+// not. So does ", in Y province" after it.
 func (d *document) placeName(r ref, m *mention) bool {
 	v := d.views[r.Sent]
 	if m.N1-m.N0 > 1 && d.g.placeFirst[v.Toks[m.N0].Low] {
@@ -28,7 +28,7 @@ func (d *document) placeName(r ref, m *mention) bool {
 	if m.T0 >= 2 && v.Toks[m.T0-1].Low == "of" && d.g.placeOf[v.Toks[m.T0-2].Low] {
 		return true // "the resort of Punta del Este"
 	}
-	if d.placeApposition(v, m.T1) {
+	if d.placeApposition(v, m.T1) || d.inDivision(v, m.T1) {
 		return true
 	}
 	return d.dl.Place != "" && fold(m.Name) == fold(d.dl.Place)
@@ -86,4 +86,22 @@ func (mf mentionFinder) facility(v *sentView, r run) (mention, bool) {
 		m.Prep = v.Toks[r.T0-1].Low
 	}
 	return m, true
+}
+
+// inDivision reports whether the words from token k say where a place
+// lies: ", in Kayes region", ", in the Amhara region".
+func (d *document) inDivision(v *sentView, k int) bool {
+	if k+2 >= len(v.Toks) || v.Toks[k].Text != "," || v.Toks[k+1].Low != "in" {
+		return false
+	}
+	for j := k + 2; j < len(v.Toks) && j <= k+6; j++ {
+		t := v.Toks[j]
+		switch {
+		case !t.Word:
+			return false
+		case !t.Cap && d.g.placeOf[t.Low] && j > k+2:
+			return true
+		}
+	}
+	return false
 }
