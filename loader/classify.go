@@ -28,6 +28,12 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		}
 		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
+	if m, ok := mf.facility(v, r); ok {
+		return append(out, m)
+	}
+	if m, ok := mf.orgName(v, r); ok {
+		return mf.embedded(append(out, m), v, r.T0, r.T1)
+	}
 	return mf.person(out, v, r)
 }
 

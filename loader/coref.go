@@ -29,8 +29,8 @@ func (d *document) corefer() {
 		}
 	})
 	d.eachMention(func(r ref, m *mention) {
-		deferred := m.Type == schema.Person && d.placeContext(r, m) && m.Role == "" &&
-			m.RoleCode == "" // "in San Francisco", "toured North Kivu", "flew to Port Blair"
+		// "in San Francisco", "toured North Kivu", "Lake Chad"
+		deferred := m.Type == schema.Person && (d.untitledPlace(r, m) || d.nicknameCue(r, m))
 		if m.Entity < 0 && (m.Type == "" || deferred) && m.Form == formProper && !m.Modifier {
 			d.loneWord(r, m, keys)
 		}
@@ -84,11 +84,11 @@ func (d *document) properEntity(r ref, m *mention, keys map[string]int) {
 		}
 		d.keyed(r, string(m.Type)+":"+fold(name), m.Name, keys)
 	case schema.Event:
-		d.keyed(r, "event:"+eventCore(m.Name), m.Name, keys)
+		d.eventEntity(r, eventCore(m.Name), keys)
 	case schema.Person:
 		if m.N1-m.N0 > 1 || m.Role != "" || m.RoleCode != "" {
-			if d.placeContext(r, m) && m.Role == "" && m.RoleCode == "" && m.N1-m.N0 > 1 {
-				return // decided with the lone words: "in New Caledonia", "visited Port Blair"
+			if d.untitledPlace(r, m) && m.N1-m.N0 > 1 || d.nicknameCue(r, m) {
+				return // decided with the lone words: "in New Caledonia", "known as Tok Mat"
 			}
 			d.personEntity(r, m, true)
 		}
@@ -102,6 +102,53 @@ func (d *document) keyed(r ref, key, name string, keys map[string]int) {
 		return
 	}
 	keys[key] = d.newEntity(r, d.m(r).Type, name)
+}
+
+// eventEntity attaches a named event to the entity of its key. A name
+// with a year or number before it ("2030 World Cup", "13th … Meeting") is
+// also filed without them, so that the short name written later ("the
+// World Cup") finds it, unless two events share the short name.
+func (d *document) eventEntity(r ref, core string, keys map[string]int) {
+	name := d.m(r).Name
+	if rest, ok := cutEdition(core); ok {
+		d.keyed(r, "event:"+core, name, keys)
+		short, k := "short:"+rest, d.m(r).Entity
+		if old, seen := keys[short]; !seen {
+			keys[short] = k
+		} else if old != k {
+			keys[short] = -1
+		}
+		return
+	}
+	if _, ok := keys["event:"+core]; !ok {
+		if k, ok := keys["short:"+core]; ok && k >= 0 {
+			keys["event:"+core] = k
+		}
+	}
+	d.keyed(r, "event:"+core, name, keys)
+}
+
+// cutEdition returns a folded event name without the year or ordinal it
+// starts with ("2030 world cup" → "world cup").
+func cutEdition(core string) (string, bool) {
+	first, rest, ok := strings.Cut(core, " ")
+	if !ok || first == "" || first[0] < '0' || first[0] > '9' {
+		return "", false
+	}
+	if len(first) == 4 && isDigits(first) || isOrdinal(first) {
+		return rest, true
+	}
+	return "", false
+}
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // eventCore folds an event name and drops generic trailing nouns, so that

@@ -10,11 +10,6 @@ import (
 var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": true,
 	"visits": true, "toured": true, "tour": true, "left": true, "leave": true, "leaving": true}
 
-// placeNouns are lower-case nouns that make the name before them a place.
-var placeNouns = map[string]bool{"border": true, "area": true, "region": true,
-	"valley": true, "district": true, "province": true, "airport": true, "port": true,
-	"city": true, "town": true, "village": true, "enclave": true, "frontier": true}
-
 // creatableKinds are event kinds that a common noun with no name may
 // introduce ("the launch"); other kinds only refer back.
 var creatableKinds = map[string]bool{"attack": true, "earthquake": true, "disaster": true,
@@ -31,6 +26,10 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 			return
 		}
 	}
+	if k := d.nicknameOf(r, m); k >= 0 {
+		d.attach(r, k)
+		return
+	}
 	if d.personEntity(r, m, false) {
 		return
 	}
@@ -39,18 +38,13 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 		d.attach(r, k)
 		return
 	}
-	toMotion := d.placeContext(r, m) && !placePreps[m.Prep]
 	switch {
-	case m.T1 < len(v.Toks) && placeNouns[v.Toks[m.T1].Low]:
-		m.Type = schema.Place // "the disputed Tambacounda border area"
-		d.keyed(r, "Place:"+f, m.Name, keys)
-		d.byFold[f] = m.Entity
-	case placePreps[m.Prep] || toMotion || m.Prep == "of" && m.T0 >= 2 &&
-		(v.Toks[m.T0-2].Low == "island" || v.Toks[m.T0-2].Low == "state" ||
-			v.Toks[m.T0-2].Low == "city" || v.Toks[m.T0-2].Low == "province"):
+	case d.placeCue(r, m): // "in Kolda", "the Tambacounda border area", "the town of Lake"
 		m.Type = schema.Place
 		d.keyed(r, "Place:"+f, m.Name, keys)
 		d.byFold[f] = m.Entity
+	case isShortUpper(m.Name) && d.initialsOf(m.Name) >= 0: // "MBS"
+		d.attach(r, d.initialsOf(m.Name))
 	case isShortUpper(m.Name) && len(m.Name) >= 2:
 		m.Type = schema.Organization
 		d.keyed(r, "Organization:"+f, m.Name, keys)

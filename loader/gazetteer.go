@@ -54,6 +54,12 @@ type gazetteer struct {
 	orgHeads     map[string]bool
 	agreeHeads   map[string]bool
 	placeHeads   map[string]bool
+	placeFirst   map[string]bool // first words of place names ("Lake")
+	geoNouns     map[string]bool // "strait" in "the Bab el-Mandeb strait"
+	placeOf      map[string]bool // "town" in "the town of X"
+	facilities   map[string]bool // "hospital" in "the Jinnah hospital"
+	orgCues      map[string]bool // "group" in "the militant group al-Shabaab"
+	corporate    map[string]bool // "Spółka", "GmbH"
 	eventHeads   map[string]string
 	eventPrefix  map[string]string
 	stop         map[string]bool
@@ -82,6 +88,12 @@ func newGazetteer() (*gazetteer, error) {
 		orgHeads:     wordSet(orgHeads),
 		agreeHeads:   wordSet(agreementHeads),
 		placeHeads:   wordSet(placeHeads),
+		placeFirst:   wordSet(placeFirstWords),
+		geoNouns:     wordSet(geoNouns),
+		placeOf:      wordSet(placeOfNouns),
+		facilities:   wordSet(facilityNouns),
+		orgCues:      wordSet(orgCueNouns),
+		corporate:    wordSet(corporateWords),
 		eventHeads:   pairMap(eventHeads),
 		eventPrefix:  pairMap(eventPrefixes),
 		stop:         wordSet(stopTable),
@@ -100,7 +112,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.loadTable(countryAliasTable, gazCountry)
 	g.loadTable(demonymTable, gazDemonym)
 	g.loadTable(capitalAliasTable, gazCapital)
-	g.loadTable(regionTable, gazPlace)
+	g.loadRegions()
 	g.loadTable(regionalTable, gazRegional)
 	g.loadOrgs()
 	g.loadRoles()
@@ -171,6 +183,22 @@ func (g *gazetteer) loadTable(table string, kind gazKind) {
 			g.add(name, e)
 		}
 	}
+}
+
+// loadRegions adds the places of regionTable. A territory the country
+// data lists as a country but the table as a place ("Western Sahara") is a
+// place: the table is the later, deliberate choice.
+func (g *gazetteer) loadRegions() {
+	sep := func(r rune) bool { return r == '|' || r == '\n' }
+	for _, item := range strings.FieldsFunc(regionTable, sep) {
+		for _, w := range strings.Fields(item)[1:] {
+			key := foldPhrase(strings.ReplaceAll(w, "_", " "))
+			if e, ok := g.phrases[key]; ok && e.Kind == gazCountry {
+				delete(g.phrases, key)
+			}
+		}
+	}
+	g.loadTable(regionTable, gazPlace)
 }
 
 // preferName reports whether name should replace the data module's name of

@@ -89,6 +89,7 @@ strategy statute roadmap compact covenant resolution partnership plan act consen
 // eventHeads map last words of event names to the kind of event.
 const eventHeads = `summit:summit summits:summit conference:conference talks:talks
 meeting:meeting session:meeting retreat:meeting dialogue:talks gathering:meeting
+consultation:talks consultations:talks
 games:sports olympics:sports cup:sports championship:sports tournament:sports
 day:celebration celebration:celebration celebrations:celebration festival:celebration
 festivities:celebration parade:celebration ceremony:celebration anniversary:celebration
@@ -114,3 +115,44 @@ mount lake bay strait straits peninsula desert park stadium street road avenue p
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
 dam zone territory territories heights strip highway hospital mosque church temple
 cathedral hotel center centre hall arena state prefecture oblast governorate`
+
+// placeFirstWords are first words that make a two-word or longer name with
+// no title a place ("Lake Chad", "Palacio Santos", "Port Sudan", "El
+// Fasher"): generic words for landforms and buildings, in English and in
+// the languages place names keep them in, and the articles of Spanish and
+// Arabic place names. A person found elsewhere in the article under the
+// same name still wins.
+const placeFirstWords = `lake mount mt gulf cape port fort isle lac mont palacio palais
+palazzo torre punta puerto porto isla ilha monte lago rio río bahía bahia sierra ciudad
+mt. cerro plaza praça piazza wadi jebel jabal ras bab kota kuala bandar pulau tanjung gunung
+el los las`
+
+// geoNouns are lower-case nouns that, written after a name, make the name
+// a place ("the Bab el-Mandeb strait", "the Sinapad river"). Words that
+// follow adjectives as often ("the African coast", "the Arabian sea") are
+// left out.
+const geoNouns = `border area region valley district province airport port city town
+village enclave frontier strait straits river lake island islands mountains mountain
+canal oasis archipelago atoll basin delta plateau`
+
+// placeOfNouns are nouns that name the kind of place in "the town of X".
+const placeOfNouns = `town city village resort island port province state region district
+capital municipality enclave county`
+
+// facilityNouns are lower-case nouns that, written after a name, name a
+// building or site called after it ("the Zofiówka colliery", "the Jinnah
+// hospital"): the name and the noun together are the place.
+const facilityNouns = `hospital clinic airport airbase stadium university colliery mine
+refinery prison jail mosque cathedral hotel dam barracks academy shipyard`
+
+// orgCueNouns are lower-case nouns that, just before a name or apposed to
+// it, say the name is an organisation's ("the militant group al-Shabaab",
+// "the mine's operator, Jastrzębska Spółka Węglowa").
+const orgCueNouns = `group movement militia organisation organization party company firm
+operator insurer lender carrier airline broadcaster newspaper outfit faction conglomerate`
+
+// corporateWords are words that make any name they stand in a company's,
+// in the languages company names keep them in ("Spółka", "Grupo", "GmbH").
+const corporateWords = `spółka spolka société societe sociedad compañía compania companhia
+empresa gesellschaft aktiengesellschaft grupo banco banque gmbh ag plc llc ltd ltd. inc
+inc.`

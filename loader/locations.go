@@ -75,7 +75,7 @@ func (c *sentCtx) eventPlace(a int) {
 }
 
 // placeContainer reads "Independence Square in Accra", "Bissau,
-// Guinea-Bissau", "Temuco, capital of the southern Chilean region of
+// Guinea-Bissau", "Baga Sola, in Lac province", "Temuco, capital of the southern Chilean region of
 // Araucanía" and "Upolu, the main island of Samoa".
 func (c *sentCtx) placeContainer(a int) {
 	x := &c.ms[a]
@@ -89,6 +89,12 @@ func (c *sentCtx) placeContainer(a int) {
 				c.d.addRel(schema.LocatedIn, src, c.ms[p].Entity, c.s, "", false, 0.7)
 			}
 		case ",":
+			if c.toks[k+1].Low == "in" { // "Baga Sola, in Lac province,"
+				if p := c.placeAfter(k + 1); p >= 0 && c.ms[p].T0 <= k+3 {
+					c.d.addRel(schema.LocatedIn, src, c.ms[p].Entity, c.s, "", false, 0.65)
+				}
+				return
+			}
 			if b := c.at[k+1]; b >= 0 && c.ms[b].T0 == k+1 && c.ms[b].Entity >= 0 {
 				e := &c.d.entities[c.ms[b].Entity]
 				if e.Type == schema.Country || e.Type == schema.Place && e.Code != "" &&

@@ -133,7 +133,9 @@ func (mf mentionFinder) fill(v *sentView) {
 		}
 	}
 	for i, t := range v.Toks {
-		if t.Cap || t.Digit {
+		// A lower-case Arabic article starts names too: "al Qaeda".
+		article := (t.Low == "al" || t.Low == "el") && i+1 < len(v.Toks) && v.Toks[i+1].Cap
+		if t.Cap || t.Digit || article {
 			if m, ok := mf.gazAt(v, i); ok {
 				v.Gaz[i] = m
 			}

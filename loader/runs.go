@@ -120,14 +120,15 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 
 // capitalisedInName reports whether token i, a stop word, is written with
 // a capital in the middle of a sentence before another capitalised word,
-// as in names ("Than Swe", "Second Thomas Shoal", "North Kalimantan").
+// as in names ("Than Swe", "Second Thomas Shoal", "Ghana's North
+// Kalimantan").
 // Determiners and pronouns, capitalised after a quotation mark, are not.
 func (mf mentionFinder) capitalisedInName(v *sentView, i int) bool {
 	if i == 0 || i+1 >= len(v.Toks) {
 		return false
 	}
 	prev, next := v.Toks[i-1], v.Toks[i+1]
-	if !prev.Word && prev.Text != "," || !next.Cap || !next.Word ||
+	if !prev.Word && prev.Text != "," && !prev.isPossessive() || !next.Cap || !next.Word ||
 		next.Lex&(lexStop|lexMonth|lexWeekday) != 0 {
 		return false
 	}
@@ -201,22 +202,29 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 	}
 	for _, t := range gap {
 		switch t.Low {
-		case "of", "on", "for", "the", "a", "an", "and", "in":
+		case "of", "on", "for", "the", "a", "an", "and", "in", "against":
 		default:
 			return false
 		}
 	}
 	first := gap[0].Low
 	head := v.Toks[cur.T1-1].Low
-	if first == "the" || first == "a" || first == "an" {
+	switch first {
+	case "a", "an":
 		return false
+	case "the":
+		// "… States Bordering the Red Sea": a title-case participle takes
+		// its object into the name.
+		return merged && len(gap) == 1 && len(head) > 5 && strings.HasSuffix(head, "ing") &&
+			v.Gaz[cur.T1-1].End == 0
+	case "against":
+		// "Convention against Torture", "… in the Fight against Irregular
+		// Migration"; never a country or body named after it.
+		return len(gap) == 1 && (merged || mf.g.agreeHeads[head] || mf.g.orgHeads[head]) &&
+			!mf.allGazetteer(v, cur) && !mf.allGazetteer(v, next)
 	}
 	if merged {
-		if first == "and" && (mf.leftHead(v, cur) || len(gap) > 1 ||
-			mf.leftHead(v, run{T0: next.T0, T1: next.T0 + 1})) {
-			return false // "… Agreement and the Memorandum …": two names
-		}
-		return first == "and" || first == "of" || first == "for" || first == "on"
+		return mf.mergedJoinable(v, cur, next, gap)
 	}
 	if first == "and" || first == "of" {
 		// "Protection of Classified Defence Information Agreement",
@@ -229,9 +237,48 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 		return true
 	}
 	if first == "in" {
-		return head == "mission" || head == "office" || head == "embassy"
+		return isPostHead(head)
 	}
 	return mf.leftHead(v, cur)
+}
+
+// mergedJoinable reports whether a name already joined across a connector
+// ("Memorandum of Understanding on Cooperation") goes on across the gap
+// before the next run.
+func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []token) bool {
+	first := gap[0].Low
+	last := v.Toks[cur.T1-1].Low
+	switch first {
+	case "and":
+		// "… Agreement and the Memorandum …" are two names; "… the Red Sea
+		// and Gulf of Aden" inside a council's name is one.
+		inner := mf.kindHead(v, cur.Head) // place words inside the name are no heads
+		endsName := mf.leftHead(v, cur) && !(inner && mf.g.placeHeads[last])
+		nf := run{T0: next.T0, T1: next.T0 + 1}
+		startsName := mf.leftHead(v, nf) && !(inner && mf.g.placeHeads[v.Toks[next.T0].Low])
+		return !endsName && !startsName && len(gap) == 1
+	case "in":
+		// "AU Support and Stabilization Mission in Somalia"; "Cooperation in
+		// the Fight …", unless a known place follows.
+		if isPostHead(last) {
+			return true
+		}
+		return len(gap) == 2 && gap[1].Low == "the" && v.Gaz[next.T0].End == 0
+	}
+	return first == "of" || first == "for" || first == "on"
+}
+
+// isPostHead reports whether a head word takes the place it is posted to
+// into its name ("Mission in Somalia", "Embassy in Accra").
+func isPostHead(head string) bool {
+	return head == "mission" || head == "office" || head == "embassy"
+}
+
+// kindHead reports whether token i is a word that names the kind of an
+// organisation, agreement or event.
+func (mf mentionFinder) kindHead(v *sentView, i int) bool {
+	h := v.Toks[i].Low
+	return mf.g.orgHeads[h] || mf.g.agreeHeads[h] || mf.g.eventHeads[h] != ""
 }
 
 // leftHead reports whether a run ends in a word that takes an "of …"
