@@ -9,6 +9,7 @@ president:President* vice_president:Vice_President deputy_president:Deputy_Presi
 prime_minister:Prime_Minister* premier:Premier* pm:Prime_Minister* chancellor:Chancellor*
 deputy_prime_minister:Deputy_Prime_Minister first_lady:First_Lady king:King* queen:Queen*
 emir:Emir* amir:Emir* crown_prince:Crown_Prince* sultan_of:Sultan* prince:Prince
+vice-president:Vice_President vice-premier:Vice_Premier
 foreign_minister:Foreign_Minister minister_of_foreign_affairs:Foreign_Minister
 external_affairs_minister:External_Affairs_Minister foreign_secretary:Foreign_Secretary
 secretary_of_state:Secretary_of_State defence_minister:Defence_Minister

@@ -25,6 +25,7 @@ var nominalEvents = map[string]string{
 	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
 	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
 	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
+	"sabotage": "attack",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
@@ -141,7 +142,7 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 		var typ schema.EntityType
 		switch w {
 		case "leaders", "men", "women", "presidents", "ministers", "heads", "counterparts",
-			"premiers", "officials", "diplomats":
+			"premiers", "officials", "diplomats", "rulers", "monarchs", "kings", "emirs":
 			typ = schema.Person
 		case "countries", "nations", "sides", "governments", "states", "neighbours",
 			"neighbors", "allies", "capitals":
@@ -167,6 +168,13 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 	return false
 }
 
+// auxiliaries are verbs that end a noun phrase read leftwards: "Rutte will
+// visit Vilnius" holds a verb, not a "Rutte will visit" event.
+var auxiliaries = map[string]bool{"will": true, "would": true, "shall": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "to": true,
+	"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "is": true,
+	"are": true, "was": true, "were": true, "be": true, "been": true, "'ll": true}
+
 // modifiersBefore returns where the noun phrase whose head is at token i
 // starts: it takes in adjectives, nouns and names before the head, up to a
 // determiner, a possessive or punctuation, at most five words.
@@ -183,7 +191,7 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			j = m.T0
 			continue
 		}
-		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 ||
+		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 || auxiliaries[t.Low] ||
 			v.Roles[k].End > 0 || (strings.HasSuffix(t.Low, "ed") ||
 			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
 			break // "MBS held talks": a verb is no modifier

@@ -99,6 +99,10 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 			k = c.ms[a].T0 // "pledged Chile's support": the country's, the speaker's act
 			continue
 		}
+		if c.toks[k].isPossessive() && k > 0 && c.at[k-1] < 0 && c.toks[k-1].Word &&
+			!c.toks[k-1].Cap {
+			continue // "pledged the alliance's full support"
+		}
 		if a := c.at[k]; !c.toks[k].Word || a >= 0 && c.ms[a].Form != formPronoun &&
 			c.ms[a].Head != "their" {
 			break
