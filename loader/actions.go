@@ -192,8 +192,12 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 			}
 		}
 		if len(subj) == 0 {
-			subj = c.entities(c.infinitiveSubject(i), argActor)
-			invitedTo = len(subj) > 0 // what one is invited to do is a plan
+			var invited []int
+			invited, invitedTo = c.infinitiveSubject(i) // what one is invited to do is a plan
+			if invitedTo && len(invited) == 0 {
+				return
+			}
+			subj = c.entities(invited, argActor)
 		}
 		if len(subj) == 0 {
 			subj = c.entities(c.subjectLeft(i), argActor)

@@ -177,24 +177,39 @@ func (c *sentCtx) tookTo(i int) {
 var controlVerbs = wordSet(`invited invite invites inviting asked asks ask asking urged urges
 urge urging encouraged encourages encourage persuaded persuade`)
 
-// infinitiveSubject returns who does the verb at token i when it is an
-// infinitive governed by an invitation: the one invited ("invited Modi to
-// visit Russia", "handed X an invitation from Y to visit Rabat"), or nil
-// when the clause's subject does it.
-func (c *sentCtx) infinitiveSubject(i int) []int {
-	if i < 2 || c.toks[i-1].Low != "to" {
-		return nil
+// infinitiveSubject returns who does the verb at token i when it is (or
+// is the noun of) an infinitive governed by an invitation: the one invited
+// ("invited Modi to visit Russia", "invited Japarov to pay a state visit
+// to Kazakhstan", "handed X an invitation from Y to visit Rabat"). It
+// reports whether the infinitive is so governed: when it is and the one
+// invited is not known, the action has no subject the text gives.
+func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
+	to := -1
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if c.toks[k].Low == "to" {
+			to = k
+			break
+		}
+		if !c.toks[k].Word || c.at[k] >= 0 {
+			return nil, false
+		}
 	}
-	for k := i - 2; k >= 0 && k >= i-12; k-- {
+	if to < 1 || to < i-1 && !infinitiveVerbs[c.toks[to+1].Low] {
+		return nil, false // "to" + verb + noun: "to pay a visit", "to make a trip"
+	}
+	for k := to - 1; k >= 0 && k >= to-12; k-- {
 		t := c.toks[k]
 		if t.Text == ";" || t.Text == "." {
-			return nil
+			return nil, false
 		}
 		if t.Low == "invitation" {
-			if g := c.handedTo(k); len(g) > 0 {
-				return g
-			}
-			return nil
+			return c.handedTo(k), len(c.handedTo(k)) > 0
+		}
+		if controlVerbs[t.Low] && k == to-1 {
+			return nil, false // "asked to visit": the subject's own act
+		}
+		if controlVerbs[t.Low] {
+			return nil, true // "invited the Sultan to visit": an object not known
 		}
 		a := c.at[k]
 		if a < 0 || c.ms[a].T1 != k+1 || c.ms[a].T0 == 0 || !c.isActor(&c.ms[a]) {
@@ -202,15 +217,19 @@ func (c *sentCtx) infinitiveSubject(i int) []int {
 		}
 		switch before := c.toks[c.ms[a].T0-1].Low; {
 		case controlVerbs[before]:
-			return c.groupRight(a, argActor)
+			return c.groupRight(a, argActor), true
 		case before == "from" || before == "of":
 			k = c.ms[a].T0 - 1 // "an invitation from King X to visit": read on
 			continue
 		}
-		return nil
+		return nil, false
 	}
-	return nil
+	return nil, false
 }
+
+// infinitiveVerbs take a visit or a trip as their object in an infinitive
+// ("to pay a visit", "to make a state visit").
+var infinitiveVerbs = wordSet(`pay make undertake attend join hold`)
 
 // metAtEvent reads "expected to meet Y at the BIMSTEC summit": both sides
 // of a meeting held at a gathering attend it.
