@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -132,7 +134,10 @@ func (d *document) recentPair(s int, x *mention) []int {
 	if want == 0 {
 		want = 2
 	}
-	leaders := x.Head == "leaders" || x.Head == "heads" || x.Head == "presidents"
+	mod := ""
+	if x.T1-2 >= x.T0 {
+		mod = d.views[s].Toks[x.T1-2].Low // "the two foreign ministers"
+	}
 	for pass := 0; pass < 2; pass++ {
 		var out []int
 		for k := s; k >= 0 && k >= s-8 && len(out) < want; k-- {
@@ -149,7 +154,7 @@ func (d *document) recentPair(s int, x *mention) []int {
 				if x.Type == schema.Country && m.Modifier && m.Form == formDemonym {
 					continue
 				}
-				if pass == 0 && leaders && !e.Leader {
+				if pass == 0 && !pluralFits(x.Head, mod, e) {
 					continue
 				}
 				out = append(out, m.Entity)
@@ -160,4 +165,27 @@ func (d *document) recentPair(s int, x *mention) []int {
 		}
 	}
 	return nil
+}
+
+// pluralFits reports whether person e may be one of "the two <mod>
+// <head>": the presidents are presidents, the foreign ministers hold that
+// portfolio, the leaders and rulers are heads of state or government.
+func pluralFits(head, mod string, e *entity) bool {
+	role := strings.ToLower(e.Role)
+	switch head {
+	case "leaders", "heads", "rulers", "monarchs":
+		return e.Leader
+	case "presidents":
+		return strings.Contains(role, "president") && !strings.Contains(role, "vice")
+	case "premiers":
+		return strings.Contains(role, "prime minister") || strings.Contains(role, "premier")
+	case "kings", "emirs":
+		return strings.Contains(role, strings.TrimSuffix(head, "s"))
+	case "ministers":
+		if mod != "" && mod != "two" && mod != "both" && mod != "the" {
+			return portfolio(e.Role) == portfolio(mod+" minister")
+		}
+		return strings.Contains(role, "minister")
+	}
+	return true
 }
