@@ -37,6 +37,9 @@ func (c *sentCtx) subjectLeft(i int) []int {
 				break // "busy as ministers … flew in": another subject
 			}
 		}
+		if t.Low == "whose" && k+1 < i && (c.at[k+1] >= 0 || personNouns[c.toks[k+1].Low]) {
+			return nil // "ASEAN, whose leaders will gather": the leaders act, unnamed
+		}
 		if t.Low == "who" {
 			e := k
 			if e > 0 && c.toks[e-1].Text == "," {
@@ -59,6 +62,10 @@ func (c *sentCtx) subjectLeft(i int) []int {
 	}
 	return nil
 }
+
+// personNouns are plural nouns for people that may follow "whose".
+var personNouns = wordSet(`leaders presidents ministers officials heads members diplomats
+envoys delegates representatives citizens soldiers troops forces people`)
 
 // endingAt returns the mention that ends at token t, or -1.
 func (c *sentCtx) endingAt(t int) int {

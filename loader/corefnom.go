@@ -13,7 +13,8 @@ var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": tru
 // creatableKinds are event kinds that a common noun with no name may
 // introduce ("the launch"); other kinds only refer back.
 var creatableKinds = map[string]bool{"attack": true, "earthquake": true, "disaster": true,
-	"launch": true, "election": true, "summit": true, "conference": true, "coup": true}
+	"launch": true, "election": true, "summit": true, "conference": true, "coup": true,
+	"memorial": true, "funeral": true, "inauguration": true}
 
 // loneWord settles a capitalised word (or an unclassified name after "in")
 // against the rest of the article: a surname, a known place, an acronym in

@@ -101,7 +101,8 @@ earthquake:earthquake earthquakes:earthquake quake:earthquake tsunami:disaster
 cyclone:disaster hurricane:disaster typhoon:disaster storm:disaster flood:disaster
 floods:disaster flooding:disaster war:war revolution:revolution uprising:revolution
 launch:launch test:launch visit:visit trip:visit tour:visit call:call expo:exhibition
-exhibition:exhibition fair:exhibition week:celebration crisis:crisis coup:coup`
+exhibition:exhibition fair:exhibition week:celebration crisis:crisis coup:coup
+memorial:memorial funeral:funeral inauguration:inauguration`
 
 // eventPrefixes are first words that make a capitalised name an event
 // ("Cyclone Freddy", "Operation Atalanta").

@@ -25,7 +25,8 @@ var nominalEvents = map[string]string{
 	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
 	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
 	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
-	"sabotage": "attack",
+	"sabotage": "attack", "memorial": "memorial", "funeral": "funeral", "vigil": "memorial",
+	"inauguration": "inauguration",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a

@@ -46,6 +46,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		return false
 	}
 	end := i + 1
+	if (kind == "memorial" || kind == "funeral") && end < len(v.Toks) &&
+		(v.Toks[end].Low == "service" || v.Toks[end].Low == "ceremony") {
+		end++ // "a memorial service"
+	}
 	if t.Low == "session" {
 		// "the third session of the Chile-Argentina Binational Council"
 		if end+1 < len(v.Toks) && v.Toks[end].Low == "of" {
@@ -70,7 +74,8 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
 		case "a", "an":
-			if kind != "attack" && kind != "earthquake" && kind != "disaster" {
+			if kind != "attack" && kind != "earthquake" && kind != "disaster" &&
+				kind != "memorial" && kind != "funeral" && kind != "coup" {
 				return false // "a summit" is any summit; "a car bombing" is news
 			}
 		}
@@ -80,6 +85,9 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	m.Generic = proper < 0
 	if m.Generic && kind != "" {
 		m.Name = v.span(j, i+1)
+		if kind == "memorial" || kind == "funeral" {
+			m.Name = v.span(j, end) // "memorial service"
+		}
 	}
 	if proper >= 0 && ms[proper].Type == schema.Event {
 		// "COP29 climate talks", "Independence Day celebrations": one event.

@@ -105,6 +105,8 @@ ATTENDED | guest at|to|of | after=at,to | event
 ATTENDED | chaired|chairs|chair|chairing|co-chaired|addressed|addresses | direct | event
 ATTENDED | hosted|hosts|hosting|opened|opens | direct | event
 ATTENDED | sidelines of | after=of | event
+ATTENDED | gathered|gather|gathers|convened|convene|assembled * for | after=for | event
+ATTENDED | represent|represents|represented|representing * at | after=at | event
 `
 
 // patterns holds the frames, indexed by the first word of their pattern.
