@@ -9,7 +9,8 @@ import (
 var appositionPlaceNouns = wordSet(`town towns city cities village villages port ports island islands
 region regions province provinces state states district districts capital market
 resort enclave enclaves exclave exclaves county municipality suburb area border
-crossing coast colliery mine valley oasis`)
+crossing coast colliery mine valley oasis cape governorate peninsula lake river seat
+harbour harbor archipelago atoll`)
 
 // appositionContainer reads where a place lies from what is apposed to it,
 // starting at token k after the comma: "Jastrzębie-Zdrój, a mining town in
@@ -140,5 +141,83 @@ func (c *sentCtx) capitalIn(k int) {
 		if e.Type == schema.Place && e.Capital && !e.Dropped && e.Code == code {
 			c.d.addRel(schema.LocatedIn, p, k, c.s, "", false, 0.6)
 		}
+	}
+}
+
+// countryBefore returns the country a demonym or country mention names
+// among the few tokens before token t ("the Kenyan lakeside city", "the
+// southern Chilean region"), or -1.
+func (c *sentCtx) countryBefore(t, n int) int {
+	for b := range c.ms {
+		y := &c.ms[b]
+		if y.T1 <= t && y.T1 >= t-n && y.Entity >= 0 && c.typ(b) == schema.Country {
+			return b
+		}
+	}
+	return -1
+}
+
+// demonymPlaceOf reads "the southern Chilean region of Araucanía", "the
+// Kenyan lakeside city of Kisumu", "the Russian port of Ust-Luga":
+// the place after "of" lies in the country named before the place noun.
+func (c *sentCtx) demonymPlaceOf(a int) {
+	x := &c.ms[a]
+	if x.T0 < 3 || c.toks[x.T0-1].Low != "of" || !appositionPlaceNouns[c.toks[x.T0-2].Low] {
+		return
+	}
+	if b := c.countryBefore(x.T0-2, 3); b >= 0 {
+		c.d.addRel(schema.LocatedIn, x.Entity, c.ms[b].Entity, c.s, "", false, 0.7)
+	}
+}
+
+// onTheCoast reads "Klaipėda on the Lithuanian coast" and "Nybro, near the
+// Swedish border": a place on a country's coast, shore or side lies in it.
+func (c *sentCtx) onTheCoast(a int) {
+	x := &c.ms[a]
+	k := x.T1
+	if k < len(c.toks) && c.toks[k].Text == "," {
+		k++
+	}
+	if k+3 >= len(c.toks) || !inSet(c.toks[k].Low, "on", "off", "along") ||
+		c.toks[k+1].Low != "the" {
+		return
+	}
+	for j := k + 2; j < len(c.toks) && j <= k+5; j++ {
+		switch c.toks[j].Low {
+		case "coast", "shore", "side", "bank", "coastline":
+			if b := c.countryBefore(j, 3); b >= 0 && c.ms[b].T0 > k {
+				c.d.addRel(schema.LocatedIn, x.Entity, c.ms[b].Entity, c.s, "", false, 0.65)
+			}
+			return
+		}
+	}
+}
+
+// apposedAfter reads "the Bolivian seat of government, La Paz," and "the
+// Swedish island, Öland": a place apposed after a noun phrase with a
+// demonym and a place noun lies in that country.
+func (c *sentCtx) apposedAfter(a int) {
+	x := &c.ms[a]
+	if x.T0 < 3 || c.toks[x.T0-1].Text != "," {
+		return
+	}
+	head := -1
+	for j := x.T0 - 2; j >= 0 && j >= x.T0-7; j-- {
+		t := c.toks[j]
+		if !t.Word && !t.isPossessive() {
+			return
+		}
+		if appositionPlaceNouns[t.Low] && head < 0 {
+			head = j
+		}
+		if t.Low == "the" {
+			break
+		}
+	}
+	if head < 0 {
+		return
+	}
+	if b := c.countryBefore(head, 3); b >= 0 && c.ms[b].T0 < head {
+		c.d.addRel(schema.LocatedIn, x.Entity, c.ms[b].Entity, c.s, "", false, 0.6)
 	}
 }

@@ -114,22 +114,9 @@ func (c *sentCtx) placeContainer(a int) {
 			}
 		}
 	}
-	// "the southern Chilean region of Araucanía": Araucanía lies in Chile.
-	if x.T0 >= 3 && c.toks[x.T0-1].Low == "of" {
-		switch c.toks[x.T0-2].Low {
-		case "state", "province", "region", "island", "city", "town", "district":
-			if b := c.at[x.T0-3]; b >= 0 {
-				if y := &c.ms[b]; y.Entity >= 0 && c.d.entities[y.Entity].Type == schema.Country {
-					c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.7)
-				}
-			}
-			for _, y := range c.ms {
-				if y.Form == formDemonym && y.T1 == x.T0-2 && y.Entity >= 0 {
-					c.d.addRel(schema.LocatedIn, src, y.Entity, c.s, "", false, 0.7)
-				}
-			}
-		}
-	}
+	c.demonymPlaceOf(a)
+	c.onTheCoast(a)
+	c.apposedAfter(a)
 }
 
 // ofContainer reads ", (the) capital|main island|… of (the) … <place>"
