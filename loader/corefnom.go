@@ -140,6 +140,10 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 		if !m.Generic && date != "" && e.Date != "" && e.Date != date {
 			continue
 		}
+		if m.Generic && m.Kind == "disaster" && d.indefinite(r, m) &&
+			!strings.EqualFold(lastWord(e.Name), m.Head) {
+			continue // "a landslide" after "the mudflows" is news of another event
+		}
 		if !m.Generic && !e.Generic && eventCore(e.Name) != eventCore(m.Name) {
 			continue
 		}
@@ -174,6 +178,17 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 	k := d.newEntity(r, schema.Event, m.Name)
 	d.entities[k].Date = date
 	keys["event:"+eventCore(m.Name)] = k
+}
+
+// indefinite reports whether mention m opens with "a" or "an".
+func (d *document) indefinite(r ref, m *mention) bool {
+	toks := d.views[r.Sent].Toks
+	for k := m.T0; k >= 0 && k >= m.T0-1; k-- {
+		if toks[k].Low == "a" || toks[k].Low == "an" {
+			return true
+		}
+	}
+	return false
 }
 
 // followedBy reports whether the word after mention m is w.

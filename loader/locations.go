@@ -56,16 +56,23 @@ func (c *sentCtx) eventPlace(a int) {
 			return
 		}
 		if t.Text == "," {
-			if k+1 < len(c.toks) && (c.toks[k+1].Low == "which" || c.toks[k+1].Low == "that") {
-				continue
+			if k+1 < len(c.toks) && (c.toks[k+1].Low == "which" || c.toks[k+1].Low == "that" ||
+				eventParticiples[c.toks[k+1].Low]) {
+				continue // "the meeting, hosted by X at the Stenbock House"
 			}
 			return
 		}
 		if b := c.at[k]; b >= 0 && k > x.T1 && c.typ(b) == schema.Event {
 			return // another event's place
 		}
+		if t.Low == "on" && isMishap(c.d.entities[x.Entity].Kind) {
+			if p := c.placeAfter(k); p >= 0 { // "the boat disaster on Lake Victoria"
+				c.d.addRel(schema.OccurredIn, x.Entity, c.ms[p].Entity, c.s, "", false, 0.6)
+				return
+			}
+		}
 		switch t.Low {
-		case "in", "at", "near", "through", "hit", "struck":
+		case "in", "at", "near", "through", "hit", "struck", "outside":
 			if p := c.placeAfter(k); p >= 0 {
 				c.d.addRel(schema.OccurredIn, x.Entity, c.ms[p].Entity, c.s, "", false, 0.7)
 				return
@@ -73,6 +80,17 @@ func (c *sentCtx) eventPlace(a int) {
 		}
 	}
 }
+
+// isMishap reports whether an event kind is an attack, a disaster or a
+// coup: those happen "on" a lake or an island, where gatherings are "on"
+// a subject.
+func isMishap(kind string) bool {
+	return kind == "attack" || kind == "disaster" || kind == "coup" || kind == "earthquake"
+}
+
+// eventParticiples introduce a phrase after an event that may say where
+// it was held ("the meeting, hosted by X at the Stenbock House").
+var eventParticiples = wordSet(`hosted held chaired organised organized convened staged`)
 
 // placeContainer reads "Independence Square in Accra", "Bissau,
 // Guinea-Bissau", "Baga Sola, in Lac province", "Temuco, capital of the southern Chilean region of

@@ -26,7 +26,9 @@ var nominalEvents = map[string]string{
 	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
 	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
 	"sabotage": "attack", "memorial": "memorial", "funeral": "funeral", "vigil": "memorial",
-	"inauguration": "inauguration",
+	"inauguration": "inauguration", "mudflow": "disaster", "mudflows": "disaster",
+	"mudslide": "disaster", "mudslides": "disaster", "avalanche": "disaster",
+	"eruption": "disaster", "disaster": "", "tragedy": "",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
