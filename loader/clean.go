@@ -16,8 +16,9 @@ type paragraph struct {
 // dateline is what a wire-service dateline ("ACCRA, May 30 (Reuters) -")
 // tells: where the story was filed and, when given, the day.
 type dateline struct {
-	Place string // "Accra"
-	Date  string // "May 30" as written, resolved later
+	Place  string // "Accra"
+	Region string // "Ghana" in "ACCRA, Ghana, May 30 -", or ""
+	Date   string // "May 30" as written, resolved later
 }
 
 // cleaner finds the article text in a body: it drops page furniture
@@ -243,6 +244,12 @@ func readDateline(p string) (dateline, int) {
 		date = strings.TrimSpace(rest[1:k])
 		rest = rest[k:]
 	}
+	region := ""
+	if c := strings.LastIndexByte(date, ','); c >= 0 {
+		region, date = strings.TrimSpace(date[:c]), strings.TrimSpace(date[c+1:])
+	} else if !strings.ContainsAny(date, "0123456789") {
+		region, date = date, "" // "KIGALI, Rwanda (AP) -"
+	}
 	rest = strings.TrimLeft(rest, " ")
 	if strings.HasPrefix(rest, "(") {
 		k := strings.IndexByte(rest, ')')
@@ -262,7 +269,7 @@ func readDateline(p string) (dateline, int) {
 		return dateline{}, 0
 	}
 	rest = strings.TrimLeft(rest[dash:], " ")
-	return dateline{Place: titleCase(place), Date: date}, len(p) - len(rest)
+	return dateline{Place: titleCase(place), Region: region, Date: date}, len(p) - len(rest)
 }
 
 // titleCase turns "BUENOS AIRES" into "Buenos Aires".

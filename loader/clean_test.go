@@ -7,9 +7,9 @@ import (
 
 func TestCleaner(t *testing.T) {
 	var cases []struct {
-		Name, Input, Title string
-		Want               []string
-		Place, Date        string
+		Name, Input, Title  string
+		Want                []string
+		Place, Region, Date string
 	}
 	loadJSON(t, "clean.json", &cases)
 	c := newCleaner()
@@ -23,8 +23,9 @@ func TestCleaner(t *testing.T) {
 			if !reflect.DeepEqual(got, tc.Want) {
 				t.Errorf("paragraphs(%q) = %q; want %q", tc.Input, got, tc.Want)
 			}
-			if dl.Place != tc.Place || dl.Date != tc.Date {
-				t.Errorf("dateline(%q) = %+v; want {%s %s}", tc.Input, dl, tc.Place, tc.Date)
+			if dl.Place != tc.Place || dl.Region != tc.Region || dl.Date != tc.Date {
+				t.Errorf("dateline(%q) = %+v; want {%s %s %s}", tc.Input, dl, tc.Place, tc.Region,
+					tc.Date)
 			}
 		})
 	}

@@ -196,12 +196,6 @@ func (d *document) officeByRef(k int, r ref, m *mention) {
 // them, where the story happens) the one whose officials are least often
 // marked as foreign ("Chilean President …").
 func (d *document) homeCountry() (home, other string) {
-	dateline := ""
-	if d.dl.Place != "" {
-		if e, ok := d.g.lookup(fold(d.dl.Place)); ok && e.Code != "" {
-			dateline = e.Code
-		}
-	}
 	count := map[string]int{}
 	first := map[string]int{}
 	n := 0
@@ -220,6 +214,15 @@ func (d *document) homeCountry() (home, other string) {
 			first[c] = n
 		}
 	})
+	// The dateline's country ("MWANZA, Tanzania, March 11"), or its place's
+	// when the article names that country too.
+	dateline := ""
+	for _, name := range []string{d.dl.Region, d.dl.Place} {
+		if e, ok := d.g.lookup(fold(name)); ok && name != "" && e.Code != "" && dateline == "" &&
+			(count[e.Code] > 0 || len(count) == 0) {
+			dateline = e.Code
+		}
+	}
 	if len(count) == 0 {
 		return dateline, ""
 	}
