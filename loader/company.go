@@ -27,8 +27,8 @@ func (d *document) companyOffices() {
 				}
 			case "place", "behalf":
 				d.inPlaceOf(s, i)
-			case "representing":
-				if c := d.countryAfter(s, i+1); c != "" {
+			case "representing", "represent", "represents", "represented":
+				if c := d.countryAfter(s, i+1); c != "" { // "X will represent Uganda"
 					d.giveOffice(d.personBefore(s, i), c)
 				}
 			case "as":
@@ -37,6 +37,8 @@ func (d *document) companyOffices() {
 				d.personOf(s, i)
 			case ",":
 				d.pluralApposition(s, i)
+			case ")":
+				d.bracketedBody(s, i)
 			}
 		}
 	}
@@ -319,25 +321,42 @@ func (d *document) pluralApposition(s, i int) {
 	}
 }
 
-// personOf reads "Elina Valtonen of Finland": a person named with a
-// country after "of" holds office there.
+// personOf reads "Elina Valtonen of Finland" and "X, the Secretary
+// General of the Organization of American States": a person named (or
+// titled) right before "of" holds office in the country or body after it.
 func (d *document) personOf(s, i int) {
 	if i == 0 {
 		return
 	}
-	k, code := -1, ""
+	v := d.views[s]
+	next := i + 1
+	if next < len(v.Toks) && v.Toks[next].Low == "the" {
+		next++
+	}
+	k, code, org := -1, "", -1
 	for j := range d.mentions[s] {
 		x := &d.mentions[s][j]
 		switch {
 		case x.T1 == i && x.Form == formProper:
 			k = d.personMention(x)
-		case x.T0 == i+1 && x.Entity >= 0 && d.entities[x.Entity].Type == schema.Country:
-			code = d.entities[x.Entity].Code
+		case (x.T0 == i+1 || x.T0 == next) && x.Entity >= 0:
+			switch d.entities[x.Entity].Type {
+			case schema.Country:
+				code = d.entities[x.Entity].Code
+			case schema.Organization:
+				org = x.Entity
+			}
 		}
 	}
-	if k >= 0 && d.entities[k].Role != "" || k >= 0 && d.opensList(s, i) {
-		d.giveOffice(k, code)
+	if k < 0 || d.entities[k].Role == "" && !d.opensList(s, i) {
+		return
 	}
+	if org >= 0 && d.entities[k].Role != "" && d.guessed(k) {
+		e := &d.entities[k]
+		e.RoleOrg, e.RoleCode, e.Explicit = org, "", true
+		return
+	}
+	d.giveOffice(k, code)
 }
 
 // opensList reports whether "of" at token i follows a name that stands in
@@ -352,4 +371,25 @@ func (d *document) opensList(s, i int) bool {
 		}
 	}
 	return n >= 2
+}
+
+// bracketedBody reads "Gulf Cooperation Council (GCC) Secretary-General
+// X": the body named before an acronym in brackets is where the title
+// after it is held.
+func (d *document) bracketedBody(s, i int) {
+	org, k := -1, -1
+	for j := range d.mentions[s] {
+		x := &d.mentions[s][j]
+		switch {
+		case x.T1 == i && x.Entity >= 0 && d.entities[x.Entity].Type == schema.Organization:
+			org = x.Entity
+		case x.T0 == i+1 && x.Form == formProper && x.Role != "":
+			k = d.personMention(x)
+		}
+	}
+	if org < 0 || k < 0 || !d.guessed(k) {
+		return
+	}
+	e := &d.entities[k]
+	e.RoleOrg, e.RoleCode, e.Explicit = org, "", true
 }

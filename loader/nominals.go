@@ -68,6 +68,9 @@ func (mf mentionFinder) nominals(v *sentView, ms []mention, sc *scratch) []menti
 		if covered[i] >= 0 {
 			if m := &ms[covered[i]]; m.Form == formDemonym && i == m.T1-1 {
 				mf.demonymHead(v, m)
+				if m.T1 == i+2 && covered[i+1] < 0 {
+					covered[i+1] = covered[i] // "the Bolivian government's spokesman"
+				}
 			}
 			continue
 		}

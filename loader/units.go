@@ -181,8 +181,13 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			m.Modifier, m.Type = true, ""
 			continue
 		}
-		// A name followed by a comma and a title.
-		if m.T0 >= 2 && v.Toks[m.T0-1].Text == "," {
+		// A name followed by a comma and a title ("X, the Secretary General
+		// of the OAS").
+		comma = m.T0 >= 2 && v.Toks[m.T0-1].Text == ","
+		if !comma && m.T0 >= 3 && v.Toks[m.T0-1].Low == "the" && v.Toks[m.T0-2].Text == "," {
+			comma, m.T0 = true, m.T0-1
+		}
+		if comma {
 			if b := mentionEndingAt(ms, m.T0-1); b >= 0 && ms[b].Form == formProper &&
 				(ms[b].Type == schema.Person || ms[b].Type == "") {
 				p := &ms[b]
