@@ -296,6 +296,7 @@ func (d *document) pluralApposition(s, i int) {
 		}
 	}
 	if code == "" {
+		d.pairedApposition(s, i)
 		return
 	}
 	t := i + 1
@@ -392,4 +393,66 @@ func (d *document) bracketedBody(s, i int) {
 	}
 	e := &d.entities[k]
 	e.RoleOrg, e.RoleCode, e.Explicit = org, "", true
+}
+
+// pairedApposition reads "Their foreign ministers, A and B" and "the two
+// interior ministers, A and B" after a pair of people from two countries
+// ("Boric and his Bolivian counterpart, Arce"): A holds office in the
+// first one's country, B in the second's, as the list keeps their order.
+func (d *document) pairedApposition(s, i int) {
+	v := d.views[s]
+	shared := false
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		if inSet(v.Toks[k].Low, "their", "two", "both") {
+			shared = true
+		}
+	}
+	if !shared {
+		return
+	}
+	var names []int
+	for j := range d.mentions[s] {
+		x := &d.mentions[s][j]
+		if x.T0 > i && len(names) < 3 && x.Form == formProper {
+			if k := d.personMention(x); k >= 0 {
+				names = append(names, k)
+			}
+		}
+	}
+	if len(names) < 2 || i+1 >= len(v.Toks) {
+		return
+	}
+	a, b := d.lastPair(s, i)
+	if a == "" {
+		return
+	}
+	d.giveOffice(names[0], a)
+	d.giveOffice(names[1], b)
+}
+
+// lastPair returns the countries of the last two people named before token
+// t of sentence s whose offices are written and lie in different countries,
+// in the order they were named.
+func (d *document) lastPair(s, t int) (string, string) {
+	var codes []string
+	for u := s; u >= 0 && u >= s-3 && len(codes) < 2; u-- {
+		ms := d.mentions[u]
+		for j := len(ms) - 1; j >= 0 && len(codes) < 2; j-- {
+			x := &ms[j]
+			if u == s && x.T0 >= t {
+				continue
+			}
+			k := d.personMention(x)
+			if k < 0 || d.guessed(k) || d.entities[k].RoleCode == "" {
+				continue
+			}
+			if c := d.entities[k].RoleCode; len(codes) == 0 || codes[0] != c {
+				codes = append(codes, c)
+			}
+		}
+	}
+	if len(codes) < 2 {
+		return "", ""
+	}
+	return codes[1], codes[0]
 }
