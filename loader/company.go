@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -410,49 +411,59 @@ func (d *document) pairedApposition(s, i int) {
 	if !shared {
 		return
 	}
-	var names []int
+	first, second := d.personAfter(s, i+1, 6), -1
 	for j := range d.mentions[s] {
-		x := &d.mentions[s][j]
-		if x.T0 > i && len(names) < 3 && x.Form == formProper {
-			if k := d.personMention(x); k >= 0 {
-				names = append(names, k)
-			}
+		if x := &d.mentions[s][j]; first >= 0 && x.Entity == first && x.T1 < len(v.Toks) &&
+			v.Toks[x.T1].Low == "and" {
+			second = d.personAfter(s, x.T1+1, 1)
 		}
 	}
-	if len(names) < 2 || i+1 >= len(v.Toks) {
+	if first < 0 || second < 0 || first == second {
 		return
 	}
 	a, b := d.lastPair(s, i)
 	if a == "" {
 		return
 	}
-	d.giveOffice(names[0], a)
-	d.giveOffice(names[1], b)
+	d.giveOffice(first, a)
+	d.giveOffice(second, b)
 }
 
 // lastPair returns the countries of the last two people named before token
 // t of sentence s whose offices are written and lie in different countries,
 // in the order they were named.
 func (d *document) lastPair(s, t int) (string, string) {
+	type named struct{ sent, tok int }
+	var pos []named
 	var codes []string
-	for u := s; u >= 0 && u >= s-3 && len(codes) < 2; u-- {
-		ms := d.mentions[u]
-		for j := len(ms) - 1; j >= 0 && len(codes) < 2; j-- {
-			x := &ms[j]
-			if u == s && x.T0 >= t {
-				continue
-			}
+	for u := max(0, s-3); u <= s; u++ {
+		for j := range d.mentions[u] {
+			x := &d.mentions[u][j]
 			k := d.personMention(x)
-			if k < 0 || d.guessed(k) || d.entities[k].RoleCode == "" {
+			if u == s && x.T0 >= t || k < 0 || x.Form != formProper || d.guessed(k) ||
+				d.entities[k].RoleCode == "" {
 				continue
 			}
-			if c := d.entities[k].RoleCode; len(codes) == 0 || codes[0] != c {
-				codes = append(codes, c)
-			}
+			pos = append(pos, named{u, x.T0})
+			codes = append(codes, d.entities[k].RoleCode)
 		}
 	}
-	if len(codes) < 2 {
+	idx := make([]int, len(pos))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		pa, pb := pos[idx[a]], pos[idx[b]]
+		return pa.sent < pb.sent || pa.sent == pb.sent && pa.tok < pb.tok
+	})
+	last, before := "", ""
+	for _, i := range idx {
+		if c := codes[i]; c != last {
+			before, last = last, c
+		}
+	}
+	if before == "" {
 		return "", ""
 	}
-	return codes[1], codes[0]
+	return before, last
 }
