@@ -213,6 +213,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	}
 	planned := c.planned(i) || invitedTo
 	conf := fr.Conf
+	if len(obj) == 0 && rel == schema.Condemned && end < len(c.toks) && c.toks[end].Low == "it" {
+		obj = c.lastMishap() // "Japan's chief cabinet secretary also condemned it"
+	}
 	if len(obj) == 0 {
 		if fr.Obj == objDirect && !passive && c.hasObjectPhrase(end) {
 			return // an object the article names with common nouns only

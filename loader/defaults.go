@@ -106,8 +106,35 @@ func (d *document) mentionEntities(s, a int) []int {
 		return d.nearbyAgreements(s)
 	case schema.Person, schema.Country:
 		return d.recentPair(s, x)
+	case "":
+		if x.Head == "they" || x.Head == "their" || x.Head == "them" {
+			return d.lastGroup(s)
+		}
 	}
 	return nil
+}
+
+// lastGroup returns the group that "they" most likely stands for: the
+// several actors who did something together in the sentence before ("The
+// two rulers condemned the attack. … they offered their condolences").
+func (d *document) lastGroup(s int) []int {
+	if s == 0 {
+		return nil
+	}
+	var out []int
+	for _, r := range d.rels {
+		if r.Sent != s-1 || r.Type == schema.HoldsOffice || r.Type == schema.LocatedIn ||
+			r.Type == schema.OccurredIn || hasInt(out, r.Src) {
+			continue
+		}
+		if t := d.entities[r.Src].Type; t == schema.Person || t == schema.Country {
+			out = append(out, r.Src)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // nearbyAgreements returns the named agreements first mentioned in sentence

@@ -265,3 +265,26 @@ func (c *sentCtx) metAtEvent(subj, obj []int, i, end int, planned bool) {
 		return
 	}
 }
+
+// lastMishap returns the attack or disaster named last in this sentence or
+// the three before it, which "it" stands for in "condemned it".
+func (c *sentCtx) lastMishap() []int {
+	for u := c.s; u >= 0 && u >= c.s-3; u-- {
+		ms := c.d.mentions[u]
+		best, at := -1, -1
+		for j := range ms {
+			x := &ms[j]
+			if x.Entity < 0 {
+				continue
+			}
+			e := &c.d.entities[x.Entity]
+			if e.Type == schema.Event && isMishap(e.Kind) && x.T0 > at {
+				best, at = x.Entity, x.T0
+			}
+		}
+		if best >= 0 {
+			return []int{best}
+		}
+	}
+	return nil
+}

@@ -86,6 +86,8 @@ VISITED | traveling|travelling|flew|fly|flies|came|went|going|go|goes to | after
 VISITED | headed|heads|returned|return|journey|tour to | after=to | place | noun
 VISITED | arrived|arrive|arrives|arriving|landed|land|lands in|at | after=in,at | place
 VISITED | toured|tour|tours|touring | clause | place
+VISITED | flew|flies|fly|travelled|traveled|drove|sailed|came|went|crossed|arrived into | after=into | place
+VISITED | flew|flies|fly|travelled|traveled|travels|drove|sailed|went|headed from * to | after=to | place
 INVITED | invite|invites|invited|inviting | direct | actor
 CONDEMNED | condemn|condemns|condemned|condemning|decried|decry | direct | target
 CONDEMNED | denounce|denounces|denounced|denouncing | direct | target

@@ -176,10 +176,22 @@ func (c *sentCtx) invitation(i int) {
 	if len(guest) == 0 {
 		guest = c.entities(c.subjectLeft(i), argActor)
 	}
-	if c.negated(i, schema.Invited) {
-		return
+	if c.negated(i, schema.Invited) && !c.refused(i) {
+		return // "declined an invitation from X": X still invited him
 	}
 	c.record(schema.Invited, c.entities(host, argActor), guest, i, false, 0.75)
+}
+
+// refused reports whether a verb of refusal stands within a few words
+// before token i ("declined an invitation", "turned down the invitation").
+func (c *sentCtx) refused(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch c.toks[k].Low {
+		case "declined", "declines", "refused", "refuses", "rejected", "rejects", "turned":
+			return true
+		}
+	}
+	return false
 }
 
 // handedTo returns the one an invitation at token i was given to, named
