@@ -127,7 +127,10 @@ func (c *sentCtx) groupLeft(a int) []int {
 			break
 		}
 		b := c.at[k]
-		if b < 0 || c.ms[b].T1 != k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) {
+		if (b < 0 || c.ms[b].T1 != k+1) && sep == "," {
+			b = c.beforeRelative(k) // "X, who chairs CARICOM, Y and Z condemned"
+		}
+		if b < 0 || c.ms[b].T1 > k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) {
 			break
 		}
 		if !c.listItem(b) {
@@ -137,6 +140,20 @@ func (c *sentCtx) groupLeft(a int) []int {
 		cur = b
 	}
 	return out
+}
+
+// beforeRelative returns the mention a relative clause ending at token k
+// is about ("Mottley, who chairs the Caribbean Community"), or -1.
+func (c *sentCtx) beforeRelative(k int) int {
+	for j := k; j >= 2 && j >= k-14; j-- {
+		if t := c.toks[j]; t.Text == ";" || t.Text == "." {
+			return -1
+		}
+		if c.toks[j].Low == "who" && c.toks[j-1].Text == "," {
+			return c.endingAt(j - 1)
+		}
+	}
+	return -1
 }
 
 // listItem reports whether mention b may open an item of a list: it starts
