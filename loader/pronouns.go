@@ -184,19 +184,38 @@ func (d *document) clauseSubject(r ref, m *mention) int {
 	return -1
 }
 
-// itsAntecedent resolves "its" to the nearest country or organisation.
+// itsAntecedent resolves "its" to the nearest country or organisation;
+// when that one stands after a preposition ("takes over the chair from
+// Laos; its foreign minister …"), the subject of the sentence is more
+// likely, if it is a country or organisation too.
 func (d *document) itsAntecedent(r ref) int {
 	for s := r.Sent; s >= 0 && s >= r.Sent-1; s-- {
 		ms := d.mentions[s]
+		toks := d.views[s].Toks
+		nearest, subject := -1, -1
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := &ms[i]
 			if s == r.Sent && x.T0 >= d.m(r).T0 || x.Entity < 0 || x.Modifier {
 				continue
 			}
-			if t := d.entities[x.Entity].Type; t == schema.Country || t == schema.Organization {
-				return x.Entity
+			if t := d.entities[x.Entity].Type; t != schema.Country && t != schema.Organization {
+				continue
+			}
+			if nearest < 0 {
+				nearest = i
+			}
+			if d.opensClause(s, x) {
+				subject = i
 			}
 		}
+		if nearest < 0 {
+			continue
+		}
+		x := &ms[nearest]
+		if subject >= 0 && subject != nearest && x.T0 > 0 && prepositions[toks[x.T0-1].Low] {
+			return ms[subject].Entity
+		}
+		return x.Entity
 	}
 	return -1
 }
