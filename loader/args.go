@@ -52,6 +52,9 @@ func (c *sentCtx) subjectLeft(i int) []int {
 		}
 		a := c.at[k]
 		if a < 0 {
+			if c.unknownPersonAt(k) {
+				return nil // "and the Kyrgyz leader will travel": someone not resolved
+			}
 			continue
 		}
 		x := &c.ms[a]
@@ -61,6 +64,20 @@ func (c *sentCtx) subjectLeft(i int) []int {
 		k = x.T0
 	}
 	return nil
+}
+
+// unknownPersonAt reports whether token k ends a title that names a
+// person no one could be found for ("the Kyrgyz leader"), standing where a
+// subject does.
+func (c *sentCtx) unknownPersonAt(k int) bool {
+	for i := range c.ms {
+		x := &c.ms[i]
+		if x.T1 == k+1 && x.Entity < 0 && !x.Modifier && x.Type == schema.Person &&
+			x.Form == formNominal && c.d.opensClause(c.s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // personNouns are plural nouns for people that may follow "whose".

@@ -133,7 +133,7 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 				if t := c.toks[k]; t.Text == ";" || t.Text == "." || c.newPredicate(k) {
 					return nil
 				}
-				if hasString(fr.Preps, c.toks[k].Low) {
+				if hasString(fr.Preps, c.toks[k].Low) && !c.accordingTo(k) {
 					start = k + 1
 					break
 				}
@@ -236,4 +236,10 @@ func isTimeWord(t token) bool {
 		return true
 	}
 	return false
+}
+
+// accordingTo reports whether the "to" at token k cites a source
+// ("according to X"), which is no object of the verb before it.
+func (c *sentCtx) accordingTo(k int) bool {
+	return c.toks[k].Low == "to" && k > 0 && c.toks[k-1].Low == "according"
 }
