@@ -188,13 +188,19 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
 			break // "MBS held talks": a verb is no modifier
 		}
-		if t.Digit && !isOrdinal(t.Low) {
-			break
+		if t.Digit && !isOrdinal(t.Low) || auxiliaries[t.Low] {
+			break // "Ishiba will visit": the noun is a verb
 		}
 		j = k
 	}
 	return j
 }
+
+// auxiliaries are verbs that stand before another verb, so that an event
+// noun after them ("will visit", "would call") is a verb.
+var auxiliaries = map[string]bool{"will": true, "would": true, "shall": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "to": true,
+	"did": true, "does": true, "do": true}
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.
 var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected": true,

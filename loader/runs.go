@@ -179,10 +179,13 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 			}
 			if !merged {
 				cur.Head = cur.T1 - 1
-				if rh := v.Toks[next.T1-1].Low; !mf.leftHead(v, cur) ||
-					mf.g.placeHeads[v.Toks[cur.Head].Low] && (mf.g.orgHeads[rh] ||
-						mf.g.agreeHeads[rh] || mf.g.eventHeads[rh] != "") {
-					cur.Head = next.T1 - 1 // the right run names the kind: "Gulf of … Summit"
+				// The right run names the kind: "Gulf of … Summit", "Heads of
+				// Government Meeting".
+				lh, rh := v.Toks[cur.Head].Low, v.Toks[next.T1-1].Low
+				rightKind := mf.g.orgHeads[rh] || mf.g.agreeHeads[rh] || mf.g.eventHeads[rh] != ""
+				if !mf.leftHead(v, cur) || (mf.g.placeHeads[lh] || !mf.kindHead(v, cur.Head)) &&
+					rightKind {
+					cur.Head = next.T1 - 1
 				}
 			}
 			cur.T1 = next.T1
@@ -287,7 +290,8 @@ func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
 	head := v.Toks[cur.T1-1].Low
 	return mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
 		mf.g.placeHeads[head] || head == "republic" || head == "kingdom" || head == "union" ||
-		head == "memorandum" || head == "secretary" || head == "minister" // "Gulf of Guinea"
+		head == "memorandum" || head == "secretary" || head == "minister" || // "Gulf of Guinea"
+		head == "heads" // "Commonwealth Heads of Government Meeting"
 }
 
 // allGazetteer reports whether a run is one gazetteer phrase (a country,
