@@ -192,9 +192,80 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 			merged = true
 			k++
 		}
+		if n, end := mf.topicList(v, rs, k, cur); n > 0 {
+			cur.T1, k = end, k+n
+		}
 		out = append(out, cur)
 	}
 	return out
+}
+
+// topicList returns how many runs after rs[k] an agreement name whose
+// topic follows its head takes in as a list of topics ("… on Energy
+// Security, Food Production and Defence Cooperation", "… Cooperation and
+// the Joint Management of the … Cascade"), and where the name then ends.
+// Only a list closed by "and" counts: ", Food Production said" is no topic.
+func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, int) {
+	if !mf.g.agreeHeads[v.Toks[cur.Head].Low] || cur.T1 == cur.Head+1 {
+		return 0, cur.T1
+	}
+	n, end := 0, cur.T1
+	for k+n+1 < len(rs) {
+		next := rs[k+n+1]
+		last, ok := listGap(v.Toks[end:next.T0])
+		if !ok || !mf.topicItem(v, next) {
+			return 0, cur.T1
+		}
+		n, end = n+1, next.T1
+		// An item's own complement: "the Management of the Senegal River Estuary".
+		if c := k + n + 1; c < len(rs) && isOfGap(v.Toks[end:rs[c].T0]) &&
+			rs[c].T1-rs[c].T0 <= 5 && v.Roles[rs[c].T0].End == 0 {
+			n, end = n+1, rs[c].T1
+		}
+		if last {
+			return n, end
+		}
+	}
+	return 0, cur.T1
+}
+
+// listGap reports whether the tokens between two runs separate the items
+// of a list (",") or close it (", and the"), and which.
+func listGap(gap []token) (last, ok bool) {
+	if len(gap) == 1 && gap[0].Text == "," {
+		return false, true
+	}
+	i := 0
+	if i < len(gap) && gap[i].Text == "," {
+		i++
+	}
+	if i >= len(gap) || gap[i].Low != "and" {
+		return false, false
+	}
+	i++
+	if i < len(gap) && gap[i].Low == "the" {
+		i++
+	}
+	return true, i == len(gap)
+}
+
+// isOfGap reports whether a gap is "of" or "of the".
+func isOfGap(gap []token) bool {
+	return len(gap) == 1 && gap[0].Low == "of" ||
+		len(gap) == 2 && gap[0].Low == "of" && gap[1].Low == "the"
+}
+
+// topicItem reports whether a run may be a topic in the list of an
+// agreement's name: no title, country or body starts it, and it names no
+// other agreement, body or event ("… and the Paris Agreement").
+func (mf mentionFinder) topicItem(v *sentView, r run) bool {
+	if r.T1-r.T0 > 5 || v.Roles[r.T0].End > 0 || mf.kindHead(v, r.T1-1) {
+		return false
+	}
+	if g := v.Gaz[r.T0]; g.End > 0 && g.Entry.Kind != gazPlace {
+		return false
+	}
+	return true
 }
 
 // joinable reports whether the gap between two runs may be bridged.
@@ -265,6 +336,10 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 		// the Fight …", unless a known place follows.
 		if isPostHead(last) {
 			return true
+		}
+		if len(gap) == 1 && (last == "cooperation" || last == "co-operation") &&
+			v.Gaz[next.T0].End == 0 {
+			return true // "… Cooperation in Renewable Energy", not "… in Accra"
 		}
 		return len(gap) == 2 && gap[1].Low == "the" && v.Gaz[next.T0].End == 0
 	}
