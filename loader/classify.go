@@ -9,6 +9,9 @@ import (
 // classify turns a capitalised run into mentions, appended to out: one for
 // the run itself and one for each country or organisation named inside it.
 func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
+	if currencyPrefix(v, r) || mf.vessel(v, r) {
+		return out // "NZ$2 million", "the tanker Sea Marigold": no node
+	}
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
 		if g.Entry.Kind == gazRegional {
 			return out // an adjective: "South American"
@@ -230,3 +233,32 @@ func spanText(toks []token, t0, t1 int) string {
 	}
 	return b.String()
 }
+
+// currencyPrefix reports whether a run is the country letters of a
+// currency sign written against it ("NZ$", "US$").
+func currencyPrefix(v *sentView, r run) bool {
+	k := r.T1
+	return k < len(v.Toks) && v.Toks[k].Text == "$" && v.Toks[k].Start == v.Toks[k-1].End
+}
+
+// vessel reports whether a run names a ship: it starts with a ship prefix
+// ("MV Nyerere", "HMS Albion") or follows a noun of ships ("the tanker
+// Eagle S"). A ship is none of the kinds of nodes, and its name is no
+// person's.
+func (mf mentionFinder) vessel(v *sentView, r run) bool {
+	if r.T1-r.T0 > 1 && shipPrefixes[v.Toks[r.T0].Text] {
+		return true
+	}
+	k := r.T0 - 1
+	return k >= 0 && shipNouns[v.Toks[k].Low] && !v.Toks[k].Cap && v.Roles[r.T0].End == 0 &&
+		v.Gaz[r.T0].End == 0
+}
+
+// shipPrefixes are the abbreviations written before ships' names.
+var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": true,
+	"HMS": true, "USS": true, "RV": true, "INS": true, "HMAS": true, "HMCS": true}
+
+// shipNouns are nouns written just before a ship's name.
+var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
+	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
+	"cruiser": true, "yacht": true, "dhow": true, "boat": true}
