@@ -1,6 +1,10 @@
 package loader
 
-import "github.com/diplograph/diplograph/schema"
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
 
 // placeCue reports whether a name with no title is a place rather than a
 // person: the words before it ("in", "flew to") or the name itself
@@ -22,7 +26,7 @@ func (d *document) placeName(r ref, m *mention) bool {
 	if m.N1-m.N0 > 1 && d.g.placeFirst[v.Toks[m.N0].Low] {
 		return true
 	}
-	if m.T1 < len(v.Toks) && d.g.geoNouns[v.Toks[m.T1].Low] {
+	if m.T1 < len(v.Toks) && d.g.geoNouns[v.Toks[m.T1].Low] || d.sharedGeoNoun(v, m.T1) {
 		return true
 	}
 	if m.T0 >= 2 && v.Toks[m.T0-1].Low == "of" && d.g.placeOf[v.Toks[m.T0-2].Low] {
@@ -104,4 +108,22 @@ func (d *document) inDivision(v *sentView, k int) bool {
 		}
 	}
 	return false
+}
+
+// sharedGeoNoun reports whether the words from token k give a name the
+// plural place noun of the next one: "Ratnapura" in "the Ratnapura and
+// Kegalle districts".
+func (d *document) sharedGeoNoun(v *sentView, k int) bool {
+	if k+2 >= len(v.Toks) || v.Toks[k].Low != "and" {
+		return false
+	}
+	j := k + 1
+	for j < len(v.Toks) && j <= k+4 && v.Toks[j].Cap {
+		j++
+	}
+	if j == k+1 || j >= len(v.Toks) {
+		return false
+	}
+	w := v.Toks[j].Low
+	return strings.HasSuffix(w, "s") && d.g.geoNouns[w]
 }
