@@ -52,6 +52,8 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 	}
 	head := v.Toks[r.Head].Low
 	switch {
+	case r.T1-r.T0 > 1 && v.Toks[r.T1-1].Lex&lexStop != 0 && countInName(v, r.T1-1):
+		return schema.Organization, "" // a group by its number: "the Nordic-Baltic Eight"
 	case head == "union":
 		if mf.signedName(v, r) {
 			return schema.Agreement, "" // "signed the Pacific Mobility Union"

@@ -128,7 +128,7 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 	}
 	for k := range d.entities {
 		e := &d.entities[k]
-		if e.Type != schema.Event || e.Dropped || !sameEventKind(e.Kind, m.Kind) {
+		if e.Type != schema.Event || e.Dropped || !sameEventKind(e.Kind, m.Kind) || m.Fresh {
 			continue
 		}
 		if refOnly && m.Kind != "" && e.Kind != m.Kind && (m.Kind != "meeting" &&

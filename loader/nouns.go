@@ -46,26 +46,25 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		return false
 	}
 	end := i + 1
-	if t.Low == "session" {
-		// "the third session of the Chile-Argentina Binational Council"
-		if end+1 < len(v.Toks) && v.Toks[end].Low == "of" {
-			k := end + 1
-			if v.Toks[k].Low == "the" && k+1 < len(v.Toks) {
-				k++
-			}
-			if c := covered[k]; c >= 0 && ms[c].Form == formProper {
-				end = ms[c].T1
-				proper = c
+	named := proper >= 0 // a name of its own: a proper modifier or complement
+	if gatheringNouns[t.Low] {
+		// "the third session of the Chile-Argentina Binational Council", "a
+		// meeting of Central Asian heads of state": the body or the people
+		// that meet name the gathering.
+		if e, c := mf.gatheringOf(v, end, ms, covered); e > end {
+			end, proper, named = e, c, true
+			if k := j - 1; k >= 0 && ordinalWords[v.Toks[k].Low] {
+				j = k // "the first summit of …"
 			}
 		}
-		if proper < 0 {
+		if !named && t.Low == "session" {
 			return false
 		}
 	}
-	if refOnlyKinds[kind] && proper < 0 {
+	if refOnlyKinds[kind] && !named {
 		kind = ""
 	}
-	if j > 0 && proper < 0 {
+	if j > 0 && !named {
 		switch v.Toks[j-1].Low {
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
@@ -77,7 +76,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	m := newMention(v.Index, j, end, schema.Event, formNominal)
 	m.Name, m.Kind, m.Head = v.span(j, end), kind, t.Low
-	m.Generic = proper < 0
+	m.Generic = !named
+	if named && j > 0 {
+		m.Fresh = v.Toks[j-1].Low == "a" || v.Toks[j-1].Low == "an"
+	}
 	if m.Generic && kind != "" {
 		m.Name = v.span(j, i+1)
 	}
@@ -94,6 +96,77 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	*add = append(*add, m)
 	return true
+}
+
+// gatheringNouns are event nouns whose "of" complement may name the
+// gathering.
+var gatheringNouns = map[string]bool{"session": true, "summit": true, "meeting": true,
+	"conference": true, "gathering": true}
+
+// ordinalWords are ordinals written out, which stop a noun phrase's
+// modifiers but belong to a numbered gathering's name.
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
+	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true,
+	"ninth": true, "tenth": true, "inaugural": true}
+
+// gatheringOf reads the "of" complement of a gathering noun ending at
+// token end: a body's name ("of the African Union", "of the Nordic-Baltic
+// Eight") or people named by where they are from ("of Central Asian heads
+// of state", "of ASEAN foreign ministers"). It returns the end of the
+// complement (end when there is none) and the index in ms of the name in
+// it, or -1.
+func (mf mentionFinder) gatheringOf(v *sentView, end int, ms []mention, covered []int) (int, int) {
+	n := len(v.Toks)
+	if end+1 >= n || v.Toks[end].Low != "of" {
+		return end, -1
+	}
+	k, the := end+1, false
+	if v.Toks[k].Low == "the" && k+1 < n {
+		k, the = k+1, true
+	}
+	if c := covered[k]; c >= 0 && ms[c].Form == formProper && ms[c].T0 == k {
+		x := &ms[c]
+		if x.Type == schema.Organization || x.Type == schema.Event || x.Type == "" ||
+			the && x.Type == schema.Person && x.Role == "" {
+			return x.T1, c
+		}
+	}
+	j := k
+	for j < n && j < k+4 && v.Toks[j].Cap {
+		j++
+	}
+	if j == k {
+		return end, -1
+	}
+	if e := participantsEnd(v.Toks, j); e > j {
+		c := covered[k]
+		if c >= 0 && ms[c].Type == schema.Person {
+			c = -1
+		}
+		return e, c
+	}
+	return end, -1
+}
+
+// participantsEnd returns the end of a plural noun of the people who meet
+// starting at token j ("heads of state", "foreign ministers", "leaders"),
+// or j.
+func participantsEnd(toks []token, j int) int {
+	if j < len(toks) && toks[j].Low == "foreign" || j < len(toks) && toks[j].Low == "defence" {
+		j++
+	}
+	if j >= len(toks) {
+		return j
+	}
+	switch toks[j].Low {
+	case "leaders", "ministers", "presidents", "premiers", "chiefs":
+		return j + 1
+	case "heads":
+		if j+2 < len(toks) && toks[j+1].Low == "of" {
+			return j + 3 // "heads of state", "heads of government"
+		}
+	}
+	return j
 }
 
 // eventRef adds a bare event noun that can only refer back ("the strike").

@@ -115,7 +115,22 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	if t.Lex&(lexMonth|lexWeekday) != 0 {
 		return false
 	}
-	return t.Lex&lexStop == 0 || mf.capitalisedInName(v, i)
+	return t.Lex&lexStop == 0 || mf.capitalisedInName(v, i) || countInName(v, i)
+}
+
+// countInName reports whether token i is a capitalised number word that
+// ends a name after a capitalised word ("the Nordic-Baltic Eight", "the
+// Group of Seven").
+func countInName(v *sentView, i int) bool {
+	if i == 0 || !v.Toks[i-1].Cap && v.Toks[i-1].Low != "of" {
+		return false
+	}
+	switch v.Toks[i].Low {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+		"twenty":
+		return true
+	}
+	return false
 }
 
 // capitalisedInName reports whether token i, a stop word, is written with
