@@ -170,7 +170,10 @@ func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool
 func (mf mentionFinder) embedded(out []mention, v *sentView, t0, t1 int) []mention {
 	for i := t0; i < t1; i++ {
 		if g := v.Gaz[i]; g.End > 0 && g.End <= t1 {
-			if k := g.Entry.Kind; k == gazCountry || k == gazOrg || k == gazDemonym {
+			// A body's name that ends the larger one is its head, not a
+			// body of its own: "National Security Council".
+			inner := g.Entry.Kind == gazOrg && i > t0 && g.End == t1
+			if k := g.Entry.Kind; !inner && (k == gazCountry || k == gazOrg || k == gazDemonym) {
 				out = append(out, mf.gazMention(v, i, g, true))
 			}
 			i = g.End - 1
