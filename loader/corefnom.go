@@ -54,12 +54,20 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 	}
 }
 
+// platforms are the websites news text says things are posted "on".
+var platforms = map[string]bool{"facebook": true, "telegram": true, "instagram": true,
+	"youtube": true, "tiktok": true, "whatsapp": true, "weibo": true, "wechat": true,
+	"twitter": true, "linkedin": true, "threads": true, "bluesky": true}
+
 // placeContext reports whether the words before mention r make it a
 // place: a preposition of place ("in"), a verb of visiting ("toured"), or
 // "to" after a verb of motion ("flew on Monday to").
 func (d *document) placeContext(r ref, m *mention) bool {
 	if placePreps[m.Prep] || visitVerbs[m.Prep] {
 		return true
+	}
+	if m.Prep == "on" && m.T1-m.T0 == 1 && !isShortUpper(m.Name) && !platforms[fold(m.Name)] {
+		return true // "on Borneo"; "called on Emmanuel Macron", "posted on X" are no places
 	}
 	v := d.views[r.Sent]
 	for k := m.T0 - 2; m.Prep == "to" && k >= 0 && k >= m.T0-6; k-- {

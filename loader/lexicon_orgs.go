@@ -114,7 +114,8 @@ province region district county city town village sea ocean river mountains moun
 mount lake bay strait straits peninsula desert park stadium street road avenue port
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
 dam zone territory territories heights strip highway hospital mosque church temple
-cathedral hotel center centre hall arena state prefecture oblast governorate`
+cathedral hotel center centre hall arena state prefecture oblast governorate monument
+memorial mausoleum shrine tomb cemetery fortress castle citadel museum`
 
 // placeFirstWords are first words that make a two-word or longer name with
 // no title a place ("Lake Chad", "Palacio Santos", "Port Sudan", "El
@@ -134,7 +135,7 @@ el la los las`
 const geoNouns = `border area region valley district province airport port city town
 village enclave frontier strait straits river lake island islands mountains mountain
 canal oasis archipelago atoll basin delta plateau governorate reservoir districts
-provinces regions`
+provinces regions block field complex plant`
 
 // placeOfNouns are nouns that name the kind of place in "the town of X".
 const placeOfNouns = `town city village resort island port province state region district
