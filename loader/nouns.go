@@ -208,8 +208,12 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 		!v.Toks[end+1].Cap && !mf.g.stop[v.Toks[end+1].Low] {
 		end += 2 // "a declaration of friendship"
 	}
+	generic := true
+	if e := mf.agreementTopic(v, end); !plural && e > end {
+		end, generic = e, false // "a memorandum of understanding on rice exports"
+	}
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
-	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, true
+	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, generic
 	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
 		m.Year = v.Toks[j].Text
 	}
@@ -219,6 +223,40 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 	}
 	*add = append(*add, m)
 	return true
+}
+
+// agreementTopic returns the end of the topic that follows an agreement
+// noun ending at token k ("on rice exports", "on the free movement of
+// persons"): "on" and up to four lower-case words, which give the
+// agreement a name of its own. It returns k when there is none.
+func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
+	toks := v.Toks
+	if k >= len(toks) || toks[k].Low != "on" {
+		return k
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].Low == "the" {
+		j++
+	}
+	end, n := k, 0
+	for ; j < len(toks) && n < 4; j++ {
+		t := toks[j]
+		if t.Low == "of" && n > 0 && j+1 < len(toks) && topicWord(toks[j+1]) {
+			continue // "the free movement of persons"
+		}
+		if !topicWord(t) || t.Lex&lexStop != 0 || wordTense(toks, j) == tensePast {
+			break
+		}
+		n++
+		end = j + 1
+	}
+	return end
+}
+
+// topicWord reports whether a token may be a word of an agreement's
+// topic: a lower-case word that is no date.
+func topicWord(t token) bool {
+	return t.Word && !t.Cap && !t.Digit && t.Lex&(lexMonth|lexWeekday|lexFrame) == 0
 }
 
 // countBefore reads a number word just before token j ("seven agreements").
