@@ -47,6 +47,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	end := i + 1
 	named := proper >= 0 // a name of its own: a proper modifier or complement
+	quoted := -1         // where a quoted name before the noun opens
+	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
+		quoted, named = q, true // so-called "two-plus-two" security talks
+	}
 	if gatheringNouns[t.Low] {
 		// "the third session of the Chile-Argentina Binational Council", "a
 		// meeting of Central Asian heads of state": the body or the people
@@ -76,6 +80,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	m := newMention(v.Index, j, end, schema.Event, formNominal)
 	m.Name, m.Kind, m.Head = v.span(j, end), kind, t.Low
+	if quoted >= 0 {
+		m.T0 = quoted
+		m.Name = v.span(quoted+1, j-1) + " " + m.Name
+	}
 	m.Generic = !named
 	if named && j > 0 {
 		m.Fresh = v.Toks[j-1].Low == "a" || v.Toks[j-1].Low == "an"
@@ -96,6 +104,27 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	*add = append(*add, m)
 	return true
+}
+
+// quotedBefore returns where a quoted word or two ending just before
+// token j opens ("\"two-plus-two\" talks"), or -1.
+func quotedBefore(toks []token, j int) int {
+	if j < 3 || !isQuoteMark(toks[j-1].Text) {
+		return -1
+	}
+	for k := j - 2; k >= 0 && k >= j-4; k-- {
+		t := toks[k]
+		if isQuoteMark(t.Text) {
+			if k < j-2 {
+				return k
+			}
+			return -1
+		}
+		if !t.Word {
+			return -1
+		}
+	}
+	return -1
 }
 
 // gatheringNouns are event nouns whose "of" complement may name the
