@@ -43,6 +43,9 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		i = v.Roles[i].End
 	}
 	hasRole := len(words) > 0
+	if hasRole && i < r.T1 && !v.Toks[i].Cap {
+		i = r.T1 // "Minister of Trade": the portfolio is part of the title
+	}
 	var m mention
 	switch {
 	case i < r.T1:

@@ -218,10 +218,12 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 // topicList returns how many runs after rs[k] an agreement name whose
 // topic follows its head takes in as a list of topics ("… on Energy
 // Security, Food Production and Defence Cooperation", "… Cooperation and
-// the Joint Management of the … Cascade"), and where the name then ends.
+// the Joint Management of the … Cascade"), and where the name then ends;
+// so do a title's and a ministry's portfolio ("Minister of Trade, Industry
+// and Energy").
 // Only a list closed by "and" counts: ", Food Production said" is no topic.
 func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, int) {
-	if !mf.g.agreeHeads[v.Toks[cur.Head].Low] || cur.T1 == cur.Head+1 {
+	if h := v.Toks[cur.Head].Low; !mf.g.agreeHeads[h] && !portfolioHeads[h] || cur.T1 == cur.Head+1 {
 		return 0, cur.T1
 	}
 	n, end := 0, cur.T1
@@ -243,6 +245,11 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 	}
 	return 0, cur.T1
 }
+
+// portfolioHeads are words of offices and ministries whose portfolio may
+// be a list ("Minister of Trade, Industry and Energy").
+var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
+	"department": true, "commissioner": true}
 
 // listGap reports whether the tokens between two runs separate the items
 // of a list (",") or close it (", and the"), and which.
