@@ -25,6 +25,9 @@ var nominalEvents = map[string]string{
 	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
 	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
 	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
+	"mudflow": "disaster", "mudflows": "disaster", "mudslide": "disaster",
+	"mudslides": "disaster", "disaster": "disaster", "sinking": "disaster",
+	"capsizing": "disaster",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
@@ -177,7 +180,8 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 		t := v.Toks[k]
 		if c := covered[k]; c >= 0 {
 			m := ms[c]
-			if m.Form == formPronoun || m.Form == formPlural || m.Type == schema.Person {
+			if m.Form == formPronoun || m.Form == formPlural ||
+				m.Type == schema.Person && !mf.placeLike(v, &m) {
 				break
 			}
 			j = m.T0
@@ -201,6 +205,12 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 var auxiliaries = map[string]bool{"will": true, "would": true, "shall": true, "should": true,
 	"can": true, "could": true, "may": true, "might": true, "must": true, "to": true,
 	"did": true, "does": true, "do": true}
+
+// placeLike reports whether a name found as a person's starts with a word
+// of place names ("Lake Victoria"), so that it may qualify an event noun.
+func (mf mentionFinder) placeLike(v *sentView, m *mention) bool {
+	return m.Role == "" && m.N1-m.N0 > 1 && mf.g.placeFirst[v.Toks[m.N0].Low]
+}
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.
 var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected": true,

@@ -38,6 +38,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			return false
 		}
 	}
+	if t.Low == "disaster" && i+1 < len(v.Toks) && v.Toks[i+1].Word && !v.Toks[i+1].Cap &&
+		v.Toks[i+1].Lex&lexStop == 0 {
+		return false // "the disaster zone", "disaster relief": a modifier
+	}
 	if t.Low == "killing" && (i == 0 || !isDeterminer(v.Toks[i-1])) {
 		return false // "…, killing 14 miners": a participle, not "the killing of"
 	}
@@ -73,7 +77,9 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
 		case "a", "an":
-			if kind != "attack" && kind != "earthquake" && kind != "disaster" {
+			// "a humanitarian disaster" is a judgement, not an event.
+			if kind != "attack" && kind != "earthquake" && kind != "disaster" ||
+				t.Low == "disaster" {
 				return false // "a summit" is any summit; "a car bombing" is news
 			}
 		}
