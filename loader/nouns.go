@@ -69,6 +69,11 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			return false
 		}
 	}
+	if t.Low == "sinking" || t.Low == "capsizing" {
+		if e := shipOf(v.Toks, end); e > end {
+			end, named = e, true // "the sinking of the MV Bukoba"
+		}
+	}
 	if refOnlyKinds[kind] && !named {
 		kind = ""
 	}
@@ -131,6 +136,19 @@ func quotedBefore(toks []token, j int) int {
 		}
 	}
 	return -1
+}
+
+// shipOf returns the end of "of the" and a capitalised name after token
+// end ("of the MV Bukoba"), or end.
+func shipOf(toks []token, end int) int {
+	k := end + 2
+	if k >= len(toks) || toks[end].Low != "of" || toks[end+1].Low != "the" || !toks[k].Cap {
+		return end
+	}
+	for k < len(toks) && k < end+6 && toks[k].Cap {
+		k++
+	}
+	return k
 }
 
 // gatheringNouns are event nouns whose "of" complement may name the
