@@ -9,6 +9,9 @@ import (
 // classify turns a capitalised run into mentions, appended to out: one for
 // the run itself and one for each country or organisation named inside it.
 func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
+	if currencyPrefix(v, r) || mf.vessel(v, r) {
+		return out // "NZ$2 million", "the tanker Sea Marigold": no node
+	}
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
 		if g.Entry.Kind == gazRegional {
 			return out // an adjective: "South American"
@@ -49,6 +52,8 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 	}
 	head := v.Toks[r.Head].Low
 	switch {
+	case r.T1-r.T0 > 1 && v.Toks[r.T1-1].Lex&lexStop != 0 && countInName(v, r.T1-1):
+		return schema.Organization, "" // a group by its number: "the Nordic-Baltic Eight"
 	case head == "union":
 		if mf.signedName(v, r) {
 			return schema.Agreement, "" // "signed the Pacific Mobility Union"
@@ -165,7 +170,10 @@ func (mf mentionFinder) gazMention(v *sentView, i int, g gazMatch, modifier bool
 func (mf mentionFinder) embedded(out []mention, v *sentView, t0, t1 int) []mention {
 	for i := t0; i < t1; i++ {
 		if g := v.Gaz[i]; g.End > 0 && g.End <= t1 {
-			if k := g.Entry.Kind; k == gazCountry || k == gazOrg || k == gazDemonym {
+			// A body's name that ends the larger one is its head, not a
+			// body of its own: "National Security Council".
+			inner := g.Entry.Kind == gazOrg && i > t0 && g.End == t1
+			if k := g.Entry.Kind; !inner && (k == gazCountry || k == gazOrg || k == gazDemonym) {
 				out = append(out, mf.gazMention(v, i, g, true))
 			}
 			i = g.End - 1
@@ -230,3 +238,32 @@ func spanText(toks []token, t0, t1 int) string {
 	}
 	return b.String()
 }
+
+// currencyPrefix reports whether a run is the country letters of a
+// currency sign written against it ("NZ$", "US$").
+func currencyPrefix(v *sentView, r run) bool {
+	k := r.T1
+	return k < len(v.Toks) && v.Toks[k].Text == "$" && v.Toks[k].Start == v.Toks[k-1].End
+}
+
+// vessel reports whether a run names a ship: it starts with a ship prefix
+// ("MV Nyerere", "HMS Albion") or follows a noun of ships ("the tanker
+// Eagle S"). A ship is none of the kinds of nodes, and its name is no
+// person's.
+func (mf mentionFinder) vessel(v *sentView, r run) bool {
+	if r.T1-r.T0 > 1 && shipPrefixes[v.Toks[r.T0].Text] {
+		return true
+	}
+	k := r.T0 - 1
+	return k >= 0 && shipNouns[v.Toks[k].Low] && !v.Toks[k].Cap && v.Roles[r.T0].End == 0 &&
+		v.Gaz[r.T0].End == 0
+}
+
+// shipPrefixes are the abbreviations written before ships' names.
+var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": true,
+	"HMS": true, "USS": true, "RV": true, "INS": true, "HMAS": true, "HMCS": true}
+
+// shipNouns are nouns written just before a ship's name.
+var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
+	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
+	"cruiser": true, "yacht": true, "dhow": true, "boat": true}

@@ -19,6 +19,10 @@ func (d *document) agreementNominal(r ref, m *mention) {
 		d.attach(r, k)
 		return
 	}
+	if !m.Generic {
+		d.topicAgreement(r, m)
+		return
+	}
 	best, bestDist := -1, 1<<30
 	for k := range d.entities {
 		e := &d.entities[k]
@@ -47,6 +51,28 @@ func (d *document) agreementNominal(r ref, m *mention) {
 	}
 	// An agreement known only by common nouns ("a new boundary agreement")
 	// makes no node.
+}
+
+// topicAgreement settles an agreement noun with a topic ("a memorandum
+// of understanding on rice exports"): it is the named agreement whose name
+// holds its words ("the Framework Agreement on Lithium Value Chains"), an
+// agreement with the same name met before, or a new agreement of its own.
+func (d *document) topicAgreement(r ref, m *mention) {
+	words := strings.Fields(fold(m.Name))
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Agreement || e.Dropped || e.Generic {
+			continue
+		}
+		if fold(e.Name) == fold(m.Name) || subsetWords(words, strings.Fields(fold(e.Name))) {
+			d.attach(r, k)
+			if !hasString(e.Aliases, m.Name) && e.Name != m.Name {
+				e.Aliases = append(e.Aliases, m.Name)
+			}
+			return
+		}
+	}
+	d.newEntity(r, schema.Agreement, m.Name)
 }
 
 // apposedAgreement returns the named agreement apposed to nominal m, or -1.

@@ -55,12 +55,20 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 	}
 }
 
+// platforms are the websites news text says things are posted "on".
+var platforms = map[string]bool{"facebook": true, "telegram": true, "instagram": true,
+	"youtube": true, "tiktok": true, "whatsapp": true, "weibo": true, "wechat": true,
+	"twitter": true, "linkedin": true, "threads": true, "bluesky": true}
+
 // placeContext reports whether the words before mention r make it a
 // place: a preposition of place ("in"), a verb of visiting ("toured"), or
 // "to" after a verb of motion ("flew on Monday to").
 func (d *document) placeContext(r ref, m *mention) bool {
 	if placePreps[m.Prep] || visitVerbs[m.Prep] {
 		return true
+	}
+	if m.Prep == "on" && m.T1-m.T0 == 1 && !isShortUpper(m.Name) && !platforms[fold(m.Name)] {
+		return true // "on Borneo"; "called on Emmanuel Macron", "posted on X" are no places
 	}
 	v := d.views[r.Sent]
 	for k := m.T0 - 2; m.Prep == "to" && k >= 0 && k >= m.T0-6; k-- {
@@ -129,7 +137,7 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 	}
 	for k := range d.entities {
 		e := &d.entities[k]
-		if e.Type != schema.Event || e.Dropped || !sameEventKind(e.Kind, m.Kind) {
+		if e.Type != schema.Event || e.Dropped || !sameEventKind(e.Kind, m.Kind) || m.Fresh {
 			continue
 		}
 		if refOnly && m.Kind != "" && e.Kind != m.Kind && (m.Kind != "meeting" &&
@@ -146,6 +154,9 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 		}
 		if !m.Generic && !e.Generic && eventCore(e.Name) != eventCore(m.Name) {
 			continue
+		}
+		if !m.Generic && e.Generic && !isGathering(m.Kind) && lastWord(fold(e.Name)) != m.Head {
+			continue // "the sinking of the MV Bukoba" is not the "boat disaster"
 		}
 		if anyPrior && !prior(e) {
 			continue // an event named before the noun, when there is one

@@ -114,6 +114,9 @@ func (d *document) attach(r ref, k int) {
 			e.Aliases = append(e.Aliases, n)
 		}
 	}
+	if s := d.styled(r); s != "" && s != e.Name && !hasString(e.Aliases, s) {
+		e.Aliases = append(e.Aliases, s)
+	}
 	if e.Code == "" && m.Code != "" {
 		e.Code = m.Code
 	}
@@ -136,4 +139,21 @@ func hasString(list []string, s string) bool {
 func (d *document) surface(r ref) string {
 	m := d.m(r)
 	return d.views[r.Sent].span(m.N0, m.N1)
+}
+
+// styled returns a person's name with the honorific written before it
+// ("Sheikh Tamim"), which the name leaves out but the press uses as a
+// name, or "".
+func (d *document) styled(r ref) string {
+	m := d.m(r)
+	if m.Entity < 0 || d.entities[m.Entity].Type != schema.Person || m.Form != formProper ||
+		m.N0 == 0 {
+		return ""
+	}
+	v := d.views[r.Sent]
+	switch t := v.Toks[m.N0-1]; t.Low {
+	case "sheikh", "sheikha", "shaikh":
+		return t.Text + " " + m.Name
+	}
+	return ""
 }

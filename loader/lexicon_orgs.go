@@ -79,7 +79,7 @@ alliance community secretariat authority board bureau department cabinet senate
 assembly company corporation federation league front movement brigade brigades
 embassy consulate government police unit coalition network trust society program
 programme news times post herald shimbun tribune journal television radio agency
-ministries forum project programme initiative scheme`
+ministries forum project programme initiative scheme conclave facility`
 
 // agreementHeads are last words that make a capitalised name an agreement.
 const agreementHeads = `agreement agreements accord accords treaty declaration charter
@@ -115,7 +115,8 @@ province region district county city town village sea ocean river mountains moun
 mount lake bay strait straits peninsula desert park stadium street road avenue port
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
 dam zone territory territories heights strip highway hospital mosque church temple
-cathedral hotel center centre hall arena state prefecture oblast governorate`
+cathedral hotel center centre hall arena state prefecture oblast governorate monument
+memorial mausoleum shrine tomb cemetery fortress castle citadel museum`
 
 // placeFirstWords are first words that make a two-word or longer name with
 // no title a place ("Lake Chad", "Palacio Santos", "Port Sudan", "El
@@ -126,7 +127,7 @@ cathedral hotel center centre hall arena state prefecture oblast governorate`
 const placeFirstWords = `lake mount mt gulf cape port fort isle lac mont palacio palais
 palazzo torre punta puerto porto isla ilha monte lago rio río bahía bahia sierra ciudad
 mt. cerro plaza praça piazza wadi jebel jabal ras bab kota kuala bandar pulau tanjung gunung
-el los las`
+el la los las`
 
 // geoNouns are lower-case nouns that, written after a name, make the name
 // a place ("the Bab el-Mandeb strait", "the Sinapad river"). Words that
@@ -134,11 +135,12 @@ el los las`
 // left out.
 const geoNouns = `border area region valley district province airport port city town
 village enclave frontier strait straits river lake island islands mountains mountain
-canal oasis archipelago atoll basin delta plateau`
+canal oasis archipelago atoll basin delta plateau governorate reservoir districts
+provinces regions block field complex plant`
 
 // placeOfNouns are nouns that name the kind of place in "the town of X".
 const placeOfNouns = `town city village resort island port province state region district
-capital municipality enclave county`
+capital municipality enclave county hamlet settlement`
 
 // facilityNouns are lower-case nouns that, written after a name, name a
 // building or site called after it ("the Zofiówka colliery", "the Jinnah

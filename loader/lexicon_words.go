@@ -5,7 +5,8 @@ package loader
 // carries ("-" for courtesy titles that carry none); a "*" marks a head of
 // state or government ("leader").
 const roleTable = `
-president:President* vice_president:Vice_President deputy_president:Deputy_President
+president:President* vice_president:Vice_President vice-president:Vice_President
+deputy_president:Deputy_President deputy-president:Deputy_President
 prime_minister:Prime_Minister* premier:Premier* pm:Prime_Minister* chancellor:Chancellor*
 deputy_prime_minister:Deputy_Prime_Minister first_lady:First_Lady king:King* queen:Queen*
 emir:Emir* amir:Emir* crown_prince:Crown_Prince* sultan_of:Sultan* prince:Prince

@@ -28,7 +28,8 @@ var nominalEvents = map[string]string{
 	"sabotage": "attack", "memorial": "memorial", "funeral": "funeral", "vigil": "memorial",
 	"inauguration": "inauguration", "mudflow": "disaster", "mudflows": "disaster",
 	"mudslide": "disaster", "mudslides": "disaster", "avalanche": "disaster",
-	"eruption": "disaster", "disaster": "", "tragedy": "",
+	"eruption": "disaster", "disaster": "disaster", "tragedy": "", "sinking": "disaster",
+	"capsizing": "disaster",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
@@ -191,7 +192,8 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 		t := v.Toks[k]
 		if c := covered[k]; c >= 0 {
 			m := ms[c]
-			if m.Form == formPronoun || m.Form == formPlural || m.Type == schema.Person {
+			if m.Form == formPronoun || m.Form == formPlural ||
+				m.Type == schema.Person && !mf.placeLike(v, &m) {
 				break
 			}
 			j = m.T0
@@ -208,6 +210,12 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 		j = k
 	}
 	return j
+}
+
+// placeLike reports whether a name found as a person's starts with a word
+// of place names ("Lake Victoria"), so that it may qualify an event noun.
+func (mf mentionFinder) placeLike(v *sentView, m *mention) bool {
+	return m.Role == "" && m.N1-m.N0 > 1 && mf.g.placeFirst[v.Toks[m.N0].Low]
 }
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.

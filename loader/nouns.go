@@ -38,6 +38,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			return false
 		}
 	}
+	if t.Low == "disaster" && i+1 < len(v.Toks) && v.Toks[i+1].Word && !v.Toks[i+1].Cap &&
+		v.Toks[i+1].Lex&lexStop == 0 {
+		return false // "the disaster zone", "disaster relief": a modifier
+	}
 	if t.Low == "killing" && (i == 0 || !isDeterminer(v.Toks[i-1])) {
 		return false // "…, killing 14 miners": a participle, not "the killing of"
 	}
@@ -50,39 +54,56 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		(v.Toks[end].Low == "service" || v.Toks[end].Low == "ceremony") {
 		end++ // "a memorial service"
 	}
-	if t.Low == "session" {
-		// "the third session of the Chile-Argentina Binational Council"
-		if end+1 < len(v.Toks) && v.Toks[end].Low == "of" {
-			k := end + 1
-			if v.Toks[k].Low == "the" && k+1 < len(v.Toks) {
-				k++
-			}
-			if c := covered[k]; c >= 0 && ms[c].Form == formProper {
-				end = ms[c].T1
-				proper = c
+	named := proper >= 0 // a name of its own: a proper modifier or complement
+	quoted := -1         // where a quoted name before the noun opens
+	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
+		quoted, named = q, true // so-called "two-plus-two" security talks
+	}
+	if gatheringNouns[t.Low] {
+		// "the third session of the Chile-Argentina Binational Council", "a
+		// meeting of Central Asian heads of state": the body or the people
+		// that meet name the gathering.
+		if e, c := mf.gatheringOf(v, end, ms, covered); e > end {
+			end, proper, named = e, c, true
+			if k := j - 1; k >= 0 && ordinalWords[v.Toks[k].Low] {
+				j = k // "the first summit of …"
 			}
 		}
-		if proper < 0 {
+		if !named && t.Low == "session" {
 			return false
 		}
 	}
-	if refOnlyKinds[kind] && proper < 0 {
+	if t.Low == "sinking" || t.Low == "capsizing" {
+		if e := shipOf(v.Toks, end); e > end {
+			end, named = e, true // "the sinking of the MV Bukoba"
+		}
+	}
+	if refOnlyKinds[kind] && !named {
 		kind = ""
 	}
-	if j > 0 && proper < 0 {
+	if j > 0 && !named {
 		switch v.Toks[j-1].Low {
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
 		case "a", "an":
+			// "a humanitarian disaster" is a judgement, not an event.
 			if kind != "attack" && kind != "earthquake" && kind != "disaster" &&
-				kind != "memorial" && kind != "funeral" && kind != "coup" {
+				kind != "memorial" && kind != "funeral" && kind != "coup" ||
+				t.Low == "disaster" {
 				return false // "a summit" is any summit; "a car bombing" is news
 			}
 		}
 	}
 	m := newMention(v.Index, j, end, schema.Event, formNominal)
 	m.Name, m.Kind, m.Head = v.span(j, end), kind, t.Low
-	m.Generic = proper < 0
+	if quoted >= 0 {
+		m.T0 = quoted
+		m.Name = v.span(quoted+1, j-1) + " " + m.Name
+	}
+	m.Generic = !named
+	if named && j > 0 {
+		m.Fresh = v.Toks[j-1].Low == "a" || v.Toks[j-1].Low == "an"
+	}
 	if m.Generic && kind != "" {
 		m.Name = v.span(j, i+1)
 		if kind == "memorial" || kind == "funeral" {
@@ -102,6 +123,111 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	*add = append(*add, m)
 	return true
+}
+
+// quotedBefore returns where a quoted word or two ending just before
+// token j opens ("\"two-plus-two\" talks"), or -1.
+func quotedBefore(toks []token, j int) int {
+	if j < 3 || !isQuoteMark(toks[j-1].Text) {
+		return -1
+	}
+	for k := j - 2; k >= 0 && k >= j-4; k-- {
+		t := toks[k]
+		if isQuoteMark(t.Text) {
+			if k < j-2 {
+				return k
+			}
+			return -1
+		}
+		if !t.Word {
+			return -1
+		}
+	}
+	return -1
+}
+
+// shipOf returns the end of "of the" and a capitalised name after token
+// end ("of the MV Bukoba"), or end.
+func shipOf(toks []token, end int) int {
+	k := end + 2
+	if k >= len(toks) || toks[end].Low != "of" || toks[end+1].Low != "the" || !toks[k].Cap {
+		return end
+	}
+	for k < len(toks) && k < end+6 && toks[k].Cap {
+		k++
+	}
+	return k
+}
+
+// gatheringNouns are event nouns whose "of" complement may name the
+// gathering.
+var gatheringNouns = map[string]bool{"session": true, "summit": true, "meeting": true,
+	"conference": true, "gathering": true}
+
+// ordinalWords are ordinals written out, which stop a noun phrase's
+// modifiers but belong to a numbered gathering's name.
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
+	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true,
+	"ninth": true, "tenth": true, "inaugural": true}
+
+// gatheringOf reads the "of" complement of a gathering noun ending at
+// token end: a body's name ("of the African Union", "of the Nordic-Baltic
+// Eight") or people named by where they are from ("of Central Asian heads
+// of state", "of ASEAN foreign ministers"). It returns the end of the
+// complement (end when there is none) and the index in ms of the name in
+// it, or -1.
+func (mf mentionFinder) gatheringOf(v *sentView, end int, ms []mention, covered []int) (int, int) {
+	n := len(v.Toks)
+	if end+1 >= n || v.Toks[end].Low != "of" {
+		return end, -1
+	}
+	k, the := end+1, false
+	if v.Toks[k].Low == "the" && k+1 < n {
+		k, the = k+1, true
+	}
+	if c := covered[k]; c >= 0 && ms[c].Form == formProper && ms[c].T0 == k {
+		x := &ms[c]
+		if x.Type == schema.Organization || x.Type == schema.Event || x.Type == "" ||
+			the && x.Type == schema.Person && x.Role == "" {
+			return x.T1, c
+		}
+	}
+	j := k
+	for j < n && j < k+4 && v.Toks[j].Cap {
+		j++
+	}
+	if j == k {
+		return end, -1
+	}
+	if e := participantsEnd(v.Toks, j); e > j {
+		c := covered[k]
+		if c >= 0 && ms[c].Type == schema.Person {
+			c = -1
+		}
+		return e, c
+	}
+	return end, -1
+}
+
+// participantsEnd returns the end of a plural noun of the people who meet
+// starting at token j ("heads of state", "foreign ministers", "leaders"),
+// or j.
+func participantsEnd(toks []token, j int) int {
+	if j < len(toks) && toks[j].Low == "foreign" || j < len(toks) && toks[j].Low == "defence" {
+		j++
+	}
+	if j >= len(toks) {
+		return j
+	}
+	switch toks[j].Low {
+	case "leaders", "ministers", "presidents", "premiers", "chiefs":
+		return j + 1
+	case "heads":
+		if j+2 < len(toks) && toks[j+1].Low == "of" {
+			return j + 3 // "heads of state", "heads of government"
+		}
+	}
+	return j
 }
 
 // eventRef adds a bare event noun that can only refer back ("the strike").
@@ -143,8 +269,12 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 		!v.Toks[end+1].Cap && !mf.g.stop[v.Toks[end+1].Low] {
 		end += 2 // "a declaration of friendship"
 	}
+	generic := true
+	if e := mf.agreementTopic(v, end); !plural && e > end {
+		end, generic = e, false // "a memorandum of understanding on rice exports"
+	}
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
-	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, true
+	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, generic
 	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
 		m.Year = v.Toks[j].Text
 	}
@@ -154,6 +284,40 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 	}
 	*add = append(*add, m)
 	return true
+}
+
+// agreementTopic returns the end of the topic that follows an agreement
+// noun ending at token k ("on rice exports", "on the free movement of
+// persons"): "on" and up to four lower-case words, which give the
+// agreement a name of its own. It returns k when there is none.
+func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
+	toks := v.Toks
+	if k >= len(toks) || toks[k].Low != "on" {
+		return k
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].Low == "the" {
+		j++
+	}
+	end, n := k, 0
+	for ; j < len(toks) && n < 4; j++ {
+		t := toks[j]
+		if t.Low == "of" && n > 0 && j+1 < len(toks) && topicWord(toks[j+1]) {
+			continue // "the free movement of persons"
+		}
+		if !topicWord(t) || t.Lex&lexStop != 0 || wordTense(toks, j) == tensePast {
+			break
+		}
+		n++
+		end = j + 1
+	}
+	return end
+}
+
+// topicWord reports whether a token may be a word of an agreement's
+// topic: a lower-case word that is no date.
+func topicWord(t token) bool {
+	return t.Word && !t.Cap && !t.Digit && t.Lex&(lexMonth|lexWeekday|lexFrame) == 0
 }
 
 // countBefore reads a number word just before token j ("seven agreements").

@@ -38,13 +38,14 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	mods := out[base+1:]
 	role, words, j := mf.title(v, i, r.T1)
 	i = j
-	// Skip courtesy titles ("Mr", "Dr") that carry no role.
-	if len(mods) == 0 && len(words) == 0 && i == r.T0 {
-		for i < r.T1 && v.Roles[i].End > 0 && v.Roles[i].Info.Name == "" {
-			i = v.Roles[i].End
-		}
+	// Skip courtesy titles ("Mr", "Dr", "Emir Sheikh …") that carry no role.
+	for i < r.T1-1 && v.Roles[i].End > 0 && v.Roles[i].End < r.T1 && v.Roles[i].Info.Name == "" {
+		i = v.Roles[i].End
 	}
 	hasRole := len(words) > 0
+	if hasRole && i < r.T1 && !v.Toks[i].Cap {
+		i = r.T1 // "Minister of Trade": the portfolio is part of the title
+	}
 	var m mention
 	switch {
 	case i < r.T1:

@@ -1,6 +1,10 @@
 package loader
 
-import "github.com/diplograph/diplograph/schema"
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
 
 // placeCue reports whether a name with no title is a place rather than a
 // person: the words before it ("in", "flew to") or the name itself
@@ -22,7 +26,8 @@ func (d *document) placeName(r ref, m *mention) bool {
 	if m.N1-m.N0 > 1 && d.g.placeFirst[v.Toks[m.N0].Low] {
 		return true
 	}
-	if m.T1 < len(v.Toks) && d.g.geoNouns[v.Toks[m.T1].Low] {
+	if m.T1 < len(v.Toks) && d.g.geoNouns[v.Toks[m.T1].Low] || d.sharedGeoNoun(v, m.T1) ||
+		d.compoundGeoNoun(v, m) {
 		return true
 	}
 	if m.T0 >= 2 && v.Toks[m.T0-1].Low == "of" && d.g.placeOf[v.Toks[m.T0-2].Low] {
@@ -104,4 +109,49 @@ func (d *document) inDivision(v *sentView, k int) bool {
 		}
 	}
 	return false
+}
+
+// sharedGeoNoun reports whether the words from token k give a name the
+// plural place noun of the next one: "Ratnapura" in "the Ratnapura and
+// Kegalle districts".
+func (d *document) sharedGeoNoun(v *sentView, k int) bool {
+	if k+2 >= len(v.Toks) || v.Toks[k].Low != "and" {
+		return false
+	}
+	j := k + 1
+	for j < len(v.Toks) && j <= k+4 && v.Toks[j].Cap {
+		j++
+	}
+	if j == k+1 || j >= len(v.Toks) {
+		return false
+	}
+	w := v.Toks[j].Low
+	return strings.HasSuffix(w, "s") && d.g.geoNouns[w]
+}
+
+// compoundGeoNoun reports whether a name after "the" heads a compound
+// whose last noun is a place noun, past one lower-case word and an
+// acronym in brackets: "the Ambalat seabed block", "the Greater Tortue
+// Ahmeyim (GTA) gas field". "the" keeps out a person's name before a verb
+// ("Mensah said district officials …").
+func (d *document) compoundGeoNoun(v *sentView, m *mention) bool {
+	j := m.T0 - 1 // "the offshore Greater Tortue Ahmeyim (GTA) gas field"
+	if j > 0 && !v.Toks[j].Cap && v.Toks[j].Word && v.Toks[j].Lex&lexStop == 0 {
+		j--
+	}
+	if j < 0 || v.Toks[j].Low != "the" {
+		return false
+	}
+	k := m.T1
+	if k+2 < len(v.Toks) && v.Toks[k].Text == "(" && v.Toks[k+2].Text == ")" {
+		k += 3
+	}
+	if k+1 >= len(v.Toks) {
+		return false
+	}
+	t := v.Toks[k]
+	if !t.Word || t.Cap || t.Lex&lexStop != 0 {
+		return false
+	}
+	return d.g.geoNouns[t.Low] || d.g.geoNouns[v.Toks[k+1].Low]
 }

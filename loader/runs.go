@@ -115,7 +115,22 @@ func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	if t.Lex&(lexMonth|lexWeekday) != 0 {
 		return false
 	}
-	return t.Lex&lexStop == 0 || mf.capitalisedInName(v, i)
+	return t.Lex&lexStop == 0 || mf.capitalisedInName(v, i) || countInName(v, i)
+}
+
+// countInName reports whether token i is a capitalised number word that
+// ends a name after a capitalised word ("the Nordic-Baltic Eight", "the
+// Group of Seven").
+func countInName(v *sentView, i int) bool {
+	if i == 0 || !v.Toks[i-1].Cap && v.Toks[i-1].Low != "of" {
+		return false
+	}
+	switch v.Toks[i].Low {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+		"twenty":
+		return true
+	}
+	return false
 }
 
 // capitalisedInName reports whether token i, a stop word, is written with
@@ -179,19 +194,100 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 			}
 			if !merged {
 				cur.Head = cur.T1 - 1
-				if rh := v.Toks[next.T1-1].Low; !mf.leftHead(v, cur) ||
-					mf.g.placeHeads[v.Toks[cur.Head].Low] && (mf.g.orgHeads[rh] ||
-						mf.g.agreeHeads[rh] || mf.g.eventHeads[rh] != "") {
-					cur.Head = next.T1 - 1 // the right run names the kind: "Gulf of … Summit"
+				// The right run names the kind: "Gulf of … Summit", "Heads of
+				// Government Meeting".
+				lh, rh := v.Toks[cur.Head].Low, v.Toks[next.T1-1].Low
+				rightKind := mf.g.orgHeads[rh] || mf.g.agreeHeads[rh] || mf.g.eventHeads[rh] != ""
+				if !mf.leftHead(v, cur) || (mf.g.placeHeads[lh] || !mf.kindHead(v, cur.Head)) &&
+					rightKind {
+					cur.Head = next.T1 - 1
 				}
 			}
 			cur.T1 = next.T1
 			merged = true
 			k++
 		}
+		if n, end := mf.topicList(v, rs, k, cur); n > 0 {
+			cur.T1, k = end, k+n
+		}
 		out = append(out, cur)
 	}
 	return out
+}
+
+// topicList returns how many runs after rs[k] an agreement name whose
+// topic follows its head takes in as a list of topics ("… on Energy
+// Security, Food Production and Defence Cooperation", "… Cooperation and
+// the Joint Management of the … Cascade"), and where the name then ends;
+// so do a title's and a ministry's portfolio ("Minister of Trade, Industry
+// and Energy").
+// Only a list closed by "and" counts: ", Food Production said" is no topic.
+func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, int) {
+	if h := v.Toks[cur.Head].Low; !mf.g.agreeHeads[h] && !portfolioHeads[h] || cur.T1 == cur.Head+1 {
+		return 0, cur.T1
+	}
+	n, end := 0, cur.T1
+	for k+n+1 < len(rs) {
+		next := rs[k+n+1]
+		last, ok := listGap(v.Toks[end:next.T0])
+		if !ok || !mf.topicItem(v, next) {
+			return 0, cur.T1
+		}
+		n, end = n+1, next.T1
+		// An item's own complement: "the Management of the Senegal River Estuary".
+		if c := k + n + 1; c < len(rs) && isOfGap(v.Toks[end:rs[c].T0]) &&
+			rs[c].T1-rs[c].T0 <= 5 && v.Roles[rs[c].T0].End == 0 {
+			n, end = n+1, rs[c].T1
+		}
+		if last {
+			return n, end
+		}
+	}
+	return 0, cur.T1
+}
+
+// portfolioHeads are words of offices and ministries whose portfolio may
+// be a list ("Minister of Trade, Industry and Energy").
+var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
+	"department": true, "commissioner": true}
+
+// listGap reports whether the tokens between two runs separate the items
+// of a list (",") or close it (", and the"), and which.
+func listGap(gap []token) (last, ok bool) {
+	if len(gap) == 1 && gap[0].Text == "," {
+		return false, true
+	}
+	i := 0
+	if i < len(gap) && gap[i].Text == "," {
+		i++
+	}
+	if i >= len(gap) || gap[i].Low != "and" {
+		return false, false
+	}
+	i++
+	if i < len(gap) && gap[i].Low == "the" {
+		i++
+	}
+	return true, i == len(gap)
+}
+
+// isOfGap reports whether a gap is "of" or "of the".
+func isOfGap(gap []token) bool {
+	return len(gap) == 1 && gap[0].Low == "of" ||
+		len(gap) == 2 && gap[0].Low == "of" && gap[1].Low == "the"
+}
+
+// topicItem reports whether a run may be a topic in the list of an
+// agreement's name: no title, country or body starts it, and it names no
+// other agreement, body or event ("… and the Paris Agreement").
+func (mf mentionFinder) topicItem(v *sentView, r run) bool {
+	if r.T1-r.T0 > 5 || v.Roles[r.T0].End > 0 || mf.kindHead(v, r.T1-1) {
+		return false
+	}
+	if g := v.Gaz[r.T0]; g.End > 0 && g.Entry.Kind != gazPlace {
+		return false
+	}
+	return true
 }
 
 // joinable reports whether the gap between two runs may be bridged.
@@ -263,6 +359,10 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 		if isPostHead(last) {
 			return true
 		}
+		if len(gap) == 1 && (last == "cooperation" || last == "co-operation") &&
+			v.Gaz[next.T0].End == 0 {
+			return true // "… Cooperation in Renewable Energy", not "… in Accra"
+		}
 		return len(gap) == 2 && gap[1].Low == "the" && v.Gaz[next.T0].End == 0
 	}
 	return first == "of" || first == "for" || first == "on"
@@ -287,7 +387,8 @@ func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
 	head := v.Toks[cur.T1-1].Low
 	return mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
 		mf.g.placeHeads[head] || head == "republic" || head == "kingdom" || head == "union" ||
-		head == "memorandum" || head == "secretary" || head == "minister" // "Gulf of Guinea"
+		head == "memorandum" || head == "secretary" || head == "minister" || // "Gulf of Guinea"
+		head == "heads" // "Commonwealth Heads of Government Meeting"
 }
 
 // allGazetteer reports whether a run is one gazetteer phrase (a country,
