@@ -100,9 +100,9 @@ func (c *sentCtx) isPassive(i int) bool {
 	if !strings.HasSuffix(w, "ed") && w != "met" && w != "held" && w != "asked" {
 		return false
 	}
-	if i >= 2 && c.toks[i-1].Text == "," && c.endingAt(i-1) >= 0 && i+1 < len(c.toks) &&
-		c.toks[i+1].Low == "by" {
-		return true
+	if i >= 2 && c.toks[i-1].Text == "," && (c.endingAt(i-1) >= 0 || c.toks[i-2].Text == ")") &&
+		i+1 < len(c.toks) && c.toks[i+1].Low == "by" {
+		return true // "the meeting (NB8), hosted by X"
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch c.toks[k].Low {

@@ -17,6 +17,7 @@ func (c *sentCtx) implied(i int) {
 		c.duringCall(i)
 	case "took", "takes", "take", "brought", "brings":
 		c.tookTo(i)
+		c.broughtTogether(i)
 	case "called", "calls", "calling":
 		c.calledOn(i)
 	case "attending", "present", "attendees", "participants":
@@ -287,4 +288,25 @@ func (c *sentCtx) lastMishap() []int {
 		}
 	}
 	return nil
+}
+
+// broughtTogether reads "The meeting of the NB8, hosted by Tsahkna,
+// brought together A, B and C": those brought together attend the
+// gathering that opens the sentence.
+func (c *sentCtx) broughtTogether(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "together" {
+		return
+	}
+	ev := -1
+	for k := 0; k < i && ev < 0; k++ {
+		if a := c.at[k]; a >= 0 && c.typ(a) == schema.Event {
+			ev = c.ms[a].Entity
+		}
+	}
+	a := c.at[i+2]
+	if ev < 0 || a < 0 || c.ms[a].T0 != i+2 || !c.isActor(&c.ms[a]) {
+		return
+	}
+	c.record(schema.Attended, c.entities(c.groupRight(a, argActor), argActor), []int{ev}, i,
+		c.planned(i), 0.6)
 }
