@@ -240,7 +240,7 @@ func (c *sentCtx) hasWordBefore(t int, words ...string) bool {
 func (d *document) nearDate(r ref, m *mention, n int) string {
 	best, bestDist := "", n+1
 	for _, de := range d.dates[r.Sent] {
-		if de.Value == "" || de.Adjectival {
+		if de.Value == "" || de.Adjectival || !de.counts(m.T0) {
 			continue
 		}
 		dist := de.T0 - m.T1

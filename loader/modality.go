@@ -97,7 +97,7 @@ func (c *sentCtx) planned(i int) bool {
 func (c *sentCtx) date(i int, obj []int, planned bool) string {
 	best, bestDist := "", 1<<30
 	for _, de := range c.d.dates[c.s] {
-		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, obj) {
+		if de.Value == "" || de.Adjectival || !de.counts(i) || c.ownedByOtherEvent(de, obj) {
 			continue
 		}
 		dist := c.dateDistance(de, i)
