@@ -607,6 +607,44 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 	return best.Format("2006-01-02")
 }
 
+// asideClause returns the non-restrictive relative clause token t stands
+// in: from the comma before "who", "whom", "whose", "which", "where" or
+// "when" to the next comma or the end of the sentence; ok is false when t
+// is in none.
+func asideClause(toks []token, t int) (lo, hi int, ok bool) {
+	for k := t - 1; k > 0; k-- {
+		if toks[k].Text == ";" || toks[k].Text == "," && !relativeWords[toks[k+1].Low] {
+			return 0, 0, false
+		}
+		if toks[k].Text == "," {
+			lo = k
+			break
+		}
+	}
+	if lo == 0 {
+		return 0, 0, false
+	}
+	for hi = t; hi < len(toks); hi++ {
+		if toks[hi].Text == "," || toks[hi].Text == ";" {
+			break
+		}
+	}
+	return lo, hi, true
+}
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true,
+	"where": true, "when": true}
+
+// asideFor reports whether date de stands in a relative clause set off by
+// commas that the verb at token i is outside of: "Muizzu, who was invited
+// … in January, was received at the airport by …" is no January
+// reception.
+func asideFor(toks []token, de dateExpr, i int) bool {
+	lo, hi, ok := asideClause(toks, de.T0)
+	return ok && (i < lo || i >= hi)
+}
+
 // clausePenalty is what crossing a clause boundary adds to the distance
 // between a verb and a date.
 const clausePenalty = 8

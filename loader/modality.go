@@ -92,12 +92,14 @@ func (c *sentCtx) planned(i int) bool {
 }
 
 // date returns the date of an action at token i: the nearest date of the
-// sentence that does not belong to another event, else, for done actions,
-// the date the story is about.
+// sentence that does not belong to another event nor to a relative clause
+// the action is outside of, else, for done actions, the date the story is
+// about.
 func (c *sentCtx) date(i int, obj []int, planned bool) string {
 	best, bestDist := "", 1<<30
 	for _, de := range c.d.dates[c.s] {
-		if de.Value == "" || de.Adjectival || !de.counts(i) || c.ownedByOtherEvent(de, obj) {
+		if de.Value == "" || de.Adjectival || !de.counts(i) || asideFor(c.toks, de, i) ||
+			c.ownedByOtherEvent(de, obj) {
 			continue
 		}
 		dist := c.dateDistance(de, i)
