@@ -109,8 +109,10 @@ func (d *document) attachedDate(r ref, m *mention) string {
 	toks := d.views[r.Sent].Toks
 	best, bestDist := "", 15
 	for _, de := range d.dates[r.Sent] {
+		// An adjectival year dates the event it stands in or right before
+		// ("the 2021 coup").
 		if de.Value == "" || !de.counts(m.T0) || de.Adjectival && de.T1 != m.T0+1 &&
-			de.T0 != m.T0 && !ofDate(toks, de, m) {
+			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int

@@ -66,7 +66,7 @@ func (c *sentCtx) firstPlace(end int) int {
 // (the most precise of them when they agree: "this year" and "on Sunday"
 // date the same bombing), else the date of the event's own verb ("The
 // blast hit the mine on Wednesday"), else the date a sentence opening gives
-// ("Two years later, Osaka will host the expo"), else for a meeting the
+// ("Two years later, Osaka will host the expo"), else for a gathering the
 // date the story is at.
 func (d *document) eventDates() {
 	for k := range d.entities {
@@ -99,10 +99,30 @@ func (d *document) eventDates() {
 				}
 			}
 		}
-		if e.Date == "" && e.Kind == "meeting" && len(e.Mentions) > 0 {
-			e.Date = d.narrative(e.Mentions[0].Sent)
+		if e.Date == "" && isGathering(e.Kind) {
+			e.Date = d.storyEventDate(e)
 		}
 	}
+}
+
+// storyEventDate returns the date the story is at where a gathering the
+// text does not date is first named, when it is named as done: the summit
+// the news reports on is held on the days it tells ("Meredov attended the
+// summit as an observer"). One named in the future tense ("will attend the
+// summit") is not yet. An attack is not dated so: the news of the day is
+// often the reactions to an earlier one.
+func (d *document) storyEventDate(e *entity) string {
+	for _, r := range e.Mentions {
+		m := d.m(r)
+		if m.Form == formPronoun {
+			continue
+		}
+		if clauseTense(d.views[r.Sent], m.T0) == tenseFuture {
+			return ""
+		}
+		return d.narrative(r.Sent)
+	}
+	return ""
 }
 
 // isDay reports whether an ISO date is precise to the day.
