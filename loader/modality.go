@@ -44,7 +44,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 			k = c.ms[a].T0
 			continue
 		}
-		if t.Lex&lexModal != 0 && !c.isMonthMay(k) {
+		if t.Lex&lexModal != 0 && !c.isMonthMay(k) && !c.refusedInvitation(k, rel) {
 			return true
 		}
 	}
@@ -75,6 +75,18 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 		}
 	}
 	return false
+}
+
+// refusals deny what is offered, not the offer.
+var refusals = map[string]bool{"declined": true, "refused": true, "rejected": true,
+	"turned": true}
+
+// refusedInvitation reports whether the negator at k refuses an invitation
+// rather than denies it: one declines an invitation that was made ("Berg
+// declined Dahl's invitation"), but "declined to invite" made none.
+func (c *sentCtx) refusedInvitation(k int, rel schema.RelationType) bool {
+	return rel == schema.Invited && refusals[c.toks[k].Low] &&
+		(k+1 >= len(c.toks) || c.toks[k+1].Low != "to")
 }
 
 // planned reports whether the verb at i is announced rather than done.
