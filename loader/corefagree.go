@@ -135,7 +135,9 @@ func (d *document) attachedDate(r ref, m *mention) string {
 				comma = true
 			}
 		}
-		if !comma && dist < bestDist {
+		// A nearer date wins, and so does one that refines it ("the 2026
+		// Games in November").
+		if !comma && (dist < bestDist || finerDate(best, de.Value) != best) {
 			best, bestDist = de.Value, dist
 		}
 	}

@@ -52,6 +52,9 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 	if y := sentenceYear(v, i); y != 0 {
 		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
 	}
+	if y := namedYear(toks, i); y != 0 {
+		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
+	}
 	if !dc.known {
 		return dateExpr{}, false
 	}
@@ -152,6 +155,28 @@ func sentenceYear(v *sentView, skip int) int {
 		year = y
 	}
 	return year
+}
+
+// namedYear returns the year in the name of the event a month follows
+// ("host the 2026 Sahel Water Games in November"): the event is held in
+// that month of its own year, whatever the publication date; 0 when the
+// month follows no such name.
+func namedYear(toks []token, i int) int {
+	if i < 3 || toks[i-1].Low != "in" {
+		return 0
+	}
+	k := i - 2
+	for k > 0 && toks[k].Cap && toks[k].Word && !toks[k].Digit {
+		k--
+	}
+	if k == i-2 || k < 1 || toks[k-1].Low != "the" {
+		return 0
+	}
+	if y, r := leadingInt(toks[k].Text); r == "" && len(toks[k].Text) == 4 && y >= 1800 &&
+		y <= 2200 {
+		return y
+	}
+	return 0
 }
 
 // clauseTense reads the tense of the clause around token i from auxiliary
