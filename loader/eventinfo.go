@@ -102,7 +102,48 @@ func (d *document) eventDates() {
 		if e.Date == "" && isGathering(e.Kind) {
 			e.Date = d.storyEventDate(e)
 		}
+		if e.Date == "" {
+			e.Date = d.toldDate(e, k)
+		}
 	}
+}
+
+// tellingVerbs are the verbs that tell an event of a kind happening, for
+// an article that tells it with a verb and names it with a noun elsewhere
+// ("North Korea fired a missile … Yoon condemned the launch"; "condemned an
+// ambush … The boat came under fire late on Monday").
+var tellingVerbs = map[string]map[string]bool{
+	"launch": {"fired": true, "launched": true, "test-fired": true},
+	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true},
+}
+
+// toldDeviation is how many sentences from an event's first naming the
+// verb that tells it may stand.
+const toldDeviation = 4
+
+// toldDate returns the date of the verb that tells event k happening, in
+// the sentence nearest its first naming that holds one: the date that
+// sentence writes for the verb, if any (the day the story is at is often
+// not the day of the attack it reacts to).
+func (d *document) toldDate(e *entity, k int) string {
+	verbs := tellingVerbs[e.Kind]
+	if verbs == nil || len(e.Mentions) == 0 {
+		return ""
+	}
+	s0 := e.Mentions[0].Sent
+	for dev := 0; dev <= toldDeviation; dev++ {
+		for _, s := range []int{s0 - dev, s0 + dev} {
+			if s < 0 || s >= len(d.views) {
+				continue
+			}
+			for i, t := range d.views[s].Toks {
+				if verbs[t.Low] {
+					return d.sentCtx(s).date(i, []int{k}, true)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // storyEventDate returns the date the story is at where a gathering the
