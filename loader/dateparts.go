@@ -49,6 +49,28 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 	default:
 		return dateExpr{}, false
 	}
+	return dc.monthOnly(v, i, month)
+}
+
+// monthOfPart reads a month joined to a part of it ("mid-June",
+// "early-July"): the month, as "in June" is.
+func (dc *dateContext) monthOfPart(v *sentView, i int) (dateExpr, bool) {
+	part, name, ok := strings.Cut(v.Toks[i].Low, "-")
+	if !ok || part != "mid" && part != "early" && part != "late" {
+		return dateExpr{}, false
+	}
+	month, ok := dc.g.months[name]
+	if !ok {
+		return dateExpr{}, false
+	}
+	return dc.monthOnly(v, i, month)
+}
+
+// monthOnly resolves a month named without a day at token i: in the year
+// the sentence or an event's name gives, else the one the tense points
+// to from publication.
+func (dc *dateContext) monthOnly(v *sentView, i, month int) (dateExpr, bool) {
+	toks := v.Toks
 	if y := sentenceYear(v, i); y != 0 {
 		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
 	}
@@ -210,25 +232,34 @@ func wordTense(toks []token, k int) tense {
 	switch w {
 	case "will", "'ll", "shall", "upcoming", "next", "tomorrow":
 		return tenseFuture
-	case "was", "were", "had", "did", "took", "met", "said", "told", "came", "went", "left",
-		"held", "began", "gave", "made", "spoke", "flew", "ago", "last", "yesterday", "sent",
-		"tore", "wrote", "ran", "rang", "won", "lost", "fought":
+	case "was", "were", "had", "did", "ago", "last", "yesterday":
 		return tensePast
+	case "took", "met", "said", "told", "came", "went", "left", "held", "began", "gave",
+		"made", "spoke", "flew", "sent", "tore", "wrote", "ran", "rang", "won", "lost",
+		"fought":
+		return participleTense(toks, k)
 	case "due", "scheduled", "set", "expected":
 		if k > 0 && (toks[k-1].Low == "is" || toks[k-1].Low == "are") {
 			return tenseFuture
 		}
 	}
 	if strings.HasSuffix(w, "ed") && len(w) > 4 && !toks[k].Cap {
-		if k > 0 {
-			switch toks[k-1].Low {
-			case "be", "is", "are", "been":
-				return tenseNeutral
-			}
-		}
-		return tensePast
+		return participleTense(toks, k)
 	}
 	return tenseNeutral
+}
+
+// participleTense returns the tense of a past form at k: past, unless a
+// present or bare form of "be" before it makes it a passive whose tense
+// lies elsewhere ("will be held", "is expected").
+func participleTense(toks []token, k int) tense {
+	if k > 0 {
+		switch toks[k-1].Low {
+		case "be", "is", "are", "been":
+			return tenseNeutral
+		}
+	}
+	return tensePast
 }
 
 // leftTense reads the tense of the words before token i in its clause: a

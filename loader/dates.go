@@ -236,6 +236,12 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	if toks[i].Lex&lexWeekday != 0 {
 		return dc.weekday(v, i, time.Weekday(dc.g.weekdays[low]))
 	}
+	if d, ok := dc.monthOfPart(v, i); ok {
+		return d, true
+	}
+	if d, ok := dc.holiday(v, i); ok {
+		return d, true
+	}
 	if !dc.known {
 		return dateExpr{}, false
 	}
@@ -254,6 +260,42 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	switch low {
 	case "last", "next", "this", "earlier", "later":
 		return dc.relative(v, i)
+	}
+	return dateExpr{}, false
+}
+
+// holidays are the feasts named as dates, by month and day.
+var holidays = map[string][2]int{"christmas day": {12, 25}, "christmas eve": {12, 24},
+	"new year's day": {1, 1}, "new year's eve": {12, 31}, "boxing day": {12, 26}}
+
+// holiday reads a feast of fixed date ("Christmas Day 2024", "on New
+// Year's Eve"), with its year when one follows, else the one nearest
+// publication in the direction of the tense.
+func (dc *dateContext) holiday(v *sentView, i int) (dateExpr, bool) {
+	toks := v.Toks
+	if !toks[i].Cap {
+		return dateExpr{}, false
+	}
+	for n := 2; n <= 4 && i+n <= len(toks); n++ {
+		words := make([]string, 0, n)
+		for _, t := range toks[i : i+n] {
+			words = append(words, t.Low)
+		}
+		md, ok := holidays[strings.Join(words, " ")]
+		if !ok {
+			md, ok = holidays[strings.ReplaceAll(strings.Join(words, " "), " 's", "'s")]
+		}
+		if !ok {
+			continue
+		}
+		end := i + n
+		if end < len(toks) && len(toks[end].Text) == 4 {
+			if y, r := leadingInt(toks[end].Text); r == "" && y >= 1800 && y <= 2200 {
+				return dateExpr{T0: i, T1: end + 1, Value: isoDate(y, md[0], md[1]), Day: true}, true
+			}
+		}
+		val := dc.partial(md[0], md[1], clauseTense(v, i))
+		return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
 	}
 	return dateExpr{}, false
 }
@@ -291,7 +333,7 @@ func countOf(t token) int {
 }
 
 // counted reads a span of time counted from another date: "eleven days
-// later" (from the last date written), "three months ago" (from
+// later", "a day earlier" (from the last date written), "three months ago" (from
 // publication), "two days after … on Monday" (from the date that follows
 // in the clause). Days and weeks give a day, months a month, years a year.
 func (dc *dateContext) counted(v *sentView, i int, last *anchor) (dateExpr, bool) {
@@ -310,8 +352,11 @@ func (dc *dateContext) counted(v *sentView, i int, last *anchor) (dateExpr, bool
 	case "ago":
 		base = dc.pub.Format("2006-01-02")
 		n = -n
-	case "later":
+	case "later", "earlier":
 		base = map[string]string{"day": last.day, "month": last.month, "year": last.year}[unit]
+		if toks[i+2].Low == "earlier" {
+			n = -n
+		}
 	case "after", "before":
 		if unit != "day" {
 			return dateExpr{}, false
