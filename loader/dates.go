@@ -264,9 +264,17 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// holidays are the feasts named as dates, by month and day.
-var holidays = map[string][2]int{"christmas day": {12, 25}, "christmas eve": {12, 24},
-	"new year's day": {1, 1}, "new year's eve": {12, 31}, "boxing day": {12, 26}}
+// holidays are the feasts named as dates, by their words ("'s" is a
+// token of its own) and their month and day.
+var holidays = []struct {
+	words []string
+	month int
+	day   int
+}{
+	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
+	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
+	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
 
 // holiday reads a feast of fixed date ("Christmas Day 2024", "on New
 // Year's Eve"), with its year when one follows, else the one nearest
@@ -276,28 +284,33 @@ func (dc *dateContext) holiday(v *sentView, i int) (dateExpr, bool) {
 	if !toks[i].Cap {
 		return dateExpr{}, false
 	}
-	for n := 2; n <= 4 && i+n <= len(toks); n++ {
-		words := make([]string, 0, n)
-		for _, t := range toks[i : i+n] {
-			words = append(words, t.Low)
-		}
-		md, ok := holidays[strings.Join(words, " ")]
-		if !ok {
-			md, ok = holidays[strings.ReplaceAll(strings.Join(words, " "), " 's", "'s")]
-		}
-		if !ok {
+	for _, h := range holidays {
+		if h.words[0] != toks[i].Low || !wordsAt(toks, i, h.words) {
 			continue
 		}
-		end := i + n
+		end := i + len(h.words)
 		if end < len(toks) && len(toks[end].Text) == 4 {
 			if y, r := leadingInt(toks[end].Text); r == "" && y >= 1800 && y <= 2200 {
-				return dateExpr{T0: i, T1: end + 1, Value: isoDate(y, md[0], md[1]), Day: true}, true
+				return dateExpr{T0: i, T1: end + 1, Value: isoDate(y, h.month, h.day), Day: true}, true
 			}
 		}
-		val := dc.partial(md[0], md[1], clauseTense(v, i))
+		val := dc.partial(h.month, h.day, clauseTense(v, i))
 		return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
 	}
 	return dateExpr{}, false
+}
+
+// wordsAt reports whether the tokens from i on are words, in lower case.
+func wordsAt(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].Low != w {
+			return false
+		}
+	}
+	return true
 }
 
 // nextDay reads "the same day", "the following day", "the next day" and
