@@ -351,11 +351,19 @@ func countOf(t token) int {
 // in the clause). Days and weeks give a day, months a month, years a year.
 func (dc *dateContext) counted(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	toks := v.Toks
-	n := countOf(toks[i])
-	if n == 0 || i+2 >= len(toks) || !dc.known {
+	if i+2 >= len(toks) || !dc.known {
 		return dateExpr{}, false
 	}
 	unit := strings.TrimSuffix(toks[i+1].Low, "s")
+	switch unit {
+	case "day", "week", "month", "year":
+	default:
+		return dateExpr{}, false // most words: no map lookup
+	}
+	n := countOf(toks[i])
+	if n == 0 {
+		return dateExpr{}, false
+	}
 	if unit == "week" {
 		unit, n = "day", 7*n
 	}
