@@ -135,8 +135,10 @@ func (d *document) attachedDate(r ref, m *mention) string {
 	toks := d.views[r.Sent].Toks
 	best, bestDist := "", 15
 	for _, de := range d.dates[r.Sent] {
-		if de.Value == "" || de.Adjectival && de.T1 != m.T0+1 && de.T0 != m.T0 &&
-			!ofDate(toks, de, m) {
+		// An adjectival year dates the event it stands in or right before
+		// ("the 2021 coup").
+		if de.Value == "" || !de.counts(m.T0) || de.Adjectival && de.T1 != m.T0+1 &&
+			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int
@@ -159,7 +161,9 @@ func (d *document) attachedDate(r ref, m *mention) string {
 				comma = true
 			}
 		}
-		if !comma && dist < bestDist {
+		// A nearer date wins, and so does one that refines it ("the 2026
+		// Games in November").
+		if !comma && (dist < bestDist || finerDate(best, de.Value) != best) {
 			best, bestDist = de.Value, dist
 		}
 	}

@@ -49,7 +49,32 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 	default:
 		return dateExpr{}, false
 	}
+	return dc.monthOnly(v, i, month)
+}
+
+// monthOfPart reads a month joined to a part of it ("mid-June",
+// "early-July"): the month, as "in June" is.
+func (dc *dateContext) monthOfPart(v *sentView, i int) (dateExpr, bool) {
+	part, name, ok := strings.Cut(v.Toks[i].Low, "-")
+	if !ok || part != "mid" && part != "early" && part != "late" {
+		return dateExpr{}, false
+	}
+	month, ok := dc.g.months[name]
+	if !ok {
+		return dateExpr{}, false
+	}
+	return dc.monthOnly(v, i, month)
+}
+
+// monthOnly resolves a month named without a day at token i: in the year
+// the sentence or an event's name gives, else the one the tense points
+// to from publication.
+func (dc *dateContext) monthOnly(v *sentView, i, month int) (dateExpr, bool) {
+	toks := v.Toks
 	if y := sentenceYear(v, i); y != 0 {
+		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
+	}
+	if y := namedYear(toks, i); y != 0 {
 		return dateExpr{T0: i, T1: i + 1, Value: isoDate(y, month, 0)}, true
 	}
 	if !dc.known {
@@ -154,6 +179,28 @@ func sentenceYear(v *sentView, skip int) int {
 	return year
 }
 
+// namedYear returns the year in the name of the event a month follows
+// ("host the 2026 Sahel Water Games in November"): the event is held in
+// that month of its own year, whatever the publication date; 0 when the
+// month follows no such name.
+func namedYear(toks []token, i int) int {
+	if i < 3 || toks[i-1].Low != "in" {
+		return 0
+	}
+	k := i - 2
+	for k > 0 && toks[k].Cap && toks[k].Word && !toks[k].Digit {
+		k--
+	}
+	if k == i-2 || k < 1 || toks[k-1].Low != "the" {
+		return 0
+	}
+	if y, r := leadingInt(toks[k].Text); r == "" && len(toks[k].Text) == 4 && y >= 1800 &&
+		y <= 2200 {
+		return y
+	}
+	return 0
+}
+
 // clauseTense reads the tense of the clause around token i from auxiliary
 // verbs and past forms near it; the nearest marker wins.
 func clauseTense(v *sentView, i int) tense {
@@ -185,25 +232,34 @@ func wordTense(toks []token, k int) tense {
 	switch w {
 	case "will", "'ll", "shall", "upcoming", "next", "tomorrow":
 		return tenseFuture
-	case "was", "were", "had", "did", "took", "met", "said", "told", "came", "went", "left",
-		"held", "began", "gave", "made", "spoke", "flew", "ago", "last", "yesterday", "sent",
-		"tore", "wrote", "ran", "rang", "won", "lost", "fought":
+	case "was", "were", "had", "did", "ago", "last", "yesterday":
 		return tensePast
+	case "took", "met", "said", "told", "came", "went", "left", "held", "began", "gave",
+		"made", "spoke", "flew", "sent", "tore", "wrote", "ran", "rang", "won", "lost",
+		"fought":
+		return participleTense(toks, k)
 	case "due", "scheduled", "set", "expected":
 		if k > 0 && (toks[k-1].Low == "is" || toks[k-1].Low == "are") {
 			return tenseFuture
 		}
 	}
 	if strings.HasSuffix(w, "ed") && len(w) > 4 && !toks[k].Cap {
-		if k > 0 {
-			switch toks[k-1].Low {
-			case "be", "is", "are", "been":
-				return tenseNeutral
-			}
-		}
-		return tensePast
+		return participleTense(toks, k)
 	}
 	return tenseNeutral
+}
+
+// participleTense returns the tense of a past form at k: past, unless a
+// present or bare form of "be" before it makes it a passive whose tense
+// lies elsewhere ("will be held", "is expected").
+func participleTense(toks []token, k int) tense {
+	if k > 0 {
+		switch toks[k-1].Low {
+		case "be", "is", "are", "been":
+			return tenseNeutral
+		}
+	}
+	return tensePast
 }
 
 // leftTense reads the tense of the words before token i in its clause: a

@@ -29,6 +29,10 @@ type dateExpr struct {
 	// Adjectival is set for a bare year before a noun ("the 2018 fisheries
 	// deal"), which dates the noun, not an action.
 	Adjectival bool
+	// Anchor is where the date a span is counted from starts ("two days
+	// after the call on Monday"): the words between are what the anchor
+	// dates, not this expression.
+	Anchor int
 }
 
 // dateContext resolves date expressions against the publication date.
@@ -65,22 +69,41 @@ func newDateContext(g *gazetteer, published string, dl dateline) *dateContext {
 	return dc
 }
 
+// counts reports whether the expression can date the word at token t: a
+// span counted from a later date does not date the words before that date
+// ("came two days after the call on Monday": not the call).
+func (de dateExpr) counts(t int) bool {
+	return de.Anchor == 0 || t < de.T1 || t >= de.Anchor
+}
+
+// anchor is the latest date written before a point of the article, at
+// each precision, for the expressions that count from it ("the same day",
+// "eleven days later", "a month later", "two years later").
+type anchor struct {
+	day, month, year string
+}
+
+// advance moves the anchor to date d.
+func (a *anchor) advance(d dateExpr) {
+	if d.Day {
+		a.day = d.Value
+	}
+	if !d.Adjectival && len(d.Value) >= 7 {
+		a.month = d.Value[:7]
+	}
+	if !d.Adjectival && len(d.Value) >= 4 {
+		a.year = d.Value[:4]
+	}
+}
+
 // sentenceDates returns the date expressions of every sentence. Expressions
 // that refer to an earlier date ("the same day", "two years later") take it
-// from the sentences before.
+// from the dates before.
 func (dc *dateContext) sentenceDates(views []*sentView) [][]dateExpr {
 	out := make([][]dateExpr, len(views))
-	last, lastYear := dc.dlValue, ""
+	last := anchor{day: dc.dlValue}
 	for i, v := range views {
-		out[i] = dc.scan(v, last, lastYear)
-		for _, d := range out[i] {
-			if d.Day {
-				last = d.Value
-			}
-			if !d.Adjectival && len(d.Value) >= 4 {
-				lastYear = d.Value[:4]
-			}
-		}
+		out[i] = dc.scan(v, &last)
 	}
 	dc.lead, dc.leadSent = dc.leadDate(views, out)
 	return out
@@ -146,13 +169,13 @@ func (d *document) storyDate(s int) string {
 	return d.dc.dlValue
 }
 
-// scan finds the date expressions of one sentence; last is the latest
-// day-precise date before it and lastYear the latest year.
-func (dc *dateContext) scan(v *sentView, last, lastYear string) []dateExpr {
+// scan finds the date expressions of one sentence, moving last along
+// them.
+func (dc *dateContext) scan(v *sentView, last *anchor) []dateExpr {
 	var out []dateExpr
 	toks := v.Toks
 	for i := 0; i < len(toks); i++ {
-		d, ok := dc.at(v, i, last, lastYear)
+		d, ok := dc.at(v, i, last)
 		if !ok {
 			continue
 		}
@@ -160,6 +183,7 @@ func (dc *dateContext) scan(v *sentView, last, lastYear string) []dateExpr {
 			d.Adjectival = true
 		}
 		out = append(out, d)
+		last.advance(d)
 		i = d.T1 - 1
 	}
 	return out
@@ -195,15 +219,13 @@ func boundDate(toks []token, t0 int) bool {
 	return false
 }
 
-// at reads a date expression starting at token i.
-func (dc *dateContext) at(v *sentView, i int, last, lastYear string) (dateExpr, bool) {
+// at reads a date expression starting at token i; last is the anchor the
+// expressions that count from an earlier date count from.
+func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	toks := v.Toks
 	low := toks[i].Low
-	next := func(k int) string {
-		if i+k < len(toks) {
-			return toks[i+k].Low
-		}
-		return ""
+	if d, ok := dc.counted(v, i, last); ok {
+		return d, true
 	}
 	if toks[i].Lex&lexMonth != 0 && toks[i].Cap {
 		return dc.monthFirst(v, i, dc.g.months[low])
@@ -213,6 +235,12 @@ func (dc *dateContext) at(v *sentView, i int, last, lastYear string) (dateExpr, 
 	}
 	if toks[i].Lex&lexWeekday != 0 {
 		return dc.weekday(v, i, time.Weekday(dc.g.weekdays[low]))
+	}
+	if d, ok := dc.monthOfPart(v, i); ok {
+		return d, true
+	}
+	if d, ok := dc.holiday(v, i); ok {
+		return d, true
 	}
 	if !dc.known {
 		return dateExpr{}, false
@@ -224,28 +252,202 @@ func (dc *dateContext) at(v *sentView, i int, last, lastYear string) (dateExpr, 
 		return dc.day(i, i+1, dc.pub.AddDate(0, 0, -1)), true
 	case "tomorrow":
 		return dc.day(i, i+1, dc.pub.AddDate(0, 0, 1)), true
-	case "last", "next", "this", "earlier", "later":
-		return dc.relative(v, i)
-	case "same":
-		if next(1) == "day" && last != "" {
-			return dateExpr{T0: i, T1: i + 2, Value: last, Day: true}, true
-		}
-	case "two", "three", "four", "five", "six", "ten", "a":
-		n := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
-			"a": 1}[low]
-		if (next(1) == "years" || next(1) == "year") && (next(2) == "later" || next(2) == "ago") {
-			y := dc.pub.Year() - n
-			if next(2) == "later" {
-				base, err := strconv.Atoi(lastYear)
-				if err != nil {
-					return dateExpr{}, false
-				}
-				y = base + n
-			}
-			return dateExpr{T0: i, T1: i + 3, Value: strconv.Itoa(y)}, true
+	case "same", "following", "next", "previous":
+		if d, ok := dc.nextDay(v, i, last); ok {
+			return d, true
 		}
 	}
+	switch low {
+	case "last", "next", "this", "earlier", "later":
+		return dc.relative(v, i)
+	}
 	return dateExpr{}, false
+}
+
+// holidays are the feasts named as dates, by their words ("'s" is a
+// token of its own) and their month and day.
+var holidays = []struct {
+	words []string
+	month int
+	day   int
+}{
+	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
+	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
+	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
+
+// holiday reads a feast of fixed date ("Christmas Day 2024", "on New
+// Year's Eve"), with its year when one follows, else the one nearest
+// publication in the direction of the tense.
+func (dc *dateContext) holiday(v *sentView, i int) (dateExpr, bool) {
+	toks := v.Toks
+	if !toks[i].Cap {
+		return dateExpr{}, false
+	}
+	for _, h := range holidays {
+		if h.words[0] != toks[i].Low || !wordsAt(toks, i, h.words) {
+			continue
+		}
+		end := i + len(h.words)
+		if end < len(toks) && len(toks[end].Text) == 4 {
+			if y, r := leadingInt(toks[end].Text); r == "" && y >= 1800 && y <= 2200 {
+				return dateExpr{T0: i, T1: end + 1, Value: isoDate(y, h.month, h.day), Day: true}, true
+			}
+		}
+		val := dc.partial(h.month, h.day, clauseTense(v, i))
+		return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
+	}
+	return dateExpr{}, false
+}
+
+// wordsAt reports whether the tokens from i on are words, in lower case.
+func wordsAt(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].Low != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nextDay reads "the same day", "the following day", "the next day" and
+// "the previous day": the day of the last date written, or one off it.
+func (dc *dateContext) nextDay(v *sentView, i int, last *anchor) (dateExpr, bool) {
+	toks := v.Toks
+	if i+1 >= len(toks) || toks[i+1].Low != "day" || last.day == "" {
+		return dateExpr{}, false
+	}
+	t, ok := parseDay(last.day)
+	if !ok {
+		return dateExpr{}, false
+	}
+	shift := map[string]int{"following": 1, "next": 1, "previous": -1}[toks[i].Low]
+	return dc.day(i, i+2, t.AddDate(0, 0, shift)), true
+}
+
+// spanCounts are the numbers a span of time is counted in ("eleven days
+// later", "a month later").
+var spanCounts = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+	"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+	"twelve": 12, "fifteen": 15, "twenty": 20}
+
+// countOf returns the number token t counts, or 0.
+func countOf(t token) int {
+	if n, ok := spanCounts[t.Low]; ok {
+		return n
+	}
+	if n, rest := leadingInt(t.Text); rest == "" && n >= 1 && n <= 99 {
+		return n
+	}
+	return 0
+}
+
+// counted reads a span of time counted from another date: "eleven days
+// later", "a day earlier" (from the last date written), "three months ago" (from
+// publication), "two days after … on Monday" (from the date that follows
+// in the clause). Days and weeks give a day, months a month, years a year.
+func (dc *dateContext) counted(v *sentView, i int, last *anchor) (dateExpr, bool) {
+	toks := v.Toks
+	if i+2 >= len(toks) || !dc.known {
+		return dateExpr{}, false
+	}
+	unit := strings.TrimSuffix(toks[i+1].Low, "s")
+	switch unit {
+	case "day", "week", "month", "year":
+	default:
+		return dateExpr{}, false // most words: no map lookup
+	}
+	n := countOf(toks[i])
+	if n == 0 {
+		return dateExpr{}, false
+	}
+	if unit == "week" {
+		unit, n = "day", 7*n
+	}
+	var base string
+	anchorAt := 0
+	switch toks[i+2].Low {
+	case "ago":
+		base = dc.pub.Format("2006-01-02")
+		n = -n
+	case "later", "earlier":
+		base = map[string]string{"day": last.day, "month": last.month, "year": last.year}[unit]
+		if toks[i+2].Low == "earlier" {
+			n = -n
+		}
+	case "after", "before":
+		if unit != "day" {
+			return dateExpr{}, false
+		}
+		base, anchorAt = dc.clauseDay(v, i+3)
+		if toks[i+2].Low == "before" {
+			n = -n
+		}
+	default:
+		return dateExpr{}, false
+	}
+	val := shiftDate(base, unit, n)
+	if val == "" {
+		return dateExpr{}, false
+	}
+	return dateExpr{T0: i, T1: i + 3, Value: val, Day: unit == "day", Anchor: anchorAt}, true
+}
+
+// clauseDay returns the first day-precise date in the clause from token k
+// on, and where it starts; "" when there is none.
+func (dc *dateContext) clauseDay(v *sentView, k int) (string, int) {
+	var none anchor
+	for ; k < len(v.Toks); k++ {
+		switch v.Toks[k].Text {
+		case ";", ".":
+			return "", 0
+		}
+		if d, ok := dc.at(v, k, &none); ok {
+			if d.Day {
+				return d.Value, k
+			}
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// shiftDate moves an ISO date of at least the precision of unit ("day",
+// "month", "year") by n units, and returns it at that precision; "" when
+// base is too coarse.
+func shiftDate(base, unit string, n int) string {
+	switch unit {
+	case "day":
+		t, ok := parseDay(base)
+		if !ok {
+			return ""
+		}
+		return t.AddDate(0, 0, n).Format("2006-01-02")
+	case "month":
+		t, err := time.Parse("2006-01", firstN(base, 7))
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, n, 0).Format("2006-01")
+	case "year":
+		y, err := strconv.Atoi(firstN(base, 4))
+		if err != nil {
+			return ""
+		}
+		return strconv.Itoa(y + n)
+	}
+	return ""
+}
+
+// firstN returns the first n bytes of s, or "" when s is shorter.
+func firstN(s string, n int) string {
+	if len(s) < n {
+		return ""
+	}
+	return s[:n]
 }
 
 // day makes a day-precise expression.
@@ -254,7 +456,7 @@ func (dc *dateContext) day(t0, t1 int, t time.Time) dateExpr {
 }
 
 // relative reads "last week", "next year", "earlier this month", "last
-// Thursday", "later this year".
+// Thursday", "later this year", "this afternoon", "last night".
 func (dc *dateContext) relative(v *sentView, i int) (dateExpr, bool) {
 	toks := v.Toks
 	j := i
@@ -274,6 +476,10 @@ func (dc *dateContext) relative(v *sentView, i int) (dateExpr, bool) {
 	n, ok := shift[rel]
 	if !ok {
 		return dateExpr{}, false
+	}
+	if dayParts[unit] && j == i {
+		// "this afternoon" is today, "last night" yesterday.
+		return dc.day(i, j+2, dc.pub.AddDate(0, 0, min(n, 0))), rel != "next"
 	}
 	switch unit {
 	case "month":
@@ -305,6 +511,9 @@ func weekdayTense(v *sentView, i int) tense {
 	if tn := leftTense(v, i); tn != tenseNeutral {
 		return tn
 	}
+	if pastAfter(v, i) {
+		return tensePast
+	}
 	if presentBefore(v, i) {
 		return tenseFuture
 	}
@@ -321,6 +530,23 @@ func weekdayTense(v *sentView, i int) tense {
 	}
 	return tenseNeutral
 }
+
+// pastAfter reports whether a past verb follows weekday i at once, or
+// after a part of the day: the weekday stands between a subject and its
+// verb and times that verb ("Caribbean leaders on Wednesday condemned …",
+// "the envoy on Monday evening left"), whatever the words before it look
+// like.
+func pastAfter(v *sentView, i int) bool {
+	k := i + 1
+	if k < len(v.Toks) && dayParts[v.Toks[k].Low] {
+		k++
+	}
+	return k < len(v.Toks) && wordTense(v.Toks, k) == tensePast
+}
+
+// dayParts are the parts of a day a weekday or "this" may go with.
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true,
+	"night": true}
 
 // presentBefore reports whether a verb in the simple present stands before
 // weekday i in its clause: news tells schedules in it ("she travels to
@@ -342,7 +568,9 @@ func presentBefore(v *sentView, i int) bool {
 // presentVerb reports whether token k is a verb in the simple present
 // after its subject: a lower-case word in -s after "he", "she", "it" or a
 // name ("she travels", "Ruto flies"), not a form of "be", "have" or "do",
-// nor an event noun ("the Doha talks").
+// nor an event noun ("the Doha talks"), nor a plural noun: one followed by
+// "of" ("the districts of Sabaragamuwa") or after a name that is itself
+// inside a noun phrase ("through the Ratnapura and Kegalle districts").
 func presentVerb(toks []token, k int) bool {
 	w := toks[k].Low
 	if k == 0 || toks[k].Cap || toks[k].Lex&lexNominal != 0 || len(w) < 4 ||
@@ -354,12 +582,30 @@ func presentVerb(toks []token, k int) bool {
 	case "does", "says", "this", "thus", "was", "has", "is":
 		return false
 	}
+	if k+1 < len(toks) && toks[k+1].Low == "of" {
+		return false
+	}
 	p := toks[k-1]
 	switch p.Low {
 	case "he", "she", "it":
 		return true
 	}
-	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0
+	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0 && !nameModifies(toks, k-1)
+}
+
+// nameModifies reports whether the capitalised words ending at token k
+// (names joined by "and" included) follow a determiner or a preposition:
+// then they modify the noun after them ("the Kegalle districts", "in
+// Gulf states") rather than being its subject.
+func nameModifies(toks []token, k int) bool {
+	for ; k >= 0; k-- {
+		t := toks[k]
+		if t.Cap && t.Word || t.Low == "and" {
+			continue
+		}
+		return isDeterminer(t) || prepositions[t.Low]
+	}
+	return false
 }
 
 // rightTense reads the tense of the first verb after token i in its
@@ -425,6 +671,44 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 		return ""
 	}
 	return best.Format("2006-01-02")
+}
+
+// asideClause returns the non-restrictive relative clause token t stands
+// in: from the comma before "who", "whom", "whose", "which", "where" or
+// "when" to the next comma or the end of the sentence; ok is false when t
+// is in none.
+func asideClause(toks []token, t int) (lo, hi int, ok bool) {
+	for k := t - 1; k > 0; k-- {
+		if toks[k].Text == ";" || toks[k].Text == "," && !relativeWords[toks[k+1].Low] {
+			return 0, 0, false
+		}
+		if toks[k].Text == "," {
+			lo = k
+			break
+		}
+	}
+	if lo == 0 {
+		return 0, 0, false
+	}
+	for hi = t; hi < len(toks); hi++ {
+		if toks[hi].Text == "," || toks[hi].Text == ";" {
+			break
+		}
+	}
+	return lo, hi, true
+}
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true,
+	"where": true, "when": true}
+
+// asideFor reports whether date de stands in a relative clause set off by
+// commas that the verb at token i is outside of: "Muizzu, who was invited
+// … in January, was received at the airport by …" is no January
+// reception.
+func asideFor(toks []token, de dateExpr, i int) bool {
+	lo, hi, ok := asideClause(toks, de.T0)
+	return ok && (i < lo || i >= hi)
 }
 
 // clausePenalty is what crossing a clause boundary adds to the distance

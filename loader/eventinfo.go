@@ -66,7 +66,7 @@ func (c *sentCtx) firstPlace(end int) int {
 // (the most precise of them when they agree: "this year" and "on Sunday"
 // date the same bombing), else the date of the event's own verb ("The
 // blast hit the mine on Wednesday"), else the date a sentence opening gives
-// ("Two years later, Osaka will host the expo"), else for a meeting the
+// ("Two years later, Osaka will host the expo"), else for a gathering the
 // date the story is at.
 func (d *document) eventDates() {
 	for k := range d.entities {
@@ -99,10 +99,71 @@ func (d *document) eventDates() {
 				}
 			}
 		}
-		if e.Date == "" && e.Kind == "meeting" && len(e.Mentions) > 0 {
-			e.Date = d.narrative(e.Mentions[0].Sent)
+		if e.Date == "" && isGathering(e.Kind) {
+			e.Date = d.storyEventDate(e)
+		}
+		if e.Date == "" {
+			e.Date = d.toldDate(e, k)
 		}
 	}
+}
+
+// tellingVerbs are the verbs that tell an event of a kind happening, for
+// an article that tells it with a verb and names it with a noun elsewhere
+// ("North Korea fired a missile … Yoon condemned the launch"; "condemned an
+// ambush … The boat came under fire late on Monday").
+var tellingVerbs = map[string]map[string]bool{
+	"launch": {"fired": true, "launched": true, "test-fired": true},
+	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true},
+}
+
+// toldDeviation is how many sentences from an event's first naming the
+// verb that tells it may stand.
+const toldDeviation = 4
+
+// toldDate returns the date of the verb that tells event k happening, in
+// the sentence nearest its first naming that holds one: the date that
+// sentence writes for the verb, if any (the day the story is at is often
+// not the day of the attack it reacts to).
+func (d *document) toldDate(e *entity, k int) string {
+	verbs := tellingVerbs[e.Kind]
+	if verbs == nil || len(e.Mentions) == 0 {
+		return ""
+	}
+	s0 := e.Mentions[0].Sent
+	for dev := 0; dev <= toldDeviation; dev++ {
+		for _, s := range []int{s0 - dev, s0 + dev} {
+			if s < 0 || s >= len(d.views) {
+				continue
+			}
+			for i, t := range d.views[s].Toks {
+				if verbs[t.Low] {
+					return d.sentCtx(s).date(i, []int{k}, true)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// storyEventDate returns the date the story is at where a gathering the
+// text does not date is first named, when it is named as done: the summit
+// the news reports on is held on the days it tells ("Meredov attended the
+// summit as an observer"). One named in the future tense ("will attend the
+// summit") is not yet. An attack is not dated so: the news of the day is
+// often the reactions to an earlier one.
+func (d *document) storyEventDate(e *entity) string {
+	for _, r := range e.Mentions {
+		m := d.m(r)
+		if m.Form == formPronoun {
+			continue
+		}
+		if clauseTense(d.views[r.Sent], m.T0) == tenseFuture {
+			return ""
+		}
+		return d.narrative(r.Sent)
+	}
+	return ""
 }
 
 // isDay reports whether an ISO date is precise to the day.
@@ -240,7 +301,7 @@ func (c *sentCtx) hasWordBefore(t int, words ...string) bool {
 func (d *document) nearDate(r ref, m *mention, n int) string {
 	best, bestDist := "", n+1
 	for _, de := range d.dates[r.Sent] {
-		if de.Value == "" || de.Adjectival {
+		if de.Value == "" || de.Adjectival || !de.counts(m.T0) {
 			continue
 		}
 		dist := de.T0 - m.T1

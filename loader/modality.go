@@ -44,7 +44,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 			k = c.ms[a].T0
 			continue
 		}
-		if t.Lex&lexModal != 0 && !c.isMonthMay(k) {
+		if t.Lex&lexModal != 0 && !c.isMonthMay(k) && !c.refusedInvitation(k, rel) {
 			return true
 		}
 	}
@@ -77,6 +77,18 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 	return false
 }
 
+// refusals deny what is offered, not the offer.
+var refusals = map[string]bool{"declined": true, "refused": true, "rejected": true,
+	"turned": true}
+
+// refusedInvitation reports whether the negator at k refuses an invitation
+// rather than denies it: one declines an invitation that was made ("Berg
+// declined Dahl's invitation"), but "declined to invite" made none.
+func (c *sentCtx) refusedInvitation(k int, rel schema.RelationType) bool {
+	return rel == schema.Invited && refusals[c.toks[k].Low] &&
+		(k+1 >= len(c.toks) || c.toks[k+1].Low != "to")
+}
+
 // planned reports whether the verb at i is announced rather than done.
 func (c *sentCtx) planned(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
@@ -92,12 +104,14 @@ func (c *sentCtx) planned(i int) bool {
 }
 
 // date returns the date of an action at token i: the nearest date of the
-// sentence that does not belong to another event, else, for done actions,
-// the date the story is about.
+// sentence that does not belong to another event nor to a relative clause
+// the action is outside of, else, for done actions, the date the story is
+// about.
 func (c *sentCtx) date(i int, obj []int, planned bool) string {
 	best, bestDist := "", 1<<30
 	for _, de := range c.d.dates[c.s] {
-		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, obj) {
+		if de.Value == "" || de.Adjectival || !de.counts(i) || asideFor(c.toks, de, i) ||
+			c.ownedByOtherEvent(de, obj) {
 			continue
 		}
 		dist := c.dateDistance(de, i)
