@@ -36,6 +36,8 @@ func (d *document) companyOffices() {
 				d.asTitle(s, i)
 			case "of":
 				d.personOf(s, i)
+			case "predecessor", "successor":
+				d.predecessor(s, i)
 			case ",":
 				d.pluralApposition(s, i)
 			case ")":
@@ -350,7 +352,7 @@ func (d *document) personOf(s, i int) {
 			}
 		}
 	}
-	if k < 0 || d.entities[k].Role == "" && !d.opensList(s, i) {
+	if k < 0 || d.entities[k].Role == "" && code == "" {
 		return
 	}
 	if org >= 0 && d.entities[k].Role != "" && d.guessed(k) {
@@ -359,20 +361,6 @@ func (d *document) personOf(s, i int) {
 		return
 	}
 	d.giveOffice(k, code)
-}
-
-// opensList reports whether "of" at token i follows a name that stands in
-// a list of names with countries ("hosted A of Finland, B of Sweden"),
-// where a person without a title still represents the country.
-func (d *document) opensList(s, i int) bool {
-	v := d.views[s]
-	n := 0
-	for k := range v.Toks {
-		if v.Toks[k].Low == "of" && k+1 < len(v.Toks) && v.Toks[k+1].Cap {
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // bracketedBody reads "Gulf Cooperation Council (GCC) Secretary-General
@@ -466,4 +454,26 @@ func (d *document) lastPair(s, t int) (string, string) {
 		return "", ""
 	}
 	return before, last
+}
+
+// predecessor reads "Mickoski's predecessor, Dimitar Kovačevski": the one
+// named after it held the same office in the same country.
+func (d *document) predecessor(s, i int) {
+	v := d.views[s]
+	if i < 2 || !v.Toks[i-1].isPossessive() || i+2 >= len(v.Toks) || v.Toks[i+1].Text != "," {
+		return
+	}
+	who := d.personBefore(s, i)
+	next := d.personAfter(s, i+2, 1)
+	if who < 0 || next < 0 || who == next || d.guessed(who) {
+		return
+	}
+	o, e := &d.entities[who], &d.entities[next]
+	if !d.guessed(next) {
+		return
+	}
+	if e.Role == "" {
+		e.Role, e.Leader = o.Role, o.Leader
+	}
+	e.RoleCode, e.RoleOrg, e.Explicit = o.RoleCode, o.RoleOrg, true
 }

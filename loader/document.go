@@ -57,6 +57,7 @@ type document struct {
 	entities []entity
 	rels     []relation
 	home     string // ISO code of the country the article is from
+	away     string // the other country of a story between two, or ""
 	p        *patterns
 	mem      memory
 	byWord   map[string][]int // persons by the words of their names

@@ -33,7 +33,10 @@ leader:Leader* aide:Aide adviser:Adviser advisor:Adviser counsellor:Counsellor
 director:Director director-general:Director-General director_general:Director-General
 deputy:Deputy official:Official officials:Official representative:Representative
 commissioner:Commissioner president-elect:President-elect attorney_general:Attorney_General
-national_security_adviser:National_Security_Adviser army_chief:Army_Chief sheikh:- mr:-
+national_security_adviser:National_Security_Adviser army_chief:Army_Chief
+head_of_government:Head_of_Government* head_of_state:Head_of_State* taoiseach:Taoiseach*
+tánaiste:Tánaiste tanaiste:Tánaiste grand_duke:Grand_Duke* grand_duchess:Grand_Duchess
+hereditary_grand_duke:Hereditary_Grand_Duke executive_secretary:Executive_Secretary sheikh:- mr:-
 mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:-
 `
 
@@ -46,7 +49,7 @@ agriculture industry commerce security development planning mining oil petroleum
 youth sports women gender science technology digital infrastructure housing
 public works fisheries immigration treasury state deputy vice senior chief
 political presidential government cabinet acting former first second top national
-interim caretaker transitional outgoing incoming
+interim caretaker transitional outgoing incoming executive
 regional provincial opposition military army navy air union general international`
 
 // stopTable lists capitalised words that are never (part of) a name at the

@@ -22,8 +22,9 @@ func (d *document) offices() {
 		}
 	}
 	d.representedBy()
-	var other string
-	d.home, other = d.homeCountry()
+	d.nationalTitles()
+	d.home, d.away = d.homeCountry()
+	other := d.away
 	for k := range d.entities {
 		e := &d.entities[k]
 		if e.Type != schema.Person || e.Dropped || e.RoleCode != "" || e.RoleOrg >= 0 ||
@@ -63,6 +64,23 @@ var monarchTitles = map[string]bool{"King": true, "Queen": true, "Emir": true, "
 // named in their news is the British king).
 var monarchies = wordSet(`ad ae bh be bt bn kh dk sz jp jo kw ls li lu my mc ma nl no om qa
 sa es se th to gb va`)
+
+// titleCountries are titles that exist in one country only, so that the
+// title alone says where it is held ("the taoiseach, Micheál Martin").
+var titleCountries = map[string]string{"Taoiseach": "IE", "Tánaiste": "IE",
+	"Grand Duke": "LU", "Grand Duchess": "LU", "Hereditary Grand Duke": "LU"}
+
+// nationalTitles gives a person whose title exists in one country only
+// that country.
+func (d *document) nationalTitles() {
+	for k := range d.entities {
+		e := &d.entities[k]
+		if c := titleCountries[e.Role]; c != "" && e.Type == schema.Person && e.RoleCode == "" &&
+			e.RoleOrg < 0 {
+			e.RoleCode, e.Explicit = c, true
+		}
+	}
+}
 
 // representedBy reads "Egypt was represented by Prime Minister X" and
 // "Myanmar, …, was represented by X, a senior official": a representative

@@ -34,28 +34,66 @@ func (d *document) addRel(t schema.RelationType, src, dst, s int, date string, p
 }
 
 // hostOffices gives a person whose title names no country ("to meet Prime
-// Minister Benjamin Netanyahu") the country that the one meeting him visits
-// in the same sentence.
+// Minister Benjamin Netanyahu") the country of the one he meets as host:
+// the country the guest visits in the same sentence, else a place of
+// another country named there ("in Beirut, where he held talks with
+// President Joseph Aoun"), else the other country of a story between two.
 func (d *document) hostOffices() {
 	for _, m := range d.rels {
 		if m.Type != schema.Met {
 			continue
 		}
-		for _, v := range d.rels {
-			if v.Type != schema.Visited || v.Sent != m.Sent || v.Src != m.Src && v.Src != m.Dst {
+		for _, pair := range [2][2]int{{m.Src, m.Dst}, {m.Dst, m.Src}} {
+			host, guest := pair[0], pair[1]
+			e, g := &d.entities[host], &d.entities[guest]
+			if e.Type != schema.Person || e.Explicit || e.RoleOrg >= 0 || g.Type != schema.Person {
 				continue
 			}
-			host := m.Dst
-			if v.Src == m.Dst {
-				host = m.Src
+			c := d.visitedIn(m.Sent, guest, g.RoleCode)
+			if c == "" && g.Explicit && g.RoleCode != "" &&
+				(e.RoleCode == "" || e.RoleCode == g.RoleCode) {
+				// A guess that differs from the guest's country may stand.
+				c = d.receivedIn(m.Sent, g.RoleCode)
 			}
-			e, place := &d.entities[host], &d.entities[v.Dst]
-			if e.Type == schema.Person && !e.Explicit && place.Code != "" &&
-				place.Code != d.entities[v.Src].RoleCode {
-				e.RoleCode, e.Explicit = place.Code, true
+			if c != "" && c != g.RoleCode && !d.heldByOther(host, c) {
+				e.RoleCode, e.Explicit = c, true
 			}
 		}
 	}
+}
+
+// visitedIn returns the country guest (of country code) visits in sentence
+// s, or "".
+func (d *document) visitedIn(s, guest int, code string) string {
+	for _, v := range d.rels {
+		if v.Type == schema.Visited && v.Sent == s && v.Src == guest {
+			if c := d.entities[v.Dst].Code; c != "" && c != code {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// receivedIn returns where a guest of country code is received in
+// sentence s: a place of another country named there, else the story's
+// other country.
+func (d *document) receivedIn(s int, code string) string {
+	for _, x := range d.mentions[s] {
+		if x.Entity < 0 || x.Modifier {
+			continue
+		}
+		if e := &d.entities[x.Entity]; e.Type == schema.Place && e.Code != "" && e.Code != code {
+			return e.Code
+		}
+	}
+	switch code {
+	case d.home:
+		return d.away
+	case d.away:
+		return d.home
+	}
+	return ""
 }
 
 // holdsOffice adds HOLDS_OFFICE for every person whose office is known.

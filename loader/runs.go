@@ -31,6 +31,10 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j = g.End
 				continue
 			}
+			if rm := v.Roles[j]; rm.End > j+2 && v.Toks[j].Cap && v.Toks[rm.End-1].Cap {
+				j = rm.End // "Head of Government", "Secretary of State": one title
+				continue
+			}
 			if mf.nameLike(v, j) {
 				j++
 				continue

@@ -113,6 +113,9 @@ func (mf mentionFinder) roleRight(v *sentView, m *mention, ms []mention, covered
 	default:
 		return
 	}
+	if posted(m.Role) && v.Toks[m.T1].Low != "of" && v.Toks[m.T1].Low != "for" {
+		return // "its ambassador in Skopje": where she serves, not whose she is
+	}
 	for k := m.T1 + 1; k < len(v.Toks) && k < m.T1+7; k++ {
 		t := v.Toks[k]
 		if t.Text == "," || t.Text == "." || t.Text == ";" {
@@ -161,6 +164,11 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		if k+3 < len(v.Toks) && v.Toks[k].Low == "at" && v.Toks[k+1].Low == "the" &&
 			v.Toks[k+2].Low == "time" {
 			k += 3 // "his Norwegian counterpart at the time, Ingrid Dahl"
+		}
+		if posted(m.Role) && k+2 < len(v.Toks) && (v.Toks[k].Low == "in" || v.Toks[k].Low == "to") {
+			if p := mentionAt(ms, k+1); p >= 0 && ms[p].Type == schema.Place {
+				k = ms[p].T1 // "its ambassador in Skopje, Vesna Radić"
+			}
 		}
 		comma := k < len(v.Toks) && v.Toks[k].Text == ","
 		if comma {
@@ -264,4 +272,14 @@ func mentionEndingAt(ms []mention, t int) int {
 		}
 	}
 	return -1
+}
+
+// posted reports whether a role is held abroad, so that a place after "in",
+// "at" or "to" is where its holder serves, not the country they serve.
+func posted(role string) bool {
+	switch role {
+	case "Ambassador", "Envoy", "Special Envoy", "Diplomat", "Representative":
+		return true
+	}
+	return false
 }
