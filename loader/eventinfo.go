@@ -20,6 +20,15 @@ func (d *document) fallbackPlaces() {
 		if e.Type != schema.Event || e.Dropped || d.hasRel(schema.OccurredIn, k) {
 			continue
 		}
+		if isMishap(e.Kind) {
+			if p := d.placeInName(k); p >= 0 { // "the Omdurman market attack"
+				d.addRel(schema.OccurredIn, k, p, e.Mentions[0].Sent, "", false, 0.6)
+			} else if c := d.countryBefore(e.Mentions[0]); c >= 0 {
+				// "rallied behind Armenia after flash floods in the north"
+				d.addRel(schema.OccurredIn, k, c, e.Mentions[0].Sent, "", false, 0.4)
+			}
+			continue
+		}
 		if !isGathering(e.Kind) {
 			continue
 		}
@@ -347,4 +356,41 @@ func ofDate(toks []token, de dateExpr, m *mention) bool {
 		return false
 	}
 	return de.T0 >= m.T0 && de.T1 <= m.T1 || de.T0 == m.T1+1
+}
+
+// placeInName returns the place named inside a mention of event k ("the
+// Omdurman market attack", "the Hela landslide"), or -1.
+func (d *document) placeInName(k int) int {
+	for _, r := range d.entities[k].Mentions {
+		m := d.m(r)
+		for j := range d.mentions[r.Sent] {
+			x := &d.mentions[r.Sent][j]
+			if x.Entity < 0 || x.T0 < m.T0 || x.T1 > m.T1 || x.T1 >= m.T1 && x.T0 <= m.T0 {
+				continue
+			}
+			if d.entities[x.Entity].Type == schema.Place {
+				return x.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// countryBefore returns the country named just before event mention r
+// after a preposition ("behind Armenia after flash floods", "to Nepal
+// after the earthquake"), or -1: the country the event struck.
+func (d *document) countryBefore(r ref) int {
+	m := d.m(r)
+	toks := d.views[r.Sent].Toks
+	for j := range d.mentions[r.Sent] {
+		x := &d.mentions[r.Sent][j]
+		if x.Entity < 0 || x.Form != formProper || x.T1 > m.T0 || x.T1 < m.T0-3 || x.T0 == 0 ||
+			d.entities[x.Entity].Type != schema.Country {
+			continue
+		}
+		if prepositions[toks[x.T0-1].Low] || toks[x.T0-1].Low == "behind" {
+			return x.Entity
+		}
+	}
+	return -1
 }

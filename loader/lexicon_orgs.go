@@ -107,7 +107,7 @@ memorial:memorial funeral:funeral inauguration:inauguration`
 // eventPrefixes are first words that make a capitalised name an event
 // ("Cyclone Freddy", "Operation Atalanta").
 const eventPrefixes = `cyclone:disaster hurricane:disaster typhoon:disaster storm:disaster
-operation:operation cop:conference`
+operation:operation cop:conference tropical:disaster`
 
 // placeHeads are last words that make a capitalised name a place.
 const placeHeads = `valley gardens garden square mansion palace airport island islands hill

@@ -50,15 +50,19 @@ func (c *sentCtx) placeAfter(k int) int {
 // Malawi": the first place after the event in its clause.
 func (c *sentCtx) eventPlace(a int) {
 	x := &c.ms[a]
+	if c.quoted(x.T0) {
+		return // "an attack on the whole Andean region" says what, not where
+	}
 	for k := x.T1; k < len(c.toks) && k < x.T1+16; k++ {
 		t := c.toks[k]
-		if t.Text == ";" || t.Text == "." {
-			return
+		if t.Text == ";" || t.Text == "." || t.Text == "\"" || t.Text == "\u201c" {
+			return // a quotation says what the event was, not where
 		}
 		if t.Text == "," {
 			if k+1 < len(c.toks) && (c.toks[k+1].Low == "which" || c.toks[k+1].Low == "that" ||
-				eventParticiples[c.toks[k+1].Low]) {
-				continue // "the meeting, hosted by X at the Stenbock House"
+				eventParticiples[c.toks[k+1].Low] || c.toks[k+1].Low == "at" ||
+				c.toks[k+1].Low == "near") {
+				continue // "the meeting, hosted by X at the Stenbock House", "the blast, at a base in …"
 			}
 			return
 		}
@@ -231,4 +235,20 @@ func (c *sentCtx) whereEvents() {
 			}
 		}
 	}
+}
+
+// quoted reports whether token t stands inside quotation marks.
+func (c *sentCtx) quoted(t int) bool {
+	open := false
+	for k := 0; k < t; k++ {
+		switch c.toks[k].Text {
+		case "\"":
+			open = !open
+		case "\u201c":
+			open = true
+		case "\u201d":
+			open = false
+		}
+	}
+	return open
 }
