@@ -208,6 +208,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if fr.Reverse {
 		subj, obj = obj, subj
 	}
+	if rel == schema.Attended && strings.HasPrefix(c.toks[i].Low, "host") {
+		subj = c.people(subj) // a country that hosts a summit is where it is, not a guest
+	}
 	if len(subj) == 0 || c.negated(i, rel) {
 		return
 	}
@@ -279,4 +282,15 @@ func sameList(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// people returns the persons among entities ks.
+func (c *sentCtx) people(ks []int) []int {
+	var out []int
+	for _, k := range ks {
+		if c.d.entities[k].Type == schema.Person {
+			out = append(out, k)
+		}
+	}
+	return out
 }

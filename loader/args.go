@@ -143,12 +143,17 @@ func (c *sentCtx) groupLeft(a int) []int {
 		if k < 0 {
 			break
 		}
+		if b := c.at[k]; b >= 0 && c.typ(b) == schema.Country && c.ms[b].T0 >= 2 &&
+			c.toks[c.ms[b].T0-1].Low == "of" && c.typ(c.at[c.ms[b].T0-2]) == schema.Person {
+			k = c.ms[b].T0 - 2 // "Ulf Kristersson of Sweden, Jonas Gahr Store of Norway and …"
+		}
 		b := c.at[k]
 		if (b < 0 || c.ms[b].T1 != k+1) && sep == "," {
 			b = c.beforeRelative(k) // "X, who chairs CARICOM, Y and Z condemned"
 		}
-		if b < 0 || c.ms[b].T1 > k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) {
-			break
+		if b < 0 || c.ms[b].T1 > k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) ||
+			c.ms[b].Form == formPlural && sep == "," {
+			break // "The two ministers, A and B, signed": the plural is the list
 		}
 		if !c.listItem(b) {
 			break // "met his counterpart, Dahl, and Berg sat down": an object

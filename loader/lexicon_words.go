@@ -36,7 +36,8 @@ commissioner:Commissioner president-elect:President-elect attorney_general:Attor
 national_security_adviser:National_Security_Adviser army_chief:Army_Chief
 head_of_government:Head_of_Government* head_of_state:Head_of_State* taoiseach:Taoiseach*
 tánaiste:Tánaiste tanaiste:Tánaiste grand_duke:Grand_Duke* grand_duchess:Grand_Duchess
-hereditary_grand_duke:Hereditary_Grand_Duke executive_secretary:Executive_Secretary sheikh:- mr:-
+hereditary_grand_duke:Hereditary_Grand_Duke executive_secretary:Executive_Secretary
+presidents:President* prime_ministers:Prime_Minister* foreign_ministers:Foreign_Minister sheikh:- mr:-
 mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:-
 `
 

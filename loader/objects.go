@@ -100,11 +100,16 @@ func (c *sentCtx) directObject(fr *frame, i, end int) int {
 			if c.fits(x, fr.Kind) || fr.Rel == schema.Visited && c.fits(x, argEvent) {
 				return a
 			}
+			if x.T1 < len(c.toks) && c.toks[x.T1].isPossessive() && fr.Kind == argEvent {
+				k = x.T1 // "attended Nujoma's state funeral": the funeral is the object
+				continue
+			}
 			return -1
 		}
 		t := c.toks[k]
-		if t.isPossessive() && k > end && isTimeWord(c.toks[k-1]) {
-			continue // "condemned Wednesday's attack", "last week's talks"
+		if t.isPossessive() && k > end && (isTimeWord(c.toks[k-1]) ||
+			c.toks[k-1].Cap && fr.Kind == argEvent) {
+			continue // "condemned Wednesday's attack", "attended Nujoma's funeral"
 		}
 		if !t.Word && t.Text != "\"" && t.Text != "\u201c" && t.Text != "\u201d" {
 			return -1
