@@ -165,6 +165,11 @@ func (d *document) recentPair(s int, x *mention) []int {
 	if x.T1-2 >= x.T0 {
 		mod = d.views[s].Toks[x.T1-2].Low // "the two foreign ministers"
 	}
+	if want == 2 && x.Type == schema.Person {
+		if pair := d.lastActingPair(s, x.Head, mod); pair != nil {
+			return pair
+		}
+	}
 	for pass := 0; pass < 2; pass++ {
 		var out []int
 		for k := s; k >= 0 && k >= s-8 && len(out) < want; k-- {
@@ -215,4 +220,41 @@ func pluralFits(head, mod string, e *entity) bool {
 		return strings.Contains(role, "minister")
 	}
 	return true
+}
+
+// lastActingPair returns the two people who met or called each other
+// before sentence s and fit the plural's title, "Martin and Frieden met …
+// Both leaders condemned …": the pair with the most dealings, holders of
+// the same office first (two prime ministers rather than a prime minister
+// and the king who received him), then the latest.
+func (d *document) lastActingPair(s int, head, mod string) []int {
+	type pair struct{ a, b int }
+	score := map[pair]int{}
+	var order []pair
+	for _, r := range d.rels {
+		if r.Sent > s || r.Sent < s-8 || r.Type != schema.Met && r.Type != schema.Called {
+			continue
+		}
+		a, b := &d.entities[r.Src], &d.entities[r.Dst]
+		if a.Type != schema.Person || b.Type != schema.Person || !pluralFits(head, mod, a) ||
+			!pluralFits(head, mod, b) {
+			continue
+		}
+		p := pair{min(r.Src, r.Dst), max(r.Src, r.Dst)}
+		if _, ok := score[p]; !ok && a.Role != "" && strings.EqualFold(a.Role, b.Role) {
+			score[p] += 2
+		}
+		score[p]++
+		order = append(order, p)
+	}
+	best, bestN := pair{-1, -1}, 0
+	for _, p := range order {
+		if score[p] >= bestN {
+			best, bestN = p, score[p]
+		}
+	}
+	if bestN == 0 {
+		return nil
+	}
+	return []int{best.a, best.b}
 }

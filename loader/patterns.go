@@ -66,7 +66,7 @@ CALLED | phoned|phone|phones | direct | actor | iv not=for,on,off,upon,it,out,up
 CALLED | phoning|telephoned|dialled|dialed | direct | actor | iv not=for,on,off,upon,it,out,up
 CALLED | rang|rings|ring | direct | actor | iv not=for,on,off,out,up,in
 CALLED | reached|reaches|briefed|briefs|consulted|updated | direct | actor | needs=phone,telephone
-CALLED | spoke|speaks|talked * phone|telephone | after=with,to | actor | iv
+CALLED | spoke|spoken|speaks|talked * phone|telephone|video | after=with,to | actor | iv
 CALLED | spoke|spoken|speaks|talked|speak with|to | after=with,to | actor | needs=phone,telephone
 CALLED | phone|telephone call|calls|conversation with | after=with | actor | noun
 CALLED | received|receives|got call|calls from | after=from | actor | reverse
