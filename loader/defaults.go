@@ -222,17 +222,21 @@ func pluralFits(head, mod string, e *entity) bool {
 	return true
 }
 
-// lastActingPair returns the two people who met or called each other
-// before sentence s and fit the plural's title, "Martin and Frieden met …
-// Both leaders condemned …": the pair with the most dealings, holders of
-// the same office first (two prime ministers rather than a prime minister
-// and the king who received him), then the latest.
+// lastActingPair returns the two people who dealt with each other most
+// (met, called, invited) before sentence s and fit the plural's title,
+// the latest pair on a tie: "Martin and Frieden met … Both leaders
+// condemned …".
 func (d *document) lastActingPair(s int, head, mod string) []int {
 	type pair struct{ a, b int }
 	score := map[pair]int{}
 	var order []pair
 	for _, r := range d.rels {
-		if r.Sent > s || r.Sent < s-8 || r.Type != schema.Met && r.Type != schema.Called {
+		switch r.Type {
+		case schema.Met, schema.Called, schema.Invited:
+		default:
+			continue
+		}
+		if r.Sent > s {
 			continue
 		}
 		a, b := &d.entities[r.Src], &d.entities[r.Dst]
@@ -241,9 +245,6 @@ func (d *document) lastActingPair(s int, head, mod string) []int {
 			continue
 		}
 		p := pair{min(r.Src, r.Dst), max(r.Src, r.Dst)}
-		if _, ok := score[p]; !ok && a.Role != "" && strings.EqualFold(a.Role, b.Role) {
-			score[p] += 2
-		}
 		score[p]++
 		order = append(order, p)
 	}
