@@ -204,7 +204,11 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 			return nil, false
 		}
 		if t.Low == "invitation" {
-			return c.handedTo(k), len(c.handedTo(k)) > 0
+			guest := c.handedTo(k)
+			if len(guest) == 0 {
+				guest = c.invitationTo(k)
+			}
+			return guest, len(guest) > 0
 		}
 		if controlVerbs[t.Low] && k == to-1 {
 			return nil, false // "asked to visit": the subject's own act
@@ -219,8 +223,10 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 		switch before := c.toks[c.ms[a].T0-1].Low; {
 		case controlVerbs[before]:
 			return c.groupRight(a, argActor), true
-		case before == "from" || before == "of":
-			k = c.ms[a].T0 - 1 // "an invitation from King X to visit": read on
+		case before == "from" || before == "of" || before == "to":
+			// "an invitation from King X to visit", "an invitation from X
+			// to Y to visit": read on to the invitation.
+			k = c.ms[a].T0 - 1
 			continue
 		}
 		return nil, false
