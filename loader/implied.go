@@ -22,6 +22,31 @@ func (c *sentCtx) implied(i int) {
 		c.calledOn(i)
 	case "attending", "present", "attendees", "participants":
 		c.amongAttending(i)
+	case "signing":
+		c.signingBy(i)
+	}
+}
+
+// signingBy reads "witnessed the signing of a memorandum … by X and Y":
+// the ones after "by" signed the agreement, whoever watched.
+func (c *sentCtx) signingBy(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "of" {
+		return
+	}
+	for k := i + 2; k < len(c.toks) && k < i+6; k++ {
+		a := c.at[k]
+		if a < 0 {
+			continue
+		}
+		if c.typ(a) != schema.Agreement {
+			return
+		}
+		subj := c.byAgent(c.ms[a].T1)
+		if len(subj) == 0 || c.negated(i, schema.Signed) {
+			return
+		}
+		c.record(schema.Signed, subj, []int{c.ms[a].Entity}, i, c.planned(i), 0.65)
+		return
 	}
 }
 
