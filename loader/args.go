@@ -137,23 +137,28 @@ func (c *sentCtx) groupLeft(a int) []int {
 			break
 		}
 		k--
-		if c.toks[k].Text == "," {
+		comma := c.toks[k].Text == ","
+		if comma {
 			k--
 		}
 		if k < 0 {
 			break
 		}
-		if b := c.at[k]; b >= 0 && c.typ(b) == schema.Country && c.ms[b].T0 >= 2 &&
-			c.toks[c.ms[b].T0-1].Low == "of" && c.typ(c.at[c.ms[b].T0-2]) == schema.Person {
-			k = c.ms[b].T0 - 2 // "Ulf Kristersson of Sweden, Jonas Gahr Store of Norway and …"
-		}
 		b := c.at[k]
 		if (b < 0 || c.ms[b].T1 != k+1) && sep == "," {
 			b = c.beforeRelative(k) // "X, who chairs CARICOM, Y and Z condemned"
 		}
-		if b < 0 || c.ms[b].T1 > k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) ||
-			c.ms[b].Form == formPlural && sep == "," {
-			break // "The two ministers, A and B, signed": the plural is the list
+		if b >= 0 && c.ms[b].T1 == k+1 {
+			b = c.personOfCountry(b) // "A of Guatemala and B of Honduras would meet"
+		}
+		if b < 0 || c.ms[b].T1 > k+1 || !c.isActor(&c.ms[b]) || hasInt(out, b) {
+			break
+		}
+		if sep == "," && c.ms[b].Form == formPlural {
+			break // "The two ministers, A of Oman and B of Kuwait": the list names them
+		}
+		if step == 0 && sep == "and" && comma && c.afterPreposition(b) {
+			break // "solidarity with Honduras, and Mexico deplored": a new clause
 		}
 		if !c.listItem(b) {
 			break // "met his counterpart, Dahl, and Berg sat down": an object
@@ -162,6 +167,29 @@ func (c *sentCtx) groupLeft(a int) []int {
 		cur = b
 	}
 	return out
+}
+
+// personOfCountry returns the person named before "of" when mention b is
+// the country in "A of Guatemala", else b.
+func (c *sentCtx) personOfCountry(b int) int {
+	t := c.ms[b].T0
+	if c.typ(b) != schema.Country || t < 2 || c.toks[t-1].Low != "of" {
+		return b
+	}
+	if a := c.endingAt(t - 1); a >= 0 && c.typ(a) == schema.Person {
+		return a
+	}
+	return b
+}
+
+// afterPreposition reports whether mention b is the object of a
+// preposition.
+func (c *sentCtx) afterPreposition(b int) bool {
+	p := c.ms[b].T0 - 1
+	for p >= 0 && c.toks[p].Low == "the" {
+		p--
+	}
+	return p >= 0 && prepositions[c.toks[p].Low]
 }
 
 // beforeRelative returns the mention a relative clause ending at token k
@@ -265,9 +293,9 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 			!c.fits(&c.ms[b], kind) || hasInt(out, b) || hasInt(pending, b) {
 			break
 		}
-		if e := c.ms[b].T1; !subject && e < len(c.toks) && c.toks[e].Word && !c.toks[e].Cap &&
-			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" {
-			break // "…, and Finance Minister Berg sat down": a new clause
+		if e := c.ms[b].T1; !subject && e < len(c.toks) && (c.toks[e].Word && !c.toks[e].Cap &&
+			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" || c.toks[e].isPossessive()) {
+			break // "…, and Finance Minister Berg sat down", "…, and Mexico's ministry": a new clause
 		}
 		if sawAnd {
 			out = append(append(out, pending...), b)

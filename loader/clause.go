@@ -76,7 +76,8 @@ func (c *sentCtx) mainSubject(i int) []int {
 // A verb of joint action takes its partner with a bare "with" ("co-chaired
 // the talks with X").
 func (c *sentCtx) alongside(rel schema.RelationType, i, end int) []int {
-	if rel != schema.Signed && rel != schema.Attended && rel != schema.Condemned {
+	if rel != schema.Signed && rel != schema.Attended && rel != schema.Condemned &&
+		rel != schema.Visited {
 		return nil
 	}
 	joint := strings.HasPrefix(c.toks[i].Low, "co-")

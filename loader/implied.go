@@ -22,6 +22,31 @@ func (c *sentCtx) implied(i int) {
 		c.calledOn(i)
 	case "attending", "present", "attendees", "participants":
 		c.amongAttending(i)
+	case "signing":
+		c.signingBy(i)
+	}
+}
+
+// signingBy reads "witnessed the signing of a memorandum … by X and Y":
+// the ones after "by" signed the agreement, whoever watched.
+func (c *sentCtx) signingBy(i int) {
+	if i+2 >= len(c.toks) || c.toks[i+1].Low != "of" {
+		return
+	}
+	for k := i + 2; k < len(c.toks) && k < i+6; k++ {
+		a := c.at[k]
+		if a < 0 {
+			continue
+		}
+		if c.typ(a) != schema.Agreement {
+			return
+		}
+		subj := c.byAgent(c.ms[a].T1)
+		if len(subj) == 0 || c.negated(i, schema.Signed) {
+			return
+		}
+		c.record(schema.Signed, subj, []int{c.ms[a].Entity}, i, c.planned(i), 0.65)
+		return
 	}
 }
 
@@ -204,7 +229,11 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 			return nil, false
 		}
 		if t.Low == "invitation" {
-			return c.handedTo(k), len(c.handedTo(k)) > 0
+			guest := c.handedTo(k)
+			if len(guest) == 0 {
+				guest = c.invitationTo(k)
+			}
+			return guest, len(guest) > 0
 		}
 		if controlVerbs[t.Low] && k == to-1 {
 			return nil, false // "asked to visit": the subject's own act
@@ -219,8 +248,10 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 		switch before := c.toks[c.ms[a].T0-1].Low; {
 		case controlVerbs[before]:
 			return c.groupRight(a, argActor), true
-		case before == "from" || before == "of":
-			k = c.ms[a].T0 - 1 // "an invitation from King X to visit": read on
+		case before == "from" || before == "of" || before == "to":
+			// "an invitation from King X to visit", "an invitation from X
+			// to Y to visit": read on to the invitation.
+			k = c.ms[a].T0 - 1
 			continue
 		}
 		return nil, false

@@ -31,7 +31,13 @@ func (d *document) locations() {
 // preposition at token k ("in the Rift Valley", "in northern
 // Ghana"), or -1.
 func (c *sentCtx) placeAfter(k int) int {
-	for j := k + 1; j < len(c.toks) && j <= k+3; j++ {
+	last := k + 3
+	for j := k + 1; j < len(c.toks) && j <= last; j++ {
+		if c.placeOfNoun(j) {
+			j++ // "on the town of Macomia", "struck the province of Malatya"
+			last += 2
+			continue
+		}
 		if a := c.at[j]; a >= 0 {
 			if c.fits(&c.ms[a], argPlace) && c.typ(a) != schema.Event {
 				return a
@@ -43,6 +49,13 @@ func (c *sentCtx) placeAfter(k int) int {
 		}
 	}
 	return -1
+}
+
+// placeOfNoun reports whether token j is a kind of place followed by
+// "of" ("the town of X"), which names no place itself.
+func (c *sentCtx) placeOfNoun(j int) bool {
+	return j+1 < len(c.toks) && c.toks[j+1].Low == "of" && c.at[j] < 0 &&
+		c.d.g.placeOf[c.toks[j].Low]
 }
 
 // eventPlace reads "the bombing on March 3 in Kumasi", "the regional
@@ -137,8 +150,22 @@ func (c *sentCtx) placeContainer(a int) {
 		}
 	}
 	c.demonymPlaceOf(a)
+	c.kindOfCountry(a)
 	c.onTheCoast(a)
 	c.apposedAfter(a)
+}
+
+// kindOfCountry reads "the Cabo Delgado province of Mozambique": a place
+// named before its kind and "of" lies in the country after it.
+func (c *sentCtx) kindOfCountry(a int) {
+	x := &c.ms[a]
+	k := x.T1
+	if k+2 >= len(c.toks) || !c.placeOfNoun(k) {
+		return
+	}
+	if b := c.at[k+2]; b >= 0 && c.ms[b].T0 == k+2 && c.typ(b) == schema.Country {
+		c.d.addRel(schema.LocatedIn, x.Entity, c.ms[b].Entity, c.s, "", false, 0.65)
+	}
 }
 
 // ofContainer reads ", (the) capital|main island|… of (the) … <place>"

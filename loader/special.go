@@ -90,7 +90,8 @@ var phoneWords = map[string]bool{"phone": true, "telephone": true, "phoned": tru
 // X": the verb's subject gives the noun at i to the object.
 func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 	verb := -1
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	lo := i - 5
+	for k := i - 1; k >= 0 && k >= lo; k-- {
 		if giveVerbs[c.toks[k].Low] {
 			verb = k
 			break
@@ -102,6 +103,10 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 		if c.toks[k].isPossessive() && k > 0 && c.at[k-1] < 0 && c.toks[k-1].Word &&
 			!c.toks[k-1].Cap {
 			continue // "pledged the alliance's full support"
+		}
+		if isQuoteMark(c.toks[k].Text) {
+			lo-- // "expressed the AU's \"full solidarity\"": the marks are no words
+			continue
 		}
 		if a := c.at[k]; !c.toks[k].Word || a >= 0 && c.ms[a].Form != formPronoun &&
 			c.ms[a].Head != "their" {
@@ -174,12 +179,44 @@ func (c *sentCtx) invitation(i int) {
 	}
 	guest := c.entities(c.handedTo(i), argActor)
 	if len(guest) == 0 {
+		guest = c.entities(c.invitationTo(i), argActor)
+	}
+	if len(guest) == 0 {
 		guest = c.entities(c.subjectLeft(i), argActor)
 	}
 	if c.negated(i, schema.Invited) && !c.refused(i) {
 		return // "declined an invitation from X": X still invited him
 	}
 	c.record(schema.Invited, c.entities(host, argActor), guest, i, false, 0.75)
+}
+
+// invitationTo returns the guest named after "to" in "an invitation
+// from X to Y" ("conveyed an invitation from President X to the King to
+// visit Beirut"), or nil. The "to" must follow the host's name at once, so
+// that "to visit" is no guest.
+func (c *sentCtx) invitationTo(i int) []int {
+	if i+1 >= len(c.toks) || c.toks[i+1].Low != "of" && c.toks[i+1].Low != "from" {
+		return nil
+	}
+	for k := i + 2; k < len(c.toks) && k < i+6; k++ {
+		a := c.at[k]
+		if a < 0 {
+			continue
+		}
+		e := c.ms[a].T1
+		if e+1 >= len(c.toks) || c.toks[e].Low != "to" {
+			return nil
+		}
+		b := c.at[e+1]
+		if b < 0 && c.toks[e+1].Low == "the" && e+2 < len(c.toks) {
+			b = c.at[e+2]
+		}
+		if b >= 0 && c.isActor(&c.ms[b]) {
+			return []int{b}
+		}
+		return nil
+	}
+	return nil
 }
 
 // refused reports whether a verb of refusal stands within a few words
