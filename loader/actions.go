@@ -230,6 +230,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if rel == schema.Met {
 		c.metAtEvent(subj, obj, i, end, planned)
 	}
+	if rel == schema.Invited && !passive {
+		c.invitedToPlace(subj, obj, end) // "invited Weber to Dublin": a visit to come
+	}
 	if !planned {
 		c.visitedWhere(rel, subj, end)
 		if rel == schema.Met {

@@ -341,3 +341,28 @@ func (c *sentCtx) broughtTogether(i int) {
 	c.record(schema.Attended, c.entities(c.groupRight(a, argActor), argActor), []int{ev}, i,
 		c.planned(i), 0.6)
 }
+
+// invitedToPlace reads "invited X to Dublin in July": the ones invited are
+// to visit the place, a plan.
+func (c *sentCtx) invitedToPlace(hosts, guests []int, end int) {
+	var who []int
+	for _, g := range guests {
+		if !hasInt(hosts, g) && c.d.entities[g].Type == schema.Person {
+			who = append(who, g)
+		}
+	}
+	if len(who) == 0 || c.negated(end, schema.Visited) {
+		return // "… but Spajić cancelled his trip"
+	}
+	guests = who
+	fr := &frame{Rel: schema.Visited, Obj: objAfter, Preps: []string{"to"}, Kind: argPlace}
+	var places []int
+	for _, p := range c.entities(c.objectAfter(fr, end), argPlace) {
+		if t := c.d.entities[p].Type; t == schema.Place || t == schema.Country {
+			places = append(places, p)
+		}
+	}
+	if len(places) > 0 {
+		c.record(schema.Visited, guests, places, end, true, 0.6)
+	}
+}
