@@ -73,6 +73,38 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 				return true // "called off a planned trip"
 			}
 		}
+		return c.plannedThenNot(i)
+	}
+	return false
+}
+
+// plannedThenNot reads "X, who had been due to fly to Djibouti for the
+// summit, did not travel": an action planned in a relative clause is
+// undone by a negated main verb right after it.
+func (c *sentCtx) plannedThenNot(i int) bool {
+	who := -1
+	for k := i - 1; k >= 1 && k >= i-8; k-- {
+		if c.toks[k].Text == "," {
+			break
+		}
+		if c.toks[k].Low == "who" && c.toks[k-1].Text == "," {
+			who = k
+		}
+	}
+	if who < 0 {
+		return false
+	}
+	for k := i + 1; k < len(c.toks) && k < i+16; k++ {
+		if c.toks[k].Text != "," {
+			continue
+		}
+		for j := k + 1; j < len(c.toks) && j <= k+3; j++ {
+			if c.toks[j].Lex&(lexModal|lexCancel) != 0 && !c.isMonthMay(j) ||
+				c.toks[j].Low == "stayed" || c.toks[j].Low == "remained" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
