@@ -208,6 +208,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if fr.Reverse {
 		subj, obj = obj, subj
 	}
+	if rel == schema.Met && c.processTalks(i, end) {
+		return // "opened accession talks with the EU": a process, not a meeting
+	}
 	if rel == schema.Attended && strings.HasPrefix(c.toks[i].Low, "host") {
 		subj = c.people(subj) // a country that hosts a summit is where it is, not a guest
 	}
@@ -296,4 +299,17 @@ func (c *sentCtx) people(ks []int) []int {
 		}
 	}
 	return out
+}
+
+// processTalks reports whether the talks a MET frame matched between
+// tokens i and end are a long process ("accession talks", "membership
+// negotiations") rather than a meeting.
+func (c *sentCtx) processTalks(i, end int) bool {
+	for k := i; k < end && k < len(c.toks); k++ {
+		switch c.toks[k].Low {
+		case "accession", "membership":
+			return true
+		}
+	}
+	return i > 0 && (c.toks[i-1].Low == "accession" || c.toks[i-1].Low == "membership")
 }

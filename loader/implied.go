@@ -22,6 +22,8 @@ func (c *sentCtx) implied(i int) {
 		c.calledOn(i)
 	case "attending", "present", "attendees", "participants":
 		c.amongAttending(i)
+	case "for":
+		c.travelFor(i)
 	case "signing":
 		c.signingBy(i)
 	}
@@ -102,10 +104,17 @@ func (c *sentCtx) calledOn(i int) {
 // representedAt reads "Myanmar was represented by X": at an article about
 // a gathering, the representative attended it.
 func (c *sentCtx) representedAt(i int) {
-	if i+2 >= len(c.toks) || c.toks[i+1].Low != "by" || !c.isPassive(i) {
+	by := i + 1
+	if by < len(c.toks) && c.toks[by].Low == "there" {
+		by++ // "Syria was represented there by X"
+	}
+	if by+1 >= len(c.toks) || c.toks[by].Low != "by" || !c.isPassive(i) {
 		return
 	}
-	ev := c.d.mainEvent()
+	ev := c.gatheringBefore(i) // "did not attend the 34th summit …; Syria was represented there by"
+	if ev < 0 {
+		ev = c.d.mainEvent()
+	}
 	if ev < 0 || !isGathering(c.d.entities[ev].Kind) {
 		return
 	}
@@ -365,4 +374,67 @@ func (c *sentCtx) invitedToPlace(hosts, guests []int, end int) {
 	if len(places) > 0 {
 		c.record(schema.Visited, guests, places, end, true, 0.6)
 	}
+}
+
+// gatheringBefore returns the gathering named last before token i in the
+// sentence, or -1.
+func (c *sentCtx) gatheringBefore(i int) int {
+	ev := -1
+	for k := 0; k < i; k++ {
+		if a := c.at[k]; a >= 0 && c.typ(a) == schema.Event &&
+			isGathering(c.d.entities[c.ms[a].Entity].Kind) {
+			ev = c.ms[a].Entity
+		}
+	}
+	return ev
+}
+
+// travelFor reads "will be in Honiara for the 54th Pacific Islands Forum
+// Leaders Meeting" and "will travel to the capital for the gathering":
+// who goes somewhere for a gathering attends it.
+func (c *sentCtx) travelFor(i int) {
+	if i+1 >= len(c.toks) {
+		return
+	}
+	j := i + 1
+	if c.toks[j].Low == "the" || c.toks[j].Low == "a" {
+		j++
+	}
+	a := -1
+	if j < len(c.toks) {
+		a = c.at[j]
+	}
+	if a < 0 || c.typ(a) != schema.Event || !isGathering(c.d.entities[c.ms[a].Entity].Kind) {
+		return
+	}
+	if e := c.ms[a].T1; e+1 < len(c.toks) && c.toks[e].Text == "," {
+		// "for the meeting, the 13th Annual Consultation": the apposed name
+		if b := c.at[e+1]; b < 0 && e+2 < len(c.toks) && c.toks[e+1].Low == "the" {
+			if b = c.at[e+2]; b >= 0 && c.typ(b) == schema.Event {
+				a = b
+			}
+		} else if b >= 0 && c.typ(b) == schema.Event {
+			a = b
+		}
+	}
+	verb := -1
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if t := c.toks[k]; t.Text == "," || t.Text == ";" {
+			break
+		}
+		switch c.toks[k].Low {
+		case "be", "travel", "travels", "travelled", "traveled", "fly", "flies", "flew",
+			"arrive", "arrives", "arrived", "head", "heads", "headed", "go", "goes", "went":
+			verb = k
+		}
+	}
+	if verb < 0 || c.negated(verb, schema.Attended) {
+		return
+	}
+	subj := c.entities(c.subjectLeft(verb), argActor)
+	if len(subj) == 0 {
+		return
+	}
+	c.record(schema.Attended, c.people(subj), []int{c.ms[a].Entity}, verb, c.planned(verb),
+		0.6)
 }

@@ -165,6 +165,16 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			v.Toks[k+2].Low == "time" {
 			k += 3 // "his Norwegian counterpart at the time, Ingrid Dahl"
 		}
+		if k+2 < len(v.Toks) && v.Toks[k].Low == "of" {
+			j := k + 1
+			if v.Toks[j].Low == "the" {
+				j++
+			}
+			if p := mentionAt(ms, j); p >= 0 && (ms[p].Type == schema.Organization ||
+				ms[p].Type == schema.Country) && ms[p].T1 < len(v.Toks) && v.Toks[ms[p].T1].Text == "," {
+				k = ms[p].T1 // "the chairperson of the African Union Commission, Idris Musa"
+			}
+		}
 		if posted(m.Role) && k+2 < len(v.Toks) && (v.Toks[k].Low == "in" || v.Toks[k].Low == "to") {
 			if p := mentionAt(ms, k+1); p >= 0 && ms[p].Type == schema.Place {
 				k = ms[p].T1 // "its ambassador in Skopje, Vesna Radić"
