@@ -173,6 +173,9 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			if p := mentionAt(ms, j); p >= 0 && (ms[p].Type == schema.Organization ||
 				ms[p].Type == schema.Country) && ms[p].T1 < len(v.Toks) && v.Toks[ms[p].T1].Text == "," {
 				k = ms[p].T1 // "the chairperson of the African Union Commission, Idris Musa"
+				if m.RoleCode == "" && m.RoleOrg < 0 && m.RoleRef < 0 {
+					mf.setHolder(m, p, &ms[p]) // "The Emir of Kuwait, Sheikh Meshal"
+				}
 			}
 		}
 		if posted(m.Role) && k+2 < len(v.Toks) && (v.Toks[k].Low == "in" || v.Toks[k].Low == "to") {
