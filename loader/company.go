@@ -42,6 +42,8 @@ func (d *document) companyOffices() {
 				d.pluralApposition(s, i)
 			case ")":
 				d.bracketedBody(s, i)
+			case "presidents", "ministers", "leaders", "premiers", "secretaries", "kings":
+				d.pluralTitle(s, i)
 			}
 		}
 	}
@@ -476,4 +478,48 @@ func (d *document) predecessor(s, i int) {
 		e.Role, e.Leader = o.Role, o.Leader
 	}
 	e.RoleCode, e.RoleOrg, e.Explicit = o.RoleCode, o.RoleOrg, true
+}
+
+// pluralTitle reads "Prime Ministers A of Sweden, B of Norway and C of
+// Denmark": a plural title before a list of names is the title of each of
+// them.
+func (d *document) pluralTitle(s, i int) {
+	v := d.views[s]
+	first := -1
+	for j := range d.mentions[s] {
+		x := &d.mentions[s][j]
+		if x.T0 <= i && x.T1 > i+1 && x.Form == formProper && x.Role != "" {
+			first = j
+		}
+	}
+	if first < 0 {
+		return
+	}
+	role := d.mentions[s][first].Role
+	t := d.mentions[s][first].T1
+	for n := 0; n < 8 && t < len(v.Toks); n++ {
+		switch v.Toks[t].Low {
+		case ",", "and":
+			t++
+			continue
+		case "of":
+			if c := d.countryAfter(s, t+1); c != "" {
+				t += 2 // the country the name holds office in, read by personOf
+				continue
+			}
+		}
+		k := -1
+		for j := range d.mentions[s] {
+			if x := &d.mentions[s][j]; x.T0 == t && x.Form == formProper {
+				k, t = d.personMention(x), x.T1
+			}
+		}
+		if k < 0 {
+			return
+		}
+		if e := &d.entities[k]; e.Role == "" {
+			e.Role = role
+			e.Leader = d.entities[d.mentions[s][first].Entity].Leader
+		}
+	}
 }

@@ -264,6 +264,9 @@ func (g *gazetteer) loadLex() {
 	for w := range nominalEvents {
 		g.lex[w] |= lexNominal
 	}
+	for w := range pluralCounts {
+		g.lex[w] |= lexNominal
+	}
 	for w := range nominalAgreements {
 		g.lex[w] |= lexNominal
 	}

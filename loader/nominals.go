@@ -140,7 +140,8 @@ func (mf mentionFinder) pronoun(v *sentView, i int, add *[]mention) bool {
 // plural adds "the two leaders", "both sides", "the two countries".
 func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 	low := v.Toks[i].Low
-	if low != "two" && low != "both" {
+	n := pluralCounts[low]
+	if n == 0 {
 		return false
 	}
 	j := i + 1
@@ -160,7 +161,7 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 			if i > 0 && v.Toks[i-1].Low == "the" {
 				m.T0 = i - 1
 			}
-			m.Number, m.Head = 2, w
+			m.Number, m.Head = n, w
 			if w == "heads" && j+2 < len(v.Toks) && v.Toks[j+1].Low == "of" {
 				m.T1 = j + 3
 			}
@@ -181,6 +182,11 @@ var auxiliaries = map[string]bool{"will": true, "would": true, "shall": true, "s
 	"can": true, "could": true, "may": true, "might": true, "must": true, "to": true,
 	"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "is": true,
 	"are": true, "was": true, "were": true, "be": true, "been": true, "'ll": true}
+
+// pluralCounts are the words that open a counted plural ("the two
+// leaders", "both sides", "the five prime ministers"), with their count.
+var pluralCounts = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8}
 
 // modifiersBefore returns where the noun phrase whose head is at token i
 // starts: it takes in adjectives, nouns and names before the head, up to a
