@@ -190,6 +190,9 @@ func (d *document) personEntity(r ref, m *mention, create bool) bool {
 	for _, k := range d.personCandidates(words) {
 		e := &d.entities[k]
 		ew := e.words
+		if fatherOnly(m.Name, e.Name) || fatherOnly(e.Name, m.Name) {
+			continue // "Abdullah II" is not "Hussein bin Abdullah II"
+		}
 		score := 0
 		switch {
 		case equalWords(words, ew):
@@ -271,4 +274,27 @@ func subsetWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// fatherOnly reports whether every word of name a stands after "bin",
+// "ibn" or "bint" in the longer name b: the father a patronymic names, not
+// the person ("Abdullah II" in "Al Hussein bin Abdullah II"). "bin Salman"
+// itself is a short form of the son's name.
+func fatherOnly(a, b string) bool {
+	aw, bw := strings.Fields(fold(a)), strings.Fields(fold(b))
+	if len(aw) == 0 || len(aw) >= len(bw) || isPatronymic(aw[0]) {
+		return false
+	}
+	for i, w := range bw {
+		if isPatronymic(w) {
+			return subsetWords(aw, bw[i+1:]) && !subsetWords(aw, bw[:i])
+		}
+	}
+	return false
+}
+
+// isPatronymic reports whether a folded word links a name to the
+// father's: "bin", "ibn", "bint".
+func isPatronymic(w string) bool {
+	return w == "bin" || w == "ibn" || w == "bint"
 }

@@ -34,7 +34,10 @@ director:Director director-general:Director-General director_general:Director-Ge
 deputy:Deputy official:Official officials:Official representative:Representative
 commissioner:Commissioner president-elect:President-elect attorney_general:Attorney_General
 national_security_adviser:National_Security_Adviser army_chief:Army_Chief sheikh:- mr:-
-mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:-
+mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:- majesty:- highness:-
+royal_highness:- excellency:- lieutenant_general:Lieutenant_General
+major_general:Major_General brigadier_general:Brigadier_General brigadier:Brigadier
+executive_secretary:Executive_Secretary
 `
 
 // rolePrefixWords are capitalised words that may stand before a title to
