@@ -50,6 +50,11 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 	if k := mf.g.eventPrefix[first.Low]; k != "" && r.T1-r.T0 > 1 {
 		return schema.Event, k
 	}
+	if stormGrades[first.Low] && r.T1-r.T0 > 2 {
+		if k := mf.g.eventPrefix[v.Toks[r.T0+1].Low]; k != "" {
+			return schema.Event, k // "Tropical Cyclone Mal", "Super Typhoon Rai"
+		}
+	}
 	head := v.Toks[r.Head].Low
 	switch {
 	case r.T1-r.T0 > 1 && v.Toks[r.T1-1].Lex&lexStop != 0 && countInName(v, r.T1-1):
@@ -267,3 +272,6 @@ var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": tr
 var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
 	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
 	"cruiser": true, "yacht": true, "dhow": true, "boat": true}
+
+// stormGrades are words that grade a storm before its kind and name.
+var stormGrades = map[string]bool{"tropical": true, "super": true, "severe": true}

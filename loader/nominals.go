@@ -215,7 +215,12 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 // placeLike reports whether a name found as a person's starts with a word
 // of place names ("Lake Victoria"), so that it may qualify an event noun.
 func (mf mentionFinder) placeLike(v *sentView, m *mention) bool {
-	return m.Role == "" && m.N1-m.N0 > 1 && mf.g.placeFirst[v.Toks[m.N0].Low]
+	if m.Role != "" || m.N1-m.N0 < 2 {
+		return false
+	}
+	// "the Arctic Frontiers conference": "the" is written before no
+	// person's name.
+	return mf.g.placeFirst[v.Toks[m.N0].Low] || m.T0 > 0 && v.Toks[m.T0-1].Low == "the"
 }
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.

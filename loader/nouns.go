@@ -110,6 +110,13 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			m.Name = v.span(j, end) // "memorial service"
 		}
 	}
+	if proper >= 0 && ms[proper].Type == schema.Person && ms[proper].T0 == j {
+		// "the Arctic Frontiers conference": the name is the event's, not a
+		// person's.
+		p := &ms[proper]
+		p.Type, p.Kind, p.Head, p.N0 = schema.Event, kind, t.Low, j
+		p.Role, p.RoleCode = "", ""
+	}
 	if proper >= 0 && ms[proper].Type == schema.Event {
 		// "COP29 climate talks", "Independence Day celebrations": one event.
 		p := &ms[proper]
