@@ -590,7 +590,9 @@ func presentVerb(toks []token, k int) bool {
 	case "he", "she", "it":
 		return true
 	}
-	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0 && !nameModifies(toks, k-1)
+	// "Bangladeshi pilgrims": a demonym qualifies a plural noun.
+	return p.Cap && p.Word && !p.Digit && p.Lex&(lexStop|lexDemonym) == 0 &&
+		!nameModifies(toks, k-1)
 }
 
 // nameModifies reports whether the capitalised words ending at token k
