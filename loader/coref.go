@@ -61,6 +61,20 @@ func (d *document) corefer() {
 	})
 	d.leadTitles()
 	d.companyOffices()
+	d.agreementYears()
+}
+
+// agreementYears dates an agreement by the year written in its name ("the
+// 1995 Dayton Agreement", "the 1994 peace treaty").
+func (d *document) agreementYears() {
+	d.eachMention(func(r ref, m *mention) {
+		if m.Type != schema.Agreement || m.Year == "" || m.Entity < 0 {
+			return
+		}
+		if e := &d.entities[m.Entity]; e.Date == "" {
+			e.Date = m.Year
+		}
+	})
 }
 
 // eachMention calls f for every mention in text order.

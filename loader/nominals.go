@@ -204,7 +204,7 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
 			break // "MBS held talks": a verb is no modifier
 		}
-		if t.Digit && !isOrdinal(t.Low) {
+		if t.Digit && !isOrdinal(t.Low) && !determinedYear(v.Toks, k) {
 			break
 		}
 		j = k
@@ -232,4 +232,14 @@ var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected
 func isOrdinal(w string) bool {
 	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
 		strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
+}
+
+// determinedYear reports whether token k is a year right after "the" that
+// opens a noun phrase ("the 1994 peace treaty", "the 2004 tsunami").
+func determinedYear(toks []token, k int) bool {
+	if k == 0 || toks[k-1].Low != "the" || len(toks[k].Text) != 4 {
+		return false
+	}
+	y, rest := leadingInt(toks[k].Text)
+	return rest == "" && y >= 1800 && y <= 2200
 }

@@ -283,7 +283,8 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
 	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, generic
 	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
-		m.Year = v.Toks[j].Text
+		// "the 1994 peace treaty": a year makes it one treaty, not any.
+		m.Year, m.Generic = v.Toks[j].Text, false
 	}
 	if plural {
 		m.Form, m.Type = formPlural, schema.Agreement
