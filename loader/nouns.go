@@ -308,18 +308,48 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		j++
 	}
 	end, n := k, 0
-	for ; j < len(toks) && n < 4; j++ {
+	for ; j < len(toks) && n < 8; j++ {
 		t := toks[j]
-		if t.Low == "of" && n > 0 && j+1 < len(toks) && topicWord(toks[j+1]) {
-			continue // "the free movement of persons"
+		if (t.Low == "of" || t.Low == "and") && n > 0 && j+1 < len(toks) &&
+			topicItem(toks, j+1) {
+			continue // "the free movement of persons", "search and rescue"
 		}
-		if !topicWord(t) || t.Lex&lexStop != 0 || wordTense(toks, j) == tensePast {
+		if t.Low == "in" && n > 0 && fieldOf(toks, j) {
+			j += 3 // "cooperation in the field of civil protection"
+			continue
+		}
+		if !topicItem(toks, j) {
 			break
 		}
 		n++
 		end = j + 1
 	}
 	return end
+}
+
+// topicItem reports whether token j may be a word of an agreement's topic:
+// a topic word that is no stop word nor past verb ("and agreed"), or a
+// demonym ("the transit of Jordanian gas").
+func topicItem(toks []token, j int) bool {
+	t := toks[j]
+	if t.Lex&lexDemonym != 0 {
+		return j+1 < len(toks) && topicWord(toks[j+1])
+	}
+	return topicWord(t) && t.Lex&lexStop == 0 && !auxiliaries[t.Low] &&
+		wordTense(toks, j) != tensePast
+}
+
+// fieldOf reports whether the words from token j are "in the field of" (or
+// area, sphere, fields), which joins a topic to its domain.
+func fieldOf(toks []token, j int) bool {
+	if j+4 >= len(toks) || toks[j+1].Low != "the" || toks[j+3].Low != "of" {
+		return false
+	}
+	switch toks[j+2].Low {
+	case "field", "fields", "area", "areas", "sphere", "domain":
+		return topicItem(toks, j+4)
+	}
+	return false
 }
 
 // topicWord reports whether a token may be a word of an agreement's
