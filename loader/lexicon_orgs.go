@@ -79,7 +79,7 @@ alliance community secretariat authority board bureau department cabinet senate
 assembly company corporation federation league front movement brigade brigades
 embassy consulate government police unit coalition network trust society program
 programme news times post herald shimbun tribune journal television radio agency
-ministries forum project programme initiative scheme conclave facility system academy`
+ministries forum project programme initiative scheme conclave facility system academy organ`
 
 // agreementHeads are last words that make a capitalised name an agreement.
 const agreementHeads = `agreement agreements accord accords treaty declaration charter
