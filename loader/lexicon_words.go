@@ -83,7 +83,7 @@ saturday:6`
 
 // abbrevTable lists words that keep their final period ("Gen.", "St.").
 const abbrevTable = `mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev
-st mt ft jr sr no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun
+st mt ft jr sr no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun md mohd
 jul aug sep sept oct nov dec fig al`
 
 // sentenceStarters are words that begin a sentence after a dotted
