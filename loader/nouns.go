@@ -78,7 +78,11 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			end, named = e, true // "the sinking of the MV Bukoba"
 		}
 	}
-	if refOnlyKinds[kind] && !named {
+	// "an extraordinary summit", "an emergency meeting": a gathering
+	// called for an occasion is one event, written with "a" when first told.
+	called := gatheringNouns[t.Low] && hasWordIn(v.Toks[j:i], "extraordinary", "emergency",
+		"special", "urgent", "snap")
+	if refOnlyKinds[kind] && !named && !called {
 		kind = ""
 	}
 	if j > 0 && !named {
@@ -86,6 +90,9 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
 		case "a", "an":
+			if called {
+				break
+			}
 			// "a humanitarian disaster" is a judgement, not an event.
 			if kind != "attack" && kind != "earthquake" && kind != "disaster" &&
 				kind != "memorial" && kind != "funeral" && kind != "coup" ||
@@ -100,8 +107,8 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		m.T0 = quoted
 		m.Name = v.span(quoted+1, j-1) + " " + m.Name
 	}
-	m.Generic = !named
-	if named && j > 0 {
+	m.Generic = !named && !called
+	if (named || called) && j > 0 {
 		m.Fresh = v.Toks[j-1].Low == "a" || v.Toks[j-1].Low == "an"
 	}
 	if m.Generic && kind != "" {
