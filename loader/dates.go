@@ -150,6 +150,9 @@ func (dc *dateContext) nearPublication(day string) bool {
 // usually returns to the main event ("… signed the declaration on
 // Wednesday. ¶ The leaders arrived on Tuesday. ¶ The declaration was signed
 // by …" is Wednesday's signing). With no lead date, the latest earlier one.
+// A date of sentence s itself in a relative clause set off by commas is
+// one its action was found not to take ("Dahal, who arrived on January
+// 20, held talks …").
 func (d *document) storyDate(s int) string {
 	if !d.dc.known {
 		return ""
@@ -161,7 +164,11 @@ func (d *document) storyDate(s int) string {
 		}
 		ds := d.dates[k]
 		for j := len(ds) - 1; j >= 0; j-- {
-			if de := ds[j]; de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
+			de := ds[j]
+			if _, _, aside := asideClause(d.views[k].Toks, de.T0); aside && k == s {
+				continue
+			}
+			if de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
 				return de.Value
 			}
 		}
