@@ -720,6 +720,17 @@ func asideFor(toks []token, de dateExpr, i int) bool {
 	return ok && (i < lo || i >= hi)
 }
 
+// laterThanPast reports whether date de lies after publication while the
+// verb at token i is in the past tense: "signed an accord … and agreed to
+// convene the committee next month" did not sign next month.
+func (dc *dateContext) laterThanPast(toks []token, de dateExpr, i int) bool {
+	if !dc.known || len(de.Value) < 7 || wordTense(toks, i) != tensePast {
+		return false
+	}
+	pub := dc.pub.Format("2006-01-02")
+	return de.Value > pub[:len(de.Value)]
+}
+
 // clausePenalty is what crossing a clause boundary adds to the distance
 // between a verb and a date.
 const clausePenalty = 8
