@@ -199,6 +199,10 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			j = m.T0
 			continue
 		}
+		if monthOfYear(v.Toks, k) {
+			j = k // "the December 2004 tsunami"
+			continue
+		}
 		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 || auxiliaries[t.Low] ||
 			v.Roles[k].End > 0 || (strings.HasSuffix(t.Low, "ed") ||
 			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
@@ -234,12 +238,24 @@ func isOrdinal(w string) bool {
 		strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
 }
 
-// determinedYear reports whether token k is a year right after "the" that
-// opens a noun phrase ("the 1994 peace treaty", "the 2004 tsunami").
+// determinedYear reports whether token k is a year right after "the", or
+// after "the" and a month, that opens a noun phrase ("the 1994 peace
+// treaty", "the December 2004 tsunami").
 func determinedYear(toks []token, k int) bool {
-	if k == 0 || toks[k-1].Low != "the" || len(toks[k].Text) != 4 {
+	if k == 0 || len(toks[k].Text) != 4 {
+		return false
+	}
+	if p := toks[k-1]; p.Low != "the" && (p.Lex&lexMonth == 0 || !p.Cap || k < 2 ||
+		toks[k-2].Low != "the") {
 		return false
 	}
 	y, rest := leadingInt(toks[k].Text)
 	return rest == "" && y >= 1800 && y <= 2200
+}
+
+// monthOfYear reports whether token k is a month between "the" and a year
+// that open a noun phrase ("the December 2004 tsunami").
+func monthOfYear(toks []token, k int) bool {
+	return toks[k].Lex&lexMonth != 0 && toks[k].Cap && k+1 < len(toks) &&
+		determinedYear(toks, k+1)
 }

@@ -54,8 +54,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		(v.Toks[end].Low == "service" || v.Toks[end].Low == "ceremony") {
 		end++ // "a memorial service"
 	}
-	named := proper >= 0 // a name of its own: a proper modifier or complement
-	quoted := -1         // where a quoted name before the noun opens
+	// A name of its own: a proper modifier or complement, or a year ("the
+	// December 2004 tsunami" is one tsunami, not the floods told before).
+	named := proper >= 0 || determinedYear(v.Toks, j) || monthOfYear(v.Toks, j)
+	quoted := -1 // where a quoted name before the noun opens
 	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
 		quoted, named = q, true // so-called "two-plus-two" security talks
 	}
