@@ -295,6 +295,9 @@ func subsetWords(a, b []string) bool {
 // the person ("Abdullah II" in "Al Hussein bin Abdullah II"). "bin Salman"
 // itself is a short form of the son's name.
 func fatherOnly(a, b string) bool {
+	if !hasPatronymic(b) {
+		return false // most names: no need to fold them
+	}
 	aw, bw := strings.Fields(fold(a)), strings.Fields(fold(b))
 	if len(aw) == 0 || len(aw) >= len(bw) || isPatronymic(aw[0]) {
 		return false
@@ -311,4 +314,15 @@ func fatherOnly(a, b string) bool {
 // father's: "bin", "ibn", "bint".
 func isPatronymic(w string) bool {
 	return w == "bin" || w == "ibn" || w == "bint"
+}
+
+// hasPatronymic reports whether a name as written holds "bin", "ibn" or
+// "bint" as a word, without allocating.
+func hasPatronymic(name string) bool {
+	for _, w := range [...]string{" bin ", " ibn ", " bint ", " Bin ", " Ibn ", " Bint "} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
