@@ -23,11 +23,31 @@ func (d *document) nicknameOf(r ref, m *mention) int {
 			best, end = x.Entity, x.T1
 		}
 	}
-	// "X and a rebel chief nicknamed Y": the nickname is someone else's.
-	if best >= 0 && hasWordIn(d.views[r.Sent].Toks[end:k], "and", "or", "but", "while", ";") {
+	// "X and a rebel chief nicknamed Y": the nickname is someone else's;
+	// "X, who led … and was known as Y" joins two verbs of X.
+	if best >= 0 && otherSubject(d.views[r.Sent].Toks[end:k]) {
 		return -1
 	}
 	return best
+}
+
+// otherSubject reports whether the words between a person's name and a
+// nickname cue bring in another subject: a conjunction not followed by a
+// verb.
+func otherSubject(toks []token) bool {
+	for i, t := range toks {
+		switch t.Low {
+		case "and", "or", "but":
+			if i+1 < len(toks) && (auxiliaries[toks[i+1].Low] ||
+				wordTense(toks, i+1) != tenseNeutral) {
+				continue // "… and was known as"
+			}
+			return true
+		case "while", ";":
+			return true
+		}
+	}
+	return false
 }
 
 // nicknameCue reports whether a name is introduced as another name of

@@ -9,8 +9,8 @@ import (
 // classify turns a capitalised run into mentions, appended to out: one for
 // the run itself and one for each country or organisation named inside it.
 func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
-	if currencyPrefix(v, r) || mf.vessel(v, r) {
-		return out // "NZ$2 million", "the tanker Sea Marigold": no node
+	if currencyPrefix(v, r) || mf.vessel(v, r) || holidayDate(v, r) {
+		return out // "NZ$2 million", "the tanker Sea Marigold", "on Christmas Day": no node
 	}
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
 		if g.Entry.Kind == gazRegional {
@@ -49,6 +49,11 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 	}
 	if k := mf.g.eventPrefix[first.Low]; k != "" && r.T1-r.T0 > 1 {
 		return schema.Event, k
+	}
+	if stormGrades[first.Low] && r.T1-r.T0 > 2 {
+		if k := mf.g.eventPrefix[v.Toks[r.T0+1].Low]; k != "" {
+			return schema.Event, k // "Tropical Cyclone Mal", "Super Typhoon Rai"
+		}
 	}
 	head := v.Toks[r.Head].Low
 	switch {
@@ -267,3 +272,25 @@ var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": tr
 var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
 	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
 	"cruiser": true, "yacht": true, "dhow": true, "boat": true}
+
+// stormGrades are words that grade a storm before its kind and name.
+var stormGrades = map[string]bool{"tropical": true, "super": true, "severe": true}
+
+// holidayDate reports whether a run is a feast of fixed date used as a
+// date ("severed on Christmas Day"): it times an action and is no event.
+func holidayDate(v *sentView, r run) bool {
+	if r.T0 == 0 {
+		return false
+	}
+	switch v.Toks[r.T0-1].Low {
+	case "on", "since", "until", "before", "after", "by":
+	default:
+		return false
+	}
+	for _, h := range holidays {
+		if r.T1-r.T0 == len(h.words) && wordsAt(v.Toks, r.T0, h.words) {
+			return true
+		}
+	}
+	return false
+}

@@ -231,7 +231,13 @@ func readDateline(p string) (dateline, int) {
 			letters++
 		}
 	}
-	if letters < 3 || i == 0 {
+	mixed := false // "Dhaka, Jan 23 (IANS)": a place in title case
+	if letters < 2 || i < len(p) && p[i] != ',' && p[i] != ' ' && p[i] != '(' {
+		if i = titlePlace(p); i == 0 {
+			return dateline{}, 0
+		}
+		place, mixed = p[:i], true
+	} else if letters < 3 || i == 0 {
 		return dateline{}, 0
 	}
 	rest := p[i:]
@@ -251,12 +257,16 @@ func readDateline(p string) (dateline, int) {
 		region, date = date, "" // "KIGALI, Rwanda (AP) -"
 	}
 	rest = strings.TrimLeft(rest, " ")
+	agency := false
 	if strings.HasPrefix(rest, "(") {
 		k := strings.IndexByte(rest, ')')
 		if k < 0 || k > 30 {
 			return dateline{}, 0
 		}
-		rest = strings.TrimLeft(rest[k+1:], " ")
+		rest, agency = strings.TrimLeft(rest[k+1:], " "), true
+	}
+	if mixed && (!agency || !startsWithDigitDate(date)) {
+		return dateline{}, 0 // a title-case place needs a date and an agency
 	}
 	dash := 0
 	for _, d := range []string{"--", "-", "\u2013", "\u2014"} {
@@ -265,11 +275,44 @@ func readDateline(p string) (dateline, int) {
 			break
 		}
 	}
-	if dash == 0 {
+	if dash == 0 && !mixed {
 		return dateline{}, 0
 	}
 	rest = strings.TrimLeft(rest[dash:], " ")
 	return dateline{Place: titleCase(place), Region: region, Date: date}, len(p) - len(rest)
+}
+
+// titlePlace returns the length of a place written in title case at the
+// start of p and followed by a comma ("Dhaka, Jan 23 (IANS)", "New Delhi,
+// …"): at most three capitalised words of letters, or zero.
+func titlePlace(p string) int {
+	c := strings.IndexByte(p, ',')
+	if c <= 0 || c > 30 {
+		return 0
+	}
+	words := strings.Fields(p[:c])
+	if len(words) == 0 || len(words) > 3 {
+		return 0
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return 0
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+				return 0
+			}
+		}
+	}
+	return c
+}
+
+// startsWithDigitDate reports whether a dateline's date is a month and a
+// day ("Jan 23", "April 4").
+func startsWithDigitDate(date string) bool {
+	f := strings.Fields(date)
+	return len(f) == 2 && f[1] != "" && f[1][0] >= '0' && f[1][0] <= '9'
 }
 
 // titleCase turns "BUENOS AIRES" into "Buenos Aires".

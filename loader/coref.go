@@ -61,6 +61,20 @@ func (d *document) corefer() {
 	})
 	d.leadTitles()
 	d.companyOffices()
+	d.agreementYears()
+}
+
+// agreementYears dates an agreement by the year written in its name ("the
+// 1995 Dayton Agreement", "the 1994 peace treaty").
+func (d *document) agreementYears() {
+	d.eachMention(func(r ref, m *mention) {
+		if m.Type != schema.Agreement || m.Year == "" || m.Entity < 0 {
+			return
+		}
+		if e := &d.entities[m.Entity]; e.Date == "" {
+			e.Date = m.Year
+		}
+	})
 }
 
 // eachMention calls f for every mention in text order.
@@ -190,6 +204,9 @@ func (d *document) personEntity(r ref, m *mention, create bool) bool {
 	for _, k := range d.personCandidates(words) {
 		e := &d.entities[k]
 		ew := e.words
+		if fatherOnly(m.Name, e.Name) || fatherOnly(e.Name, m.Name) {
+			continue // "Abdullah II" is not "Hussein bin Abdullah II"
+		}
 		score := 0
 		switch {
 		case equalWords(words, ew):
@@ -271,4 +288,41 @@ func subsetWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// fatherOnly reports whether every word of name a stands after "bin",
+// "ibn" or "bint" in the longer name b: the father a patronymic names, not
+// the person ("Abdullah II" in "Al Hussein bin Abdullah II"). "bin Salman"
+// itself is a short form of the son's name.
+func fatherOnly(a, b string) bool {
+	if !hasPatronymic(b) {
+		return false // most names: no need to fold them
+	}
+	aw, bw := strings.Fields(fold(a)), strings.Fields(fold(b))
+	if len(aw) == 0 || len(aw) >= len(bw) || isPatronymic(aw[0]) {
+		return false
+	}
+	for i, w := range bw {
+		if isPatronymic(w) {
+			return subsetWords(aw, bw[i+1:]) && !subsetWords(aw, bw[:i])
+		}
+	}
+	return false
+}
+
+// isPatronymic reports whether a folded word links a name to the
+// father's: "bin", "ibn", "bint".
+func isPatronymic(w string) bool {
+	return w == "bin" || w == "ibn" || w == "bint"
+}
+
+// hasPatronymic reports whether a name as written holds "bin", "ibn" or
+// "bint" as a word, without allocating.
+func hasPatronymic(name string) bool {
+	for _, w := range [...]string{" bin ", " ibn ", " bint ", " Bin ", " Ibn ", " Bint "} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }

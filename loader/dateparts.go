@@ -213,6 +213,9 @@ func clauseTense(v *sentView, i int) tense {
 				break
 			}
 			tn := wordTense(toks, k)
+			if dir < 0 && prospective(toks, k) {
+				tn = tenseFuture // "invited him to visit Suva in November"
+			}
 			dist := n
 			if dir > 0 {
 				dist += 3 // the verb before a date governs it more often
@@ -276,4 +279,27 @@ func leftTense(v *sentView, i int) tense {
 		}
 	}
 	return tenseNeutral
+}
+
+// prospectiveWords are words of inviting, planning and agreeing whose
+// infinitive ("invited him to visit", "agreed to meet") tells of what is
+// still to come when they were written, whatever their tense.
+var prospectiveWords = map[string]bool{"invited": true, "invite": true, "invites": true,
+	"invitation": true, "agreed": true, "agree": true, "plans": true, "planned": true,
+	"plan": true, "decided": true, "promised": true, "intends": true, "hopes": true,
+	"pledged": true, "vowed": true}
+
+// prospective reports whether token k is the "to" of an infinitive after a
+// word of inviting or planning, at most two words back ("invited Kalsakau
+// to visit", "accepted Dahal's invitation to visit").
+func prospective(toks []token, k int) bool {
+	if toks[k].Low != "to" || k+1 >= len(toks) || toks[k+1].Cap || !toks[k+1].Word {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if prospectiveWords[toks[j].Low] {
+			return true
+		}
+	}
+	return false
 }

@@ -150,6 +150,9 @@ func (dc *dateContext) nearPublication(day string) bool {
 // usually returns to the main event ("… signed the declaration on
 // Wednesday. ¶ The leaders arrived on Tuesday. ¶ The declaration was signed
 // by …" is Wednesday's signing). With no lead date, the latest earlier one.
+// A date of sentence s itself in a relative clause set off by commas is
+// one its action was found not to take ("Dahal, who arrived on January
+// 20, held talks …").
 func (d *document) storyDate(s int) string {
 	if !d.dc.known {
 		return ""
@@ -161,7 +164,11 @@ func (d *document) storyDate(s int) string {
 		}
 		ds := d.dates[k]
 		for j := len(ds) - 1; j >= 0; j-- {
-			if de := ds[j]; de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
+			de := ds[j]
+			if _, _, aside := asideClause(d.views[k].Toks, de.T0); aside && k == s {
+				continue
+			}
+			if de.Day && de.Value != "" && d.dc.nearPublication(de.Value) {
 				return de.Value
 			}
 		}
@@ -590,7 +597,9 @@ func presentVerb(toks []token, k int) bool {
 	case "he", "she", "it":
 		return true
 	}
-	return p.Cap && p.Word && !p.Digit && p.Lex&lexStop == 0 && !nameModifies(toks, k-1)
+	// "Bangladeshi pilgrims": a demonym qualifies a plural noun.
+	return p.Cap && p.Word && !p.Digit && p.Lex&(lexStop|lexDemonym) == 0 &&
+		!nameModifies(toks, k-1)
 }
 
 // nameModifies reports whether the capitalised words ending at token k
@@ -709,6 +718,17 @@ var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "w
 func asideFor(toks []token, de dateExpr, i int) bool {
 	lo, hi, ok := asideClause(toks, de.T0)
 	return ok && (i < lo || i >= hi)
+}
+
+// laterThanPast reports whether date de lies after publication while the
+// verb at token i is in the past tense: "signed an accord … and agreed to
+// convene the committee next month" did not sign next month.
+func (dc *dateContext) laterThanPast(toks []token, de dateExpr, i int) bool {
+	if !dc.known || len(de.Value) < 7 || wordTense(toks, i) != tensePast {
+		return false
+	}
+	pub := dc.pub.Format("2006-01-02")
+	return de.Value > pub[:len(de.Value)]
 }
 
 // clausePenalty is what crossing a clause boundary adds to the distance

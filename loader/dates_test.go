@@ -79,11 +79,12 @@ func TestActionDates(t *testing.T) {
 	}
 }
 
-// eventDate returns the date of the first event whose name holds word, or
-// "?" when there is none.
+// eventDate returns the date of the first event or agreement whose name
+// holds word, or "?" when there is none.
 func eventDate(b schema.Batch, word string) string {
 	for _, e := range b.Entities {
-		if e.Type == schema.Event && strings.Contains(strings.ToLower(e.Name), word) {
+		if (e.Type == schema.Event || e.Type == schema.Agreement) &&
+			strings.Contains(strings.ToLower(e.Name), word) {
 			return e.Date
 		}
 	}

@@ -277,6 +277,11 @@ func (g *gazetteer) loadLex() {
 		g.lex[w] |= lexWeekday
 	}
 	mark(lexStop, g.stop)
+	for key, e := range g.phrases {
+		if e.Kind == gazDemonym && !strings.Contains(key, " ") {
+			g.lex[key] |= lexDemonym
+		}
+	}
 	mark(lexModal, negators)
 	mark(lexModal, hedges)
 	mark(lexCancel, cancellers)

@@ -79,7 +79,7 @@ alliance community secretariat authority board bureau department cabinet senate
 assembly company corporation federation league front movement brigade brigades
 embassy consulate government police unit coalition network trust society program
 programme news times post herald shimbun tribune journal television radio agency
-ministries forum project programme initiative scheme conclave facility`
+ministries forum project programme initiative scheme conclave facility system academy organ`
 
 // agreementHeads are last words that make a capitalised name an agreement.
 const agreementHeads = `agreement agreements accord accords treaty declaration charter
@@ -116,7 +116,7 @@ mount lake bay strait straits peninsula desert park stadium street road avenue p
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
 dam zone territory territories heights strip highway hospital mosque church temple
 cathedral hotel center centre hall arena state prefecture oblast governorate monument
-memorial mausoleum shrine tomb cemetery fortress castle citadel museum`
+memorial mausoleum shrine tomb cemetery fortress castle citadel museum complex`
 
 // placeFirstWords are first words that make a two-word or longer name with
 // no title a place ("Lake Chad", "Palacio Santos", "Port Sudan", "El
@@ -152,7 +152,8 @@ refinery prison jail mosque cathedral hotel dam barracks academy shipyard`
 // it, say the name is an organisation's ("the militant group al-Shabaab",
 // "the mine's operator, Jastrzębska Spółka Węglowa").
 const orgCueNouns = `group movement militia organisation organization party company firm
-operator insurer lender carrier airline broadcaster newspaper outfit faction conglomerate`
+operator insurer lender carrier airline broadcaster newspaper outfit faction conglomerate
+daily weekly gang cartel`
 
 // corporateWords are words that make any name they stand in a company's,
 // in the languages company names keep them in ("Spółka", "Grupo", "GmbH").

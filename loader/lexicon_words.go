@@ -38,7 +38,9 @@ head_of_government:Head_of_Government* head_of_state:Head_of_State* taoiseach:Ta
 tánaiste:Tánaiste tanaiste:Tánaiste grand_duke:Grand_Duke* grand_duchess:Grand_Duchess
 hereditary_grand_duke:Hereditary_Grand_Duke executive_secretary:Executive_Secretary
 presidents:President* prime_ministers:Prime_Minister* foreign_ministers:Foreign_Minister sheikh:- mr:-
-mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:-
+mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:- majesty:- highness:-
+royal_highness:- excellency:- lieutenant_general:Lieutenant_General
+major_general:Major_General brigadier_general:Brigadier_General brigadier:Brigadier
 `
 
 // rolePrefixWords are capitalised words that may stand before a title to
@@ -84,7 +86,7 @@ saturday:6`
 
 // abbrevTable lists words that keep their final period ("Gen.", "St.").
 const abbrevTable = `mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev
-st mt ft jr sr no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun
+st mt ft jr sr no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun md mohd
 jul aug sep sept oct nov dec fig al`
 
 // sentenceStarters are words that begin a sentence after a dotted

@@ -205,12 +205,16 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 			j = m.T0
 			continue
 		}
+		if monthOfYear(v.Toks, k) {
+			j = k // "the December 2004 tsunami"
+			continue
+		}
 		if !t.Word || t.Cap || t.Lex&(lexStop|lexMonth|lexWeekday) != 0 || auxiliaries[t.Low] ||
 			v.Roles[k].End > 0 || (strings.HasSuffix(t.Low, "ed") ||
 			wordTense(v.Toks, k) == tensePast) && !adjectiveEd[t.Low] {
 			break // "MBS held talks": a verb is no modifier
 		}
-		if t.Digit && !isOrdinal(t.Low) {
+		if t.Digit && !isOrdinal(t.Low) && !determinedYear(v.Toks, k) {
 			break
 		}
 		j = k
@@ -221,7 +225,12 @@ func (mf mentionFinder) modifiersBefore(v *sentView, i int, ms []mention, covere
 // placeLike reports whether a name found as a person's starts with a word
 // of place names ("Lake Victoria"), so that it may qualify an event noun.
 func (mf mentionFinder) placeLike(v *sentView, m *mention) bool {
-	return m.Role == "" && m.N1-m.N0 > 1 && mf.g.placeFirst[v.Toks[m.N0].Low]
+	if m.Role != "" || m.N1-m.N0 < 2 {
+		return false
+	}
+	// "the Arctic Frontiers conference": "the" is written before no
+	// person's name.
+	return mf.g.placeFirst[v.Toks[m.N0].Low] || m.T0 > 0 && v.Toks[m.T0-1].Low == "the"
 }
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.
@@ -233,4 +242,26 @@ var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected
 func isOrdinal(w string) bool {
 	return strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") ||
 		strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th")
+}
+
+// determinedYear reports whether token k is a year right after "the", or
+// after "the" and a month, that opens a noun phrase ("the 1994 peace
+// treaty", "the December 2004 tsunami").
+func determinedYear(toks []token, k int) bool {
+	if k == 0 || len(toks[k].Text) != 4 {
+		return false
+	}
+	if p := toks[k-1]; p.Low != "the" && (p.Lex&lexMonth == 0 || !p.Cap || k < 2 ||
+		toks[k-2].Low != "the") {
+		return false
+	}
+	y, rest := leadingInt(toks[k].Text)
+	return rest == "" && y >= 1800 && y <= 2200
+}
+
+// monthOfYear reports whether token k is a month between "the" and a year
+// that open a noun phrase ("the December 2004 tsunami").
+func monthOfYear(toks []token, k int) bool {
+	return toks[k].Lex&lexMonth != 0 && toks[k].Cap && k+1 < len(toks) &&
+		determinedYear(toks, k+1)
 }

@@ -54,8 +54,10 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		(v.Toks[end].Low == "service" || v.Toks[end].Low == "ceremony") {
 		end++ // "a memorial service"
 	}
-	named := proper >= 0 // a name of its own: a proper modifier or complement
-	quoted := -1         // where a quoted name before the noun opens
+	// A name of its own: a proper modifier or complement, or a year ("the
+	// December 2004 tsunami" is one tsunami, not the floods told before).
+	named := proper >= 0 || determinedYear(v.Toks, j) || monthOfYear(v.Toks, j)
+	quoted := -1 // where a quoted name before the noun opens
 	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
 		quoted, named = q, true // so-called "two-plus-two" security talks
 	}
@@ -78,7 +80,11 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 			end, named = e, true // "the sinking of the MV Bukoba"
 		}
 	}
-	if refOnlyKinds[kind] && !named {
+	// "an extraordinary summit", "an emergency meeting": a gathering
+	// called for an occasion is one event, written with "a" when first told.
+	called := gatheringNouns[t.Low] && hasWordIn(v.Toks[j:i], "extraordinary", "emergency",
+		"special", "urgent", "snap")
+	if refOnlyKinds[kind] && !named && !called {
 		kind = ""
 	}
 	if j > 0 && !named {
@@ -86,6 +92,9 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		case "next", "previous", "upcoming", "another", "future", "last", "first":
 			return false // "the next summit" is another one
 		case "a", "an":
+			if called {
+				break
+			}
 			// "a humanitarian disaster" is a judgement, not an event.
 			if kind != "attack" && kind != "earthquake" && kind != "disaster" &&
 				kind != "memorial" && kind != "funeral" && kind != "coup" ||
@@ -100,8 +109,8 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		m.T0 = quoted
 		m.Name = v.span(quoted+1, j-1) + " " + m.Name
 	}
-	m.Generic = !named
-	if named && j > 0 {
+	m.Generic = !named && !called
+	if (named || called) && j > 0 {
 		m.Fresh = v.Toks[j-1].Low == "a" || v.Toks[j-1].Low == "an"
 	}
 	if m.Generic && kind != "" {
@@ -109,6 +118,13 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		if kind == "memorial" || kind == "funeral" {
 			m.Name = v.span(j, end) // "memorial service"
 		}
+	}
+	if proper >= 0 && ms[proper].Type == schema.Person && ms[proper].T0 == j {
+		// "the Arctic Frontiers conference": the name is the event's, not a
+		// person's.
+		p := &ms[proper]
+		p.Type, p.Kind, p.Head, p.N0 = schema.Event, kind, t.Low, j
+		p.Role, p.RoleCode = "", ""
 	}
 	if proper >= 0 && ms[proper].Type == schema.Event {
 		// "COP29 climate talks", "Independence Day celebrations": one event.
@@ -276,7 +292,8 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
 	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, generic
 	if j < i && v.Toks[j].Digit && len(v.Toks[j].Text) == 4 {
-		m.Year = v.Toks[j].Text
+		// "the 1994 peace treaty": a year makes it one treaty, not any.
+		m.Year, m.Generic = v.Toks[j].Text, false
 	}
 	if plural {
 		m.Form, m.Type = formPlural, schema.Agreement
@@ -300,18 +317,48 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		j++
 	}
 	end, n := k, 0
-	for ; j < len(toks) && n < 4; j++ {
+	for ; j < len(toks) && n < 8; j++ {
 		t := toks[j]
-		if t.Low == "of" && n > 0 && j+1 < len(toks) && topicWord(toks[j+1]) {
-			continue // "the free movement of persons"
+		if (t.Low == "of" || t.Low == "and") && n > 0 && j+1 < len(toks) &&
+			topicItem(toks, j+1) {
+			continue // "the free movement of persons", "search and rescue"
 		}
-		if !topicWord(t) || t.Lex&lexStop != 0 || wordTense(toks, j) == tensePast {
+		if t.Low == "in" && n > 0 && fieldOf(toks, j) {
+			j += 3 // "cooperation in the field of civil protection"
+			continue
+		}
+		if !topicItem(toks, j) {
 			break
 		}
 		n++
 		end = j + 1
 	}
 	return end
+}
+
+// topicItem reports whether token j may be a word of an agreement's topic:
+// a topic word that is no stop word nor past verb ("and agreed"), or a
+// demonym ("the transit of Jordanian gas").
+func topicItem(toks []token, j int) bool {
+	t := toks[j]
+	if t.Lex&lexDemonym != 0 {
+		return j+1 < len(toks) && topicWord(toks[j+1])
+	}
+	return topicWord(t) && t.Lex&lexStop == 0 && !auxiliaries[t.Low] &&
+		wordTense(toks, j) != tensePast
+}
+
+// fieldOf reports whether the words from token j are "in the field of" (or
+// area, sphere, fields), which joins a topic to its domain.
+func fieldOf(toks []token, j int) bool {
+	if j+4 >= len(toks) || toks[j+1].Low != "the" || toks[j+3].Low != "of" {
+		return false
+	}
+	switch toks[j+2].Low {
+	case "field", "fields", "area", "areas", "sphere", "domain":
+		return topicItem(toks, j+4)
+	}
+	return false
 }
 
 // topicWord reports whether a token may be a word of an agreement's

@@ -1,13 +1,21 @@
 package loader
 
-import "github.com/diplograph/diplograph/schema"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/schema"
+)
 
 // orgName reads a name with no title that its words or the noun before it
 // say is an organisation's: a company word inside it ("Grupo …", "…
 // Spółka …", "… GmbH"), or a noun of organisations just before it or
 // apposed ("the militant group al-Shabaab", "the operator, …").
 func (mf mentionFinder) orgName(v *sentView, r run) (mention, bool) {
-	if v.Roles[r.T0].End > 0 || v.Gaz[r.T0].End > 0 {
+	// A province's name may start a longer one ("Mara" in "the Mara
+	// Salvatrucha gang"); a country or a body's name may not.
+	if g := v.Gaz[r.T0]; v.Roles[r.T0].End > 0 || g.End > 0 && (g.Entry.Kind != gazPlace || g.End >= r.T1) {
 		return mention{}, false
 	}
 	found := false
@@ -22,6 +30,9 @@ func (mf mentionFinder) orgName(v *sentView, r run) (mention, bool) {
 		}
 		t := v.Toks[k]
 		found = !t.Cap && mf.g.orgCues[t.Low] && (k == r.T0-1 || mf.determined(v, k))
+	}
+	if !found {
+		found = mf.orgNounAfter(v, r)
 	}
 	if !found {
 		return mention{}, false
@@ -46,4 +57,32 @@ func (mf mentionFinder) determined(v *sentView, k int) bool {
 	}
 	p := v.Toks[k-1]
 	return p.Low == "the" || p.Low == "its" || p.Low == "their" || p.isPossessive()
+}
+
+// orgNounAfter reports whether a name after "the" is followed, past an
+// acronym in brackets, by a lower-case noun of organisations: "the Mara
+// Salvatrucha (MS-13) gang", "the Barrio Azul faction". "the" keeps out a
+// person's name before a verb or a noun ("Kaba group leaders").
+func (mf mentionFinder) orgNounAfter(v *sentView, r run) bool {
+	if r.T0 == 0 || v.Toks[r.T0-1].Low != "the" {
+		return false
+	}
+	last := v.Toks[r.T1-1].Text
+	if h := strings.LastIndexByte(last, '-'); h >= 0 && h+1 < len(last) && !isUpperStart(last[h+1:]) {
+		return false // "the Albanian-language daily": an adjective
+	}
+	k := r.T1
+	if k < len(v.Toks) && v.Toks[k].Text == "(" {
+		for k < len(v.Toks) && k < r.T1+6 && v.Toks[k].Text != ")" {
+			k++
+		}
+		k++ // past "(MS-13)"
+	}
+	return k < len(v.Toks) && !v.Toks[k].Cap && mf.g.orgCues[v.Toks[k].Low]
+}
+
+// isUpperStart reports whether s starts with an upper-case letter.
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

@@ -36,13 +36,18 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		break
 	}
 	mods := out[base+1:]
+	i = mf.courtesy(v, i, r.T1) // "His Majesty King …", "Royal Highness Crown Prince …"
 	role, words, j := mf.title(v, i, r.T1)
 	i = j
-	// Skip courtesy titles ("Mr", "Dr", "Emir Sheikh …") that carry no role.
-	for i < r.T1-1 && v.Roles[i].End > 0 && v.Roles[i].End < r.T1 && v.Roles[i].Info.Name == "" {
-		i = v.Roles[i].End
-	}
+	i = mf.courtesy(v, i, r.T1) // "Emir Sheikh …"
 	hasRole := len(words) > 0
+	if hasRole && i < r.T1 && v.Toks[i].Low == "of" {
+		if g, k := mf.officeCountry(v, i, r.T1); g.End > 0 {
+			out = append(out, mf.gazMention(v, k, g, true))
+			mods = out[base+1:]
+			i = g.End
+		}
+	}
 	if hasRole && i < r.T1 && !v.Toks[i].Cap {
 		i = r.T1 // "Minister of Trade": the portfolio is part of the title
 	}
@@ -129,4 +134,31 @@ func (mf mentionFinder) title(v *sentView, i, end int) (roleInfo, []string, int)
 		}
 	}
 	return role, words, endRole
+}
+
+// officeCountry returns the country named by "of" at token i after a
+// title, and where it starts: "Prime Minister of the Republic of Armenia
+// Aram …" holds the office in Armenia, and the name follows. A country is
+// never a portfolio ("Minister of Trade"), so it ends the title.
+func (mf mentionFinder) officeCountry(v *sentView, i, end int) (gazMatch, int) {
+	k := i + 1
+	if k < end && v.Toks[k].Low == "the" {
+		k++
+	}
+	if k >= end {
+		return gazMatch{}, 0
+	}
+	if g := v.Gaz[k]; g.End > 0 && g.End <= end && g.Entry.Kind == gazCountry {
+		return g, k
+	}
+	return gazMatch{}, 0
+}
+
+// courtesy skips the courtesy titles ("Mr", "Dr", "Sheikh", "Majesty")
+// that carry no role from token i, leaving a word of the run for the name.
+func (mf mentionFinder) courtesy(v *sentView, i, end int) int {
+	for i < end-1 && v.Roles[i].End > 0 && v.Roles[i].End < end && v.Roles[i].Info.Name == "" {
+		i = v.Roles[i].End
+	}
+	return i
 }

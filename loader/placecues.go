@@ -47,15 +47,22 @@ func (d *document) untitledPlace(r ref, m *mention) bool {
 
 // placeApposition reports whether the words from token k are an
 // apposition naming a kind of place: ", a town …", ", the capital of …",
-// ", a seaside city".
+// ", a seaside city", ", Fiji's second-largest island".
 func (d *document) placeApposition(v *sentView, k int) bool {
 	if k+2 >= len(v.Toks) || v.Toks[k].Text != "," {
 		return false
 	}
+	start := k + 2
 	if w := v.Toks[k+1].Low; w != "a" && w != "an" && w != "the" {
-		return false
+		// ", Fiji's second-largest island": a country's possessive.
+		g := v.Gaz[k+1]
+		if g.End == 0 || g.Entry.Kind != gazCountry || g.End >= len(v.Toks) ||
+			!v.Toks[g.End].isPossessive() {
+			return false
+		}
+		start = g.End + 1
 	}
-	for j := k + 2; j < len(v.Toks) && j <= k+4; j++ {
+	for j := start; j < len(v.Toks) && j <= start+2; j++ {
 		t := v.Toks[j]
 		if d.g.placeOf[t.Low] {
 			return true

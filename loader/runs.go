@@ -47,9 +47,17 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j++ // "Foreign Ministers' Meeting", "People's Congress"
 				continue
 			}
+			if j > i && v.Toks[j].Digit && numberedHead(v.Toks[j-1].Low) {
+				j++ // "Resolution 1701"
+				continue
+			}
 			break
 		}
-		out = append(out, run{T0: i, T1: j, Head: j - 1})
+		head := j - 1
+		if head > i && v.Toks[head].Digit && numberedHead(v.Toks[head-1].Low) {
+			head-- // "Resolution 1701" is a resolution
+		}
+		out = append(out, run{T0: i, T1: j, Head: head})
 		i = j
 	}
 	return mf.merge(v, out)
@@ -253,7 +261,7 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 // portfolioHeads are words of offices and ministries whose portfolio may
 // be a list ("Minister of Trade, Industry and Energy").
 var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
-	"department": true, "commissioner": true}
+	"department": true, "commissioner": true, "organ": true, "committee": true}
 
 // listGap reports whether the tokens between two runs separate the items
 // of a list (",") or close it (", and the"), and which.
@@ -350,6 +358,9 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 	last := v.Toks[cur.T1-1].Low
 	switch first {
 	case "and":
+		if headsOfState(v, cur.T1) && len(gap) == 1 {
+			return true // "Meeting of Heads of State and Government of …"
+		}
 		// "… Agreement and the Memorandum …" are two names; "… the Red Sea
 		// and Gulf of Aden" inside a council's name is one.
 		inner := mf.kindHead(v, cur.Head) // place words inside the name are no heads
@@ -373,9 +384,10 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 }
 
 // isPostHead reports whether a head word takes the place it is posted to
-// into its name ("Mission in Somalia", "Embassy in Accra").
+// into its name ("Mission in Somalia", "Embassy in Accra", "Interim Force
+// in Lebanon").
 func isPostHead(head string) bool {
-	return head == "mission" || head == "office" || head == "embassy"
+	return head == "mission" || head == "office" || head == "embassy" || head == "force"
 }
 
 // kindHead reports whether token i is a word that names the kind of an
@@ -399,4 +411,17 @@ func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
 // an organisation), which "and" never joins to the next name.
 func (mf mentionFinder) allGazetteer(v *sentView, r run) bool {
 	return v.Gaz[r.T0].End == r.T1
+}
+
+// headsOfState reports whether the words before token k are "Heads of
+// State", which "and Government" completes inside a name.
+func headsOfState(v *sentView, k int) bool {
+	return k >= 3 && k+1 < len(v.Toks) && v.Toks[k-1].Low == "state" &&
+		v.Toks[k-2].Low == "of" && v.Toks[k-3].Low == "heads" && v.Toks[k+1].Low == "government"
+}
+
+// numberedHead reports whether a name's last word takes the number after
+// it into the name ("Security Council Resolution 1701", "Protocol 6").
+func numberedHead(w string) bool {
+	return w == "resolution" || w == "protocol"
 }

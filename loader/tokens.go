@@ -34,6 +34,7 @@ const (
 	lexModal                         // a negator or a hedge
 	lexCancel                        // a word that cancels a visit
 	lexFrame                         // the first word of a trigger frame
+	lexDemonym                       // a one-word demonym: "Bangladeshi"
 )
 
 // tokenizer splits text into tokens. It keeps abbreviations ("U.S.",
