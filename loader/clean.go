@@ -44,7 +44,8 @@ func newCleaner() cleaner {
 			"©", "(c) ", "copyright", "all rights reserved", "reporting by", "editing by",
 			"written by", "additional reporting", "(reporting by", "(editing by",
 			"trending:", "recommended:", "don't miss", "must read", "you may also like",
-			"also see", "more from", "get the latest", "join our", "newsletter",
+			"also see", "more from", "get the latest", "join our", "newsletter", "(photo",
+			"most read:", "related coverage", "related stories",
 		},
 		shortPrefixes: []string{"updated", "published", "last updated", "image source",
 			"image caption", "getty images", "afp via getty", "reuters/", "read more",
@@ -71,6 +72,7 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 	wrapped := c.hardWrapped(body, lines)
 	headline := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(title), "# "))
 	joined := false // the last line kept may take in the next one
+	list := false   // inside a list of links under "Related stories", "Most read"
 	for _, ln := range lines {
 		s, e := ln[0], ln[1]
 		if e > s && len(out) == 0 && headline != "" &&
@@ -78,7 +80,11 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 			headline = "" // the headline, repeated as the first line
 			continue
 		}
-		if e <= s || c.furniture(body[s:e]) {
+		if list && e > s && linkLine(body[s:e]) {
+			continue
+		}
+		list = e > s && c.listHeader(body[s:e])
+		if e <= s || list || c.furniture(body[s:e]) {
 			joined = false
 			continue
 		}
@@ -97,6 +103,29 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 		joined = wrapped
 	}
 	return out, dl
+}
+
+// listHeader reports whether a line heads a list of links to other
+// stories ("Related stories", "MOST READ", "Read more:").
+func (c cleaner) listHeader(line string) bool {
+	low := strings.ToLower(strings.TrimRight(strings.TrimSpace(line), " :|"))
+	switch low {
+	case "related", "related stories", "related coverage", "related articles", "most read",
+		"read more", "more stories", "more from the region", "trending", "recommended",
+		"latest news", "top stories", "also read", "more on this":
+		return true
+	}
+	return false
+}
+
+// linkLine reports whether a line under a list header is one of its links:
+// a bullet, or a short headline with no closing full stop.
+func linkLine(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• ") {
+		return true
+	}
+	return len(t) < 120 && !strings.HasSuffix(t, ".")
 }
 
 // lineSpans returns the lines of body as [start, end) offsets, white space
@@ -170,6 +199,7 @@ func (c cleaner) furniture(line string) bool {
 	}
 	low := strings.ToLower(line)
 	low = strings.TrimRight(low, " .:|")
+	low = strings.TrimSpace(strings.Trim(low, "-–— ")) // "- Advertisement -"
 	if c.exact[low] {
 		return true
 	}
