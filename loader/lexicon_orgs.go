@@ -79,7 +79,8 @@ alliance community secretariat authority board bureau department cabinet senate
 assembly company corporation federation league front movement brigade brigades
 embassy consulate government police unit coalition network trust society program
 programme news times post herald shimbun tribune journal television radio agency
-ministries forum project programme initiative scheme conclave facility system academy organ`
+ministries forum project programme initiative scheme conclave facility system academy organ
+guard railway railways mechanism report airline airlines`
 
 // agreementHeads are last words that make a capitalised name an agreement.
 const agreementHeads = `agreement agreements accord accords treaty declaration charter
@@ -116,7 +117,8 @@ mount lake bay strait straits peninsula desert park stadium street road avenue p
 harbour harbor gulf coast canal hills plateau basin delta corridor camp base bridge
 dam zone territory territories heights strip highway hospital mosque church temple
 cathedral hotel center centre hall arena state prefecture oblast governorate monument
-memorial mausoleum shrine tomb cemetery fortress castle citadel museum complex`
+memorial mausoleum shrine tomb cemetery fortress castle citadel museum complex
+reef reefs villa house acre`
 
 // placeFirstWords are first words that make a two-word or longer name with
 // no title a place ("Lake Chad", "Palacio Santos", "Port Sudan", "El
