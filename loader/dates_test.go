@@ -58,17 +58,7 @@ func TestActionDates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			edges := edgeStrings(b)
-			for _, w := range tc.Want {
-				if !hasEdge(edges, w) {
-					t.Errorf("relations(%q) lack %s; got %q", tc.Input, w, edges)
-				}
-			}
-			for _, w := range tc.NotWant {
-				if hasEdge(edges, w) {
-					t.Errorf("relations(%q) hold %s; want it absent", tc.Input, w)
-				}
-			}
+			checkEdges(t, tc.Input, edgeStrings(b), tc.Want, tc.NotWant)
 			for _, w := range tc.Events {
 				name, date, _ := strings.Cut(w, "|")
 				if got := eventDate(b, name); got != date {

@@ -84,3 +84,19 @@ func hasEdge(edges []string, want string) bool {
 	}
 	return false
 }
+
+// checkEdges reports every wanted edge missing from edges and every
+// unwanted one present, for the input they were read from.
+func checkEdges(t *testing.T, input string, edges, want, notWant []string) {
+	t.Helper()
+	for _, w := range want {
+		if !hasEdge(edges, w) {
+			t.Errorf("relations(%q) lack %s; got %q", input, w, edges)
+		}
+	}
+	for _, w := range notWant {
+		if hasEdge(edges, w) {
+			t.Errorf("relations(%q) hold %s; want it absent", input, w)
+		}
+	}
+}

@@ -48,17 +48,7 @@ func TestRelations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			edges := edgeStrings(b)
-			for _, w := range tc.Want {
-				if !hasEdge(edges, w) {
-					t.Errorf("relations(%q) lack %s; got %q", tc.Input, w, edges)
-				}
-			}
-			for _, w := range tc.NotWant {
-				if hasEdge(edges, w) {
-					t.Errorf("relations(%q) hold %s; want it absent", tc.Input, w)
-				}
-			}
+			checkEdges(t, tc.Input, edgeStrings(b), tc.Want, tc.NotWant)
 		})
 	}
 }
