@@ -45,29 +45,7 @@ func TestDates(t *testing.T) {
 
 // TestActionDates checks the dates given to relations and events: the rules
 // that date an action or an event from the sentences around it.
-func TestActionDates(t *testing.T) {
-	var cases []struct {
-		Name, Published, Input string
-		Want, NotWant, Events  []string
-	}
-	loadJSON(t, "actiondates.json", &cases)
-	x := extractor(t)
-	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			b, err := x.Extract(Document{Title: "Test", Body: tc.Input, Published: tc.Published})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkEdges(t, tc.Input, edgeStrings(b), tc.Want, tc.NotWant)
-			for _, w := range tc.Events {
-				name, date, _ := strings.Cut(w, "|")
-				if got := eventDate(b, name); got != date {
-					t.Errorf("event %q of %q dated %q; want %q", name, tc.Input, got, date)
-				}
-			}
-		})
-	}
-}
+func TestActionDates(t *testing.T) { runEdgeTable(t, "actiondates.json") }
 
 // eventDate returns the date of the first event or agreement whose name
 // holds word, or "?" when there is none.

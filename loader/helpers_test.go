@@ -100,3 +100,30 @@ func checkEdges(t *testing.T, input string, edges, want, notWant []string) {
 		}
 	}
 }
+
+// runEdgeTable extracts each case of a table in testdata and checks the
+// edges it must and must not yield, and the dates of the events it names
+// ("name|date").
+func runEdgeTable(t *testing.T, file string) {
+	var cases []struct {
+		Name, Published, Input string
+		Want, NotWant, Events  []string
+	}
+	loadJSON(t, file, &cases)
+	x := extractor(t)
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			b, err := x.Extract(Document{Title: "Test", Body: tc.Input, Published: tc.Published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkEdges(t, tc.Input, edgeStrings(b), tc.Want, tc.NotWant)
+			for _, w := range tc.Events {
+				name, date, _ := strings.Cut(w, "|")
+				if got := eventDate(b, name); got != date {
+					t.Errorf("event %q of %q dated %q; want %q", name, tc.Input, got, date)
+				}
+			}
+		})
+	}
+}

@@ -35,20 +35,6 @@ func TestNodes(t *testing.T) {
 	}
 }
 
-func TestRelations(t *testing.T) {
-	var cases []struct {
-		Name, Published, Input string
-		Want, NotWant          []string
-	}
-	loadJSON(t, "relations.json", &cases)
-	x := extractor(t)
-	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			b, err := x.Extract(Document{Title: "Test", Body: tc.Input, Published: tc.Published})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkEdges(t, tc.Input, edgeStrings(b), tc.Want, tc.NotWant)
-		})
-	}
-}
+// TestRelations checks the relations read from short texts: the edges
+// each must and must not yield (testdata/relations.json).
+func TestRelations(t *testing.T) { runEdgeTable(t, "relations.json") }
