@@ -100,7 +100,6 @@ SUPPORTED | stood|stand|stands|standing * behind | after=behind | actor
 SUPPORTED | solidarity with | after=with | actor | noun
 SIGNED | sign|signs|signed|signing|inked|ink | direct | agreement | iv not=up,off,on,of
 SIGNED | co-signed|co-signs|co-sign|co-signing|countersigned|countersigns | direct | agreement | iv
-SIGNED | initialled|initialed|initialling|initialing | direct | agreement
 SIGNED | signatures|signature|names to|on | after=to,on | agreement
 ATTENDED | attend|attends|attended|attending | direct | event | iv
 ATTENDED | took|take|takes|taking part in | after=in | event
