@@ -170,6 +170,13 @@ func (d *document) recentPair(s int, x *mention) []int {
 			return pair
 		}
 	}
+	if want == 2 && x.Type == schema.Country && d.home != "" && d.away != "" {
+		// "the two countries" of a story between two are its two countries
+		a, b := d.countryEntity(d.home), d.countryEntity(d.away)
+		if a >= 0 && b >= 0 {
+			return []int{a, b}
+		}
+	}
 	for pass := 0; pass < 2; pass++ {
 		var out []int
 		for k := s; k >= 0 && k >= s-8 && len(out) < want; k-- {
