@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -268,26 +269,13 @@ func (c *sentCtx) record(rel schema.RelationType, subj, obj []int, i int, planne
 			if r == schema.Attended && c.d.entities[o].Type != schema.Event {
 				continue
 			}
-			if (r == schema.Met || r == schema.Called) && s > o && sameList(subj, obj) {
+			if (r == schema.Met || r == schema.Called) && s > o && slices.Equal(subj, obj) {
 				continue
 			}
 			c.d.addRel(r, s, o, c.s, date, planned, conf)
 			c.d.remember(r, s, o)
 		}
 	}
-}
-
-// sameList reports whether a and b hold the same entities.
-func sameList(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // people returns the persons among entities ks.

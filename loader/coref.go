@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -209,7 +210,7 @@ func (d *document) personEntity(r ref, m *mention, create bool) bool {
 		}
 		score := 0
 		switch {
-		case equalWords(words, ew):
+		case slices.Equal(words, ew):
 			score = 4
 		case subsetWords(words, ew) && (len(words) > 1 || words[0] == ew[len(ew)-1]):
 			score = 3
@@ -265,19 +266,6 @@ func (d *document) personCandidates(words []string) []int {
 	}
 	sort.Ints(out)
 	return out
-}
-
-// equalWords reports whether a and b hold the same words in order.
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // subsetWords reports whether every word of a is in b.
