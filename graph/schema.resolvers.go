@@ -261,6 +261,22 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
 	return statsModel(st), nil
 }
 
+// Speakers is the resolver for the speakers field.
+func (r *quoteResolver) Speakers(ctx context.Context, obj *model.Quote) ([]model.Entity, error) {
+	_, es, err := r.ends(ctx, obj.ID, schema.Said, store.In)
+	return es, err
+}
+
+// Relations is the resolver for the relations field.
+func (r *quoteResolver) Relations(ctx context.Context, obj *model.Quote, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
+}
+
+// Mentions is the resolver for the mentions field.
+func (r *quoteResolver) Mentions(ctx context.Context, obj *model.Quote, first *int, after *string) (*model.ArticleConnection, error) {
+	return r.entityMentions(ctx, obj.ID, first, after)
+}
+
 // Source is the resolver for the source field.
 func (r *relationResolver) Source(ctx context.Context, obj *schema.Relation) (model.Entity, error) {
 	return loadEntity(ctx, r.Store, obj.Source)
@@ -326,6 +342,9 @@ func (r *Resolver) Place() graph.PlaceResolver { return &placeResolver{r} }
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
+// Quote returns graph.QuoteResolver implementation.
+func (r *Resolver) Quote() graph.QuoteResolver { return &quoteResolver{r} }
+
 // Relation returns graph.RelationResolver implementation.
 func (r *Resolver) Relation() graph.RelationResolver { return &relationResolver{r} }
 
@@ -343,6 +362,7 @@ type (
 	personResolver       struct{ *Resolver }
 	placeResolver        struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
+	quoteResolver        struct{ *Resolver }
 	relationResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
 )

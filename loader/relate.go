@@ -17,6 +17,7 @@ func (d *document) relate() {
 	d.eventDates()
 	d.attendedDates()
 	d.locations()
+	d.quotes()
 }
 
 // addRel records a relation read from sentence s.

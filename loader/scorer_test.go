@@ -12,6 +12,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// scoredNodeTypes are the node types the evaluation contract scores.
+var scoredNodeTypes = map[string]bool{"Person": true, "Country": true, "Organization": true,
+	"Place": true, "Event": true, "Agreement": true}
+
 // goldFile is a NAME.gold.json of the evaluation contract.
 type goldFile struct {
 	Article   string `json:"article"`
@@ -90,6 +94,9 @@ func scoreArticle(g goldFile, nodes []evalNode, edges []evalEdge) score {
 	}
 	idmap, seen := map[string]string{}, map[string]bool{}
 	for _, n := range nodes {
+		if !scoredNodeTypes[n.Type] {
+			continue // as score.py: only the six scored types count (a Quote does not)
+		}
 		key, rank := "", 9999
 		for _, gn := range g.Nodes {
 			types := gn.Types

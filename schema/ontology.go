@@ -18,10 +18,13 @@ const (
 	Place        EntityType = "Place"
 	Event        EntityType = "Event"
 	Agreement    EntityType = "Agreement"
+	// Quote is words someone said, kept with the speaker (SAID) and the
+	// sentence they were read from; its name is the quoted text.
+	Quote EntityType = "Quote"
 )
 
 // EntityTypes lists every entity type in a stable order.
-var EntityTypes = []EntityType{Person, Country, Organization, Place, Event, Agreement}
+var EntityTypes = []EntityType{Person, Country, Organization, Place, Event, Agreement, Quote}
 
 // Valid reports whether t is one of EntityTypes.
 func (t EntityType) Valid() bool {
@@ -53,6 +56,7 @@ const (
 	LocatedIn   RelationType = "LOCATED_IN"
 	Attacked    RelationType = "ATTACKED"
 	Discussed   RelationType = "DISCUSSED"
+	Said        RelationType = "SAID"
 	Mentions    RelationType = "MENTIONS"
 )
 
@@ -87,6 +91,8 @@ var Relations = []RelationInfo{
 	{LocatedIn, "", "", false, false, "place lies in a place or country"},
 	{Attacked, "190", "ASSAULT", false, true, "subject carried out an attack on object"},
 	{Discussed, "010", "CONSULT", false, true, "subject discussed a topic or agreement"},
+	// CAMEO 010 is "make statement"; PLOVER has no category for statements.
+	{Said, "010", "", false, true, "subject said the quoted words"},
 }
 
 // Info returns the metadata of t and whether t is a known relation type.

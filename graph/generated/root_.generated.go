@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Place() PlaceResolver
 	Query() QueryResolver
+	Quote() QuoteResolver
 	Relation() RelationResolver
 	Subscription() SubscriptionResolver
 }
@@ -180,6 +181,16 @@ type ComplexityRoot struct {
 		Search       func(childComplexity int, query string, types []schema.EntityType, first *int) int
 		Stats        func(childComplexity int) int
 		Timeline     func(childComplexity int, actors []string, since *string, until *string, types []schema.RelationType) int
+	}
+
+	Quote struct {
+		Aliases   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Mentions  func(childComplexity int, first *int, after *string) int
+		Name      func(childComplexity int) int
+		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Speakers  func(childComplexity int) int
+		Type      func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -905,6 +916,59 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actors"].([]string), args["since"].(*string), args["until"].(*string), args["types"].([]schema.RelationType)), true
 
+	case "Quote.aliases":
+		if e.ComplexityRoot.Quote.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Aliases(childComplexity), true
+	case "Quote.id":
+		if e.ComplexityRoot.Quote.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.ID(childComplexity), true
+	case "Quote.mentions":
+		if e.ComplexityRoot.Quote.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Quote_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Quote.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Quote.name":
+		if e.ComplexityRoot.Quote.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Name(childComplexity), true
+	case "Quote.relations":
+		if e.ComplexityRoot.Quote.Relations == nil {
+			break
+		}
+
+		args, err := ec.field_Quote_relations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Quote.Relations(childComplexity, args["types"].([]schema.RelationType), args["direction"].(*model.Direction), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
+	case "Quote.speakers":
+		if e.ComplexityRoot.Quote.Speakers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Speakers(childComplexity), true
+	case "Quote.type":
+		if e.ComplexityRoot.Quote.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Type(childComplexity), true
+
 	case "Relation.cameo":
 		if e.ComplexityRoot.Relation.Cameo == nil {
 			break
@@ -1189,6 +1253,7 @@ enum EntityType {
   PLACE
   EVENT
   AGREEMENT
+  QUOTE
 }
 
 "The types of relation between entities."
@@ -1207,6 +1272,7 @@ enum RelationType {
   LOCATED_IN
   ATTACKED
   DISCUSSED
+  SAID
 }
 
 "Which relations of an entity to follow."
@@ -1356,6 +1422,26 @@ type Agreement implements Node & Entity {
   type: EntityType!
   year: Int
   signatories: [Entity!]!
+  relations(
+    types: [RelationType!]
+    direction: Direction = BOTH
+    since: Date
+    until: Date
+    first: Int = 20
+    after: String
+    orderBy: RelationOrder = DATE_DESC
+  ): RelationConnection!
+  mentions(first: Int = 20, after: String): ArticleConnection!
+}
+
+"Words someone said, as an article quotes them; the name is the quoted text."
+type Quote implements Node & Entity {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  type: EntityType!
+  "Who said it (SAID), as far as the articles tell."
+  speakers: [Entity!]!
   relations(
     types: [RelationType!]
     direction: Direction = BOTH

@@ -15,7 +15,7 @@ import (
 // methods; the generated code switches on the concrete type.
 type Node any
 
-// Entity is a node of one of the six entity types.
+// Entity is a node of one of the entity types.
 type Entity interface {
 	// Record returns the domain record behind the entity.
 	Record() schema.Entity
@@ -39,6 +39,9 @@ type Event struct{ schema.Entity }
 // Agreement is a GraphQL Agreement.
 type Agreement struct{ schema.Entity }
 
+// Quote is a GraphQL Quote.
+type Quote struct{ schema.Entity }
+
 // Record returns the domain record.
 func (p Person) Record() schema.Entity { return p.Entity }
 
@@ -56,6 +59,9 @@ func (e Event) Record() schema.Entity { return e.Entity }
 
 // Record returns the domain record.
 func (a Agreement) Record() schema.Entity { return a.Entity }
+
+// Record returns the domain record.
+func (q Quote) Record() schema.Entity { return q.Entity }
 
 // Year returns the year of an agreement, when its date gives one.
 func (a Agreement) Year() *int {
@@ -86,6 +92,8 @@ func FromEntity(e schema.Entity) Entity {
 		return Place{e}
 	case schema.Event:
 		return Event{e}
+	case schema.Quote:
+		return Quote{e}
 	default:
 		return Agreement{e}
 	}
