@@ -72,6 +72,7 @@ CALLED | phone|telephone call|calls|conversation with | after=with | actor | nou
 CALLED | video call|calls|conference|conferences|link with | after=with | actor | noun
 CALLED | videoconference|videoconferences|teleconference with | after=with | actor | noun
 CALLED | received|receives|got call|calls from | after=from | actor | reverse
+CALLED | exchanged|exchange|exchanges|exchanging views with | after=with | actor | needs=video,videoconference,phone,telephone
 MET | met|meet|meets | direct | actor | iv
 MET | held|hold|holds|holding|had * talks|meeting|meetings with | after=with | actor
 MET | held|hold|holds|holding|had * discussions|consultations with | after=with | actor
