@@ -116,7 +116,31 @@ func (c *sentCtx) match(fr *frame, i int) (int, bool) {
 	if len(fr.Needs) > 0 && !c.d.sentenceHas(c.s, fr.needs) {
 		return 0, false
 	}
+	if fr.Rel == schema.Called && c.naming(i) {
+		return 0, false
+	}
 	return k, true
+}
+
+// naming reports whether the verb at i names rather than phones: "what
+// he called a cowardly act", "what Lima called 'a provocation'", the
+// "so-called" corridor, or "called" right before a quotation.
+func (c *sentCtx) naming(i int) bool {
+	if i+1 < len(c.toks) && isQuoteMark(c.toks[i+1].Text) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch c.toks[k].Low {
+		case "what", "so", "so-called":
+			return true
+		case "when", "after", "before", "as", "and", "who", "that":
+			return false
+		}
+		if !c.toks[k].Word {
+			return false
+		}
+	}
+	return false
 }
 
 // dateAdjunctEnd returns the end of the date that starts at token k,

@@ -104,6 +104,10 @@ func (c *sentCtx) isPassive(i int) bool {
 		i+1 < len(c.toks) && c.toks[i+1].Low == "by" {
 		return true // "the meeting (NB8), hosted by X"
 	}
+	if i >= 2 && c.toks[i-1].Low == "and" && i+1 < len(c.toks) && c.toks[i+1].Low == "by" &&
+		c.passiveBefore(i-1) {
+		return true // "was chaired by X and attended by Y": the "was" is the first verb's
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch c.toks[k].Low {
 		case "was", "were", "been", "be", "is", "are", "being":
@@ -112,6 +116,23 @@ func (c *sentCtx) isPassive(i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// passiveBefore reports whether a passive verb with its "by" agent stands
+// in the clause before token i, so that a verb coordinated with it
+// shares its auxiliary.
+func (c *sentCtx) passiveBefore(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-20; k-- {
+		switch c.toks[k].Text {
+		case ";", ".", ":":
+			return false
+		case "by":
+			if c.toks[k-1].Low != "and" && c.isPassive(k-1) {
+				return true
+			}
+		}
 	}
 	return false
 }

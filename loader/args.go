@@ -294,8 +294,11 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 			break
 		}
 		if e := c.ms[b].T1; !subject && e < len(c.toks) && (c.toks[e].Word && !c.toks[e].Cap &&
-			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" || c.toks[e].isPossessive()) {
-			break // "…, and Finance Minister Berg sat down", "…, and Mexico's ministry": a new clause
+			!prepositions[c.toks[e].Low] && c.toks[e].Low != "and" && c.dateAdjunctEnd(e) < 0 ||
+			c.toks[e].isPossessive()) {
+			// "…, and Finance Minister Berg sat down", "…, and Mexico's
+			// ministry": a new clause; "… and Kinshasa next month" is not.
+			break
 		}
 		if sawAnd {
 			out = append(append(out, pending...), b)

@@ -254,6 +254,9 @@ func readDateline(p string) (dateline, int) {
 		}
 		break
 	}
+	if j := strings.Index(p[:i], " -"); j > 0 {
+		i = j // "MUSCAT - Sultan …": the capitals after the dash are the text's
+	}
 	place := strings.TrimSpace(p[:i])
 	letters := 0
 	for _, r := range place {

@@ -242,6 +242,11 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 			if len(guest) == 0 {
 				guest = c.invitationTo(k)
 			}
+			if len(guest) == 0 && k+1 < to && c.toks[k+1].Low == "to" {
+				// "extended an invitation to X to visit": X is the guest,
+				// or someone unnamed ("to his host to attend").
+				return c.guestAfter(k+1, to), true
+			}
 			return guest, len(guest) > 0
 		}
 		if controlVerbs[t.Low] && k == to-1 {
@@ -437,4 +442,15 @@ func (c *sentCtx) travelFor(i int) {
 	}
 	c.record(schema.Attended, c.people(subj), []int{c.ms[a].Entity}, verb, c.planned(verb),
 		0.6)
+}
+
+// guestAfter returns the actor named right after the "to" at k of "an
+// invitation to X to visit", if its mention ends before token end.
+func (c *sentCtx) guestAfter(k, end int) []int {
+	for j := k + 1; j < end && j <= k+2; j++ {
+		if a := c.at[j]; a >= 0 && c.ms[a].T1 <= end && c.isActor(&c.ms[a]) {
+			return []int{a}
+		}
+	}
+	return nil
 }

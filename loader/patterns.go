@@ -69,7 +69,10 @@ CALLED | reached|reaches|briefed|briefs|consulted|updated | direct | actor | nee
 CALLED | spoke|spoken|speaks|talked * phone|telephone|video | after=with,to | actor | iv
 CALLED | spoke|spoken|speaks|talked|speak with|to | after=with,to | actor | needs=phone,telephone
 CALLED | phone|telephone call|calls|conversation with | after=with | actor | noun
+CALLED | video call|calls|conference|conferences|link with | after=with | actor | noun
+CALLED | videoconference|videoconferences|teleconference with | after=with | actor | noun
 CALLED | received|receives|got call|calls from | after=from | actor | reverse
+CALLED | exchanged|exchange|exchanges|exchanging views with | after=with | actor | needs=video,videoconference,phone,telephone
 MET | met|meet|meets | direct | actor | iv
 MET | held|hold|holds|holding|had * talks|meeting|meetings with | after=with | actor
 MET | held|hold|holds|holding|had * discussions|consultations with | after=with | actor
@@ -77,6 +80,9 @@ MET | held|hold|holds|holding|had * talks|meeting|discussions|consultations | no
 MET | talks|meeting|meetings|summit|consultations|discussions with | after=with | actor | noun
 MET | meeting|meetings|talks * was|were with | after=with | actor | noun
 MET | sat|sit|sits down with | after=with | actor
+MET | paid|pays|pay|paying|made|makes * call|calls on | after=on | actor
+MET | courtesy call|calls|visit|visits on|to | after=on,to | person | noun
+MET | banquet|dinner|luncheon|lunch|reception|breakfast in honour|honor of | after=of | person | noun
 MET | co-chaired|co-chairs|co-chair|co-chairing|co-hosted|co-hosts|co-hosting * with | after=with | actor
 MET | hosted|hosts|hosting | direct | actor
 MET | received|welcomed|greeted|greets|welcomes|receives | direct | person
@@ -89,6 +95,7 @@ VISITED | toured|tour|tours|touring | clause | place
 VISITED | flew|flies|fly|travelled|traveled|drove|sailed|came|went|crossed|arrived into | after=into | place
 VISITED | flew|flies|fly|travelled|traveled|travels|drove|sailed|went|headed from * to | after=to | place
 INVITED | invite|invites|invited|inviting | direct | actor
+INVITED | extended|extends|extend|extending|issued|issues|issue|sent|sends|renewed|renews * invitation|invitations to | after=to | actor
 CONDEMNED | condemn|condemns|condemned|condemning|decried|decry | direct | target
 CONDEMNED | denounce|denounces|denounced|denouncing | direct | target
 CONDEMNED | deplore|deplores|deplored|deploring | direct | target
@@ -101,6 +108,7 @@ SUPPORTED | solidarity with | after=with | actor | noun
 SIGNED | sign|signs|signed|signing|inked|ink | direct | agreement | iv not=up,off,on,of
 SIGNED | co-signed|co-signs|co-sign|co-signing|countersigned|countersigns | direct | agreement | iv
 SIGNED | signatures|signature|names to|on | after=to,on | agreement
+SIGNED | put|puts|putting pen|pens to paper on | after=on | agreement
 ATTENDED | attend|attends|attended|attending | direct | event | iv
 ATTENDED | took|take|takes|taking part in | after=in | event
 ATTENDED | participated|participate|participates|participating in | after=in | event

@@ -118,19 +118,12 @@ func (d *document) personPronoun(r ref, m *mention) int {
 	if object {
 		exclude = d.clauseSubject(r, m)
 	}
-	// The nearest fitting person before the pronoun in its sentence.
+	// The nearest fitting person before the pronoun in its sentence. An
+	// object pronoun passes over the agent of a passive: in "A was welcomed
+	// by B before C received him", "him" is the one welcomed.
 	best := -1
-	for i := range ms {
-		x := &ms[i]
-		if !isPerson(x) || x.T1 > m.T0 || x.Entity == exclude {
-			continue
-		}
-		if object || d.subjectLike(r.Sent, x) || m.Head == "his" || m.Head == "her" {
-			if best < 0 || x.T0 > ms[best].T0 || !object && d.subjectLike(r.Sent, x) &&
-				!d.subjectLike(r.Sent, &ms[best]) {
-				best = i
-			}
-		}
+	for pass := 0; pass < 2 && best < 0; pass++ {
+		best = d.nearestPerson(r, m, exclude, object, pass == 0)
 	}
 	if best >= 0 {
 		return ms[best].Entity
@@ -233,4 +226,40 @@ func (d *document) nested(s, i int) bool {
 		}
 	}
 	return false
+}
+
+// nearestPerson returns the mention of the nearest person before pronoun
+// m that fits it, or -1; skipAgents passes over the "by" agents of
+// passives when m is an object.
+func (d *document) nearestPerson(r ref, m *mention, exclude int, object, skipAgents bool) int {
+	ms := d.mentions[r.Sent]
+	best := -1
+	for i := range ms {
+		x := &ms[i]
+		if x.Entity < 0 || x.Modifier || d.entities[x.Entity].Type != schema.Person ||
+			x.T1 > m.T0 || x.Entity == exclude {
+			continue
+		}
+		if object && skipAgents && d.afterBy(r.Sent, x) {
+			continue
+		}
+		if object || d.subjectLike(r.Sent, x) || m.Head == "his" || m.Head == "her" {
+			if best < 0 || x.T0 > ms[best].T0 || !object && d.subjectLike(r.Sent, x) &&
+				!d.subjectLike(r.Sent, &ms[best]) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// afterBy reports whether mention x of sentence s follows "by", past the
+// capitalised words of a title ("by Foreign Minister Nimal Perera").
+func (d *document) afterBy(s int, x *mention) bool {
+	toks := d.views[s].Toks
+	k := x.T0 - 1
+	for k > 0 && k > x.T0-6 && toks[k].Cap {
+		k--
+	}
+	return k >= 0 && toks[k].Low == "by"
 }
