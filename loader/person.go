@@ -28,6 +28,10 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 				continue
 			}
 		}
+		if mf.g.orgHeads[v.Toks[i].Low] && v.Roles[i+1].End > 0 && v.Roles[i].End == 0 {
+			i++ // "Senate President Hun Sen": the body whose office it is
+			continue
+		}
 		if parts := mf.hyphenParts(out, v, i); len(parts) > len(out) {
 			out = parts
 			i++
@@ -49,7 +53,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		}
 	}
 	if hasRole && i < r.T1 && !v.Toks[i].Cap {
-		i = r.T1 // "Minister of Trade": the portfolio is part of the title
+		i = mf.afterPortfolio(v, i, r.T1) // "Minister of Trade": the portfolio is part of the title
 	}
 	var m mention
 	switch {
@@ -162,3 +166,38 @@ func (mf mentionFinder) courtesy(v *sentView, i, end int) int {
 	}
 	return i
 }
+
+// afterPortfolio returns where the name starts after a title's portfolio
+// from token i ("of Energy and Mines" in "Minister of Energy and Mines
+// Phosay Sayasone"), or end when no name follows. The portfolio holds
+// only connectors and portfolio words, so a name of two words or more
+// stands out after it; anything else ("Minister of Trade Policy") is all
+// title.
+func (mf mentionFinder) afterPortfolio(v *sentView, i, end int) int {
+	k := i
+	for k < end {
+		t := v.Toks[k]
+		if !t.Cap && (t.Low == "of" || t.Low == "and" || t.Low == "the" || t.Text == ",") ||
+			t.Cap && (mf.g.rolePrefix[t.Low] || portfolioWords[t.Low]) {
+			k++
+			continue
+		}
+		break
+	}
+	if k == i || end-k < 2 || !v.Toks[k-1].Cap {
+		return end
+	}
+	for j := k; j < end; j++ {
+		if t := v.Toks[j]; !t.Cap || t.Lex&lexNominal != 0 {
+			return end
+		}
+	}
+	return k
+}
+
+// portfolioWords are words of ministers' portfolios besides those that
+// may stand before a title (rolePrefixWords).
+var portfolioWords = map[string]bool{"mines": true, "resources": true, "natural": true,
+	"cooperation": true, "relations": true, "research": true, "minerals": true,
+	"hydrocarbons": true, "electricity": true, "power": true, "investment": true,
+	"integration": true, "trade": true, "affairs": true}
