@@ -213,8 +213,8 @@ func clauseTense(v *sentView, i int) tense {
 				break
 			}
 			tn := wordTense(toks, k)
-			if dir < 0 && prospective(toks, k) {
-				tn = tenseFuture // "invited him to visit Suva in November"
+			if dir < 0 && (prospective(toks, k) || invitation(toks, k)) {
+				tn = tenseFuture // "invited him to visit Suva in November", "invited her to Suva on 3 May"
 			}
 			dist := n
 			if dir > 0 {
@@ -288,6 +288,20 @@ var prospectiveWords = map[string]bool{"invited": true, "invite": true, "invites
 	"invitation": true, "agreed": true, "agree": true, "plans": true, "planned": true,
 	"plan": true, "decided": true, "promised": true, "intends": true, "hopes": true,
 	"pledged": true, "vowed": true}
+
+// inviteWords are the words of an invitation: the date after one in its
+// clause is of the visit or the event invited to, still to come when the
+// invitation was written of ("invited the speakers to Helsinki on January
+// 12" in December is next January).
+var inviteWords = map[string]bool{"invited": true, "invite": true, "invites": true,
+	"invitation": true, "inviting": true}
+
+// invitation reports whether token k is a word of inviting that looks
+// ahead: not one with its agent after it ("was invited by Dissanayake
+// during a call in January"), which tells when the inviting was.
+func invitation(toks []token, k int) bool {
+	return inviteWords[toks[k].Low] && (k+1 >= len(toks) || toks[k+1].Low != "by")
+}
 
 // prospective reports whether token k is the "to" of an infinitive after a
 // word of inviting or planning, at most two words back ("invited Kalsakau
