@@ -123,7 +123,11 @@ func (d *document) eventDates() {
 // ambush … The boat came under fire late on Monday").
 var tellingVerbs = map[string]map[string]bool{
 	"launch": {"fired": true, "launched": true, "test-fired": true},
-	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true},
+	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true,
+		"exploded": true, "detonated": true},
+	"disaster": {"landfall": true, "burst": true, "lashed": true, "battered": true,
+		"struck": true, "tore": true, "swept": true, "inundated": true, "drenched": true},
+	"earthquake": {"struck": true, "jolted": true, "shook": true},
 }
 
 // toldDeviation is how many sentences from an event's first naming the
@@ -140,20 +144,79 @@ func (d *document) toldDate(e *entity, k int) string {
 		return ""
 	}
 	s0 := e.Mentions[0].Sent
+	coarse := ""
 	for dev := 0; dev <= toldDeviation; dev++ {
 		for _, s := range []int{s0 - dev, s0 + dev} {
 			if s < 0 || s >= len(d.views) {
 				continue
 			}
 			for i, t := range d.views[s].Toks {
-				if verbs[t.Low] {
-					return d.sentCtx(s).date(i, []int{k}, true)
+				if !verbs[t.Low] {
+					continue
+				}
+				// A verb with no date in its clause, or only a coarse one
+				// ("drenched the country last week"), leaves the day to a
+				// later telling ("made landfall … last Thursday").
+				date := d.clauseDate(s, i, k)
+				if isDay(date) {
+					return date
+				}
+				if coarse == "" {
+					coarse = date
 				}
 			}
 		}
 	}
-	return ""
+	return coarse
 }
+
+// clauseDate returns the date written in the clause of the verb at token
+// i of sentence s, for event k: the nearest one with no comma, semicolon
+// or conjunction between. A date across one is another verb's ("sent
+// teams on Thursday as … after floods tore through …").
+func (d *document) clauseDate(s, i, k int) string {
+	c := d.sentCtx(s)
+	best, bestDist := "", 1<<30
+	for _, de := range d.dates[s] {
+		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, []int{k}) {
+			continue
+		}
+		lo, hi := de.T1, i
+		if de.T0 > i {
+			lo, hi = i+1, de.T0
+		}
+		if crossesClause(c.toks[lo:hi]) {
+			continue
+		}
+		if dist := hi - lo; dist < bestDist {
+			best, bestDist = de.Value, dist
+		}
+	}
+	return best
+}
+
+// crossesClause reports whether tokens hold a clause boundary. "after" and
+// "before" are one, unless hours or minutes apart: "talks on Wednesday,
+// hours after North Korea fired a missile" are on the same day.
+func crossesClause(toks []token) bool {
+	cross := false
+	for k, t := range toks {
+		switch t.Low {
+		case ",", ";", "and", "but", "as", "while", "since":
+			cross = true
+		case "after", "before":
+			if k > 0 && sameDayLead[toks[k-1].Low] {
+				return false
+			}
+			cross = true
+		}
+	}
+	return cross
+}
+
+// sameDayLead are the words before "after" or "before" that keep two
+// things on one day.
+var sameDayLead = map[string]bool{"hours": true, "minutes": true, "shortly": true, "just": true}
 
 // storyEventDate returns the date the story is at where a gathering the
 // text does not date is first named, when it is named as done: the summit
