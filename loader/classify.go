@@ -24,6 +24,9 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = v.span(r.T0, r.T1)
+		if ledBy(v.Toks[r.T0].Low) {
+			m.N0, m.Name = r.T0+1, v.span(r.T0+1, r.T1) // "Kenyan-led …": who leads it is no part of the name
+		}
 		m.Kind = kind
 		m.Head = v.Toks[r.Head].Low
 		if t := v.Toks[r.T0]; t.Digit && len(t.Text) == 4 {
@@ -289,6 +292,17 @@ func holidayDate(v *sentView, r run) bool {
 	}
 	for _, h := range holidays {
 		if r.T1-r.T0 == len(h.words) && wordsAt(v.Toks, r.T0, h.words) {
+			return true
+		}
+	}
+	return false
+}
+
+// ledBy reports whether a word is an adjective of who leads or backs a
+// body ("Kenyan-led", "UN-backed"), which stands before its name.
+func ledBy(w string) bool {
+	for _, suf := range [...]string{"-led", "-backed", "-brokered", "-sponsored", "-funded"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}

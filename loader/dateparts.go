@@ -104,6 +104,9 @@ func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
 		}
 	}
 	n, rest := leadingInt(t)
+	if dayRangeEnd(rest) {
+		rest = "" // "10-11 July": the range starts on the 10th
+	}
 	if i+1 < len(toks) && n >= 1 && n <= 31 && (rest == "" || isOrdinal(rest)) {
 		if m, ok := dc.g.months[toks[i+1].Low]; ok {
 			if i+2 < len(toks) {
@@ -313,6 +316,18 @@ func prospective(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if prospectiveWords[toks[j].Low] {
 			return true
+		}
+	}
+	return false
+}
+
+// dayRangeEnd reports whether rest, what follows a day's number in its
+// token, ends a range of days: "-11" in "10-11 July".
+func dayRangeEnd(rest string) bool {
+	for _, dash := range [...]string{"-", "\u2013"} {
+		if r, ok := strings.CutPrefix(rest, dash); ok {
+			n, tail := leadingInt(r)
+			return n >= 1 && n <= 31 && tail == ""
 		}
 	}
 	return false

@@ -91,6 +91,7 @@ func (d *document) eventDates() {
 		for _, r := range e.Mentions {
 			if m := d.m(r); m.Form != formPronoun && !isDay(e.Date) {
 				e.Date = finerDate(e.Date, d.eventVerbDate(r, m))
+				e.Date = finerDate(e.Date, d.hostClauseDate(r, m))
 			}
 		}
 		if e.Date != "" {
@@ -175,17 +176,17 @@ func (d *document) toldDate(e *entity, k int) string {
 // or conjunction between. A date across one is another verb's ("sent
 // teams on Thursday as … after floods tore through …").
 func (d *document) clauseDate(s, i, k int) string {
-	c := d.sentCtx(s)
+	toks := d.views[s].Toks
 	best, bestDist := "", 1<<30
 	for _, de := range d.dates[s] {
-		if de.Value == "" || de.Adjectival || c.ownedByOtherEvent(de, []int{k}) {
+		if de.Value == "" || de.Adjectival || d.ownedByOther(s, de, k) {
 			continue
 		}
 		lo, hi := de.T1, i
 		if de.T0 > i {
 			lo, hi = i+1, de.T0
 		}
-		if crossesClause(c.toks[lo:hi]) {
+		if crossesClause(toks[lo:hi]) {
 			continue
 		}
 		if dist := hi - lo; dist < bestDist {
@@ -273,10 +274,9 @@ func (d *document) eventVerbDate(r ref, m *mention) string {
 	if k >= len(toks) || !activePast(toks, k) {
 		return ""
 	}
-	c := d.sentCtx(r.Sent)
 	for _, de := range d.dates[r.Sent] {
 		if de.T0 <= k || de.Value == "" || de.Adjectival ||
-			c.ownedByOtherEvent(de, []int{m.Entity}) {
+			d.ownedByOther(r.Sent, de, m.Entity) {
 			continue
 		}
 		for j := k; j < de.T0; j++ {
@@ -456,4 +456,53 @@ func (d *document) countryBefore(r ref) int {
 		}
 	}
 	return -1
+}
+
+// hostVerbs are the verbs by which a relative clause tells when a
+// gathering is held ("which Italy will host in Rome on 10-11 July",
+// "which is due to open … on February 24").
+var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hold": true,
+	"holds": true, "held": true, "open": true, "opens": true, "opened": true, "convene": true,
+	"convenes": true, "convened": true, "begin": true, "begins": true, "began": true,
+	"start": true, "starts": true, "started": true, "place": true}
+
+// hostClauseDate returns the date a relative clause right after event
+// mention m gives for its holding: the first date after a verb of hosting
+// in the clause, which no other event owns.
+func (d *document) hostClauseDate(r ref, m *mention) string {
+	toks := d.views[r.Sent].Toks
+	k := m.T1
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k >= len(toks) || toks[k].Low != "which" && toks[k].Low != "that" {
+		return ""
+	}
+	host := -1
+	for j := k + 1; j < len(toks) && toks[j].Text != "," && toks[j].Text != ";"; j++ {
+		if hostVerbs[toks[j].Low] {
+			host = j
+			break
+		}
+	}
+	if host < 0 {
+		return ""
+	}
+	for _, de := range d.dates[r.Sent] {
+		if de.T0 <= host || de.Value == "" || de.Adjectival ||
+			d.ownedByOther(r.Sent, de, m.Entity) || crossesClause(toks[host:de.T0]) {
+			continue
+		}
+		return de.Value
+	}
+	return ""
+}
+
+// ownedByOther reports whether date de of sentence s is written right by
+// another event than k. It runs while coreference is still under way, so
+// it builds no cached sentence context (sentCtx), which would keep the
+// pronouns unresolved for the relations read later.
+func (d *document) ownedByOther(s int, de dateExpr, k int) bool {
+	c := sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s]}
+	return c.ownedByOtherEvent(de, []int{k})
 }

@@ -347,6 +347,9 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 	if first == "in" {
 		return isPostHead(head)
 	}
+	if first == "on" && mf.g.placeHeads[head] && !mf.kindHead(v, cur.T1-1) {
+		return false // "the Princess Royal Hospital on Carriacou": a place on an island
+	}
 	return mf.leftHead(v, cur)
 }
 
