@@ -28,6 +28,10 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 				continue
 			}
 		}
+		if n := partyAffiliation(v, i); n > 0 && r.T1-(i+n) >= 2 {
+			i += n // "Swedish Social Democrat Helena Vilhelmsson"
+			continue
+		}
 		if mf.g.orgHeads[v.Toks[i].Low] && v.Roles[i+1].End > 0 && v.Roles[i].End == 0 {
 			i++ // "Senate President Hun Sen": the body whose office it is
 			continue
@@ -201,3 +205,19 @@ var portfolioWords = map[string]bool{"mines": true, "resources": true, "natural"
 	"cooperation": true, "relations": true, "research": true, "minerals": true,
 	"hydrocarbons": true, "electricity": true, "power": true, "investment": true,
 	"integration": true, "trade": true, "affairs": true}
+
+// partyAffiliation returns how many words at token i name a member of a
+// political family ("Social Democrat", "Conservative"), which news puts
+// before a name as it does a title; 0 when none do.
+func partyAffiliation(v *sentView, i int) int {
+	w := v.Toks[i].Low
+	if w == "social" && i+1 < len(v.Toks) && v.Toks[i+1].Low == "democrat" {
+		return 2
+	}
+	switch w {
+	case "democrat", "republican", "conservative", "liberal", "socialist", "communist",
+		"centrist", "nationalist":
+		return 1
+	}
+	return 0
+}
