@@ -44,6 +44,10 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		break
 	}
 	mods := out[base+1:]
+	if g := v.Gaz[i]; i > r.T0 && g.End == r.T1 && g.Entry.Kind == gazOrg {
+		out[base] = mf.gazMention(v, i, g, false) // "the Lithuanian Seimas": a body, after its country
+		return out
+	}
 	i = mf.courtesy(v, i, r.T1) // "His Majesty King …", "Royal Highness Crown Prince …"
 	role, words, j := mf.title(v, i, r.T1)
 	i = j
