@@ -69,7 +69,7 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 		return schema.Organization, ""
 	case mf.g.agreeHeads[head]:
 		return schema.Agreement, ""
-	case head == "forum" && mf.eventContext(v, r.T0):
+	case head == "forum" && (mf.eventContext(v, r.T0) || datedAfter(v, r.T1)):
 		return schema.Event, "meeting"
 	case mf.g.orgHeads[head]:
 		return schema.Organization, ""
@@ -127,6 +127,17 @@ func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
 		}
 	}
 	return false
+}
+
+// datedAfter reports whether a day is written right after token t1 ("…
+// Forum on November 28", "… Forum on Friday"): a body is not held on a
+// day, an occasion is.
+func datedAfter(v *sentView, t1 int) bool {
+	if t1+1 >= len(v.Toks) || v.Toks[t1].Low != "on" {
+		return false
+	}
+	t := v.Toks[t1+1]
+	return t.Lex&(lexMonth|lexWeekday) != 0 || t.Digit
 }
 
 // isCOP reports whether w names a climate conference ("COP29").
