@@ -12,6 +12,9 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if currencyPrefix(v, r) || mf.vessel(v, r) || holidayDate(v, r) {
 		return out // "NZ$2 million", "the tanker Sea Marigold", "on Christmas Day": no node
 	}
+	if m, ok := mf.pluralNamed(v, r); ok {
+		return append(out, m) // before the gazetteer: "Cyclones Freddy and Gombe"
+	}
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
 		if g.Entry.Kind == gazRegional {
 			return out // an adjective: "South American"
@@ -318,4 +321,45 @@ func ledBy(w string) bool {
 		}
 	}
 	return false
+}
+
+// pluralNamed reads the events a plural prefix names together
+// ("Hurricanes Eta and Iota"): the run after the prefix, and a run after
+// "and" that follows such a one, each named with the singular prefix
+// ("Hurricane Eta", "Hurricane Iota").
+func (mf mentionFinder) pluralNamed(v *sentView, r run) (mention, bool) {
+	k, t0 := r.T0, r.T0+1
+	if r.T1-r.T0 < 2 || mf.pluralPrefix(v.Toks[k]) == "" {
+		k, t0 = -1, r.T0
+		if r.T0 >= 3 && v.Toks[r.T0-1].Low == "and" {
+			for j := r.T0 - 3; j >= 0 && j >= r.T0-4; j-- {
+				if mf.pluralPrefix(v.Toks[j]) != "" {
+					k = j
+					break
+				}
+				if !v.Toks[j+1].Cap {
+					break
+				}
+			}
+		}
+	}
+	if k < 0 {
+		return mention{}, false
+	}
+	prefix := mf.pluralPrefix(v.Toks[k])
+	m := newMention(v.Index, r.T0, r.T1, schema.Event, formProper)
+	m.Name = prefix + " " + v.span(t0, r.T1)
+	m.Kind = mf.g.eventPrefix[strings.ToLower(prefix)]
+	m.Head = strings.ToLower(prefix)
+	return m, true
+}
+
+// pluralPrefix returns the singular, as written, of a plural event
+// prefix ("Hurricanes" gives "Hurricane"), or "".
+func (mf mentionFinder) pluralPrefix(t token) string {
+	if !t.Cap || len(t.Low) < 4 || !strings.HasSuffix(t.Low, "s") ||
+		mf.g.eventPrefix[t.Low[:len(t.Low)-1]] == "" {
+		return ""
+	}
+	return t.Text[:len(t.Text)-1]
 }

@@ -179,12 +179,17 @@ func (d *document) clauseDate(s, i, k int) string {
 	toks := d.views[s].Toks
 	best, bestDist := "", 1<<30
 	for _, de := range d.dates[s] {
-		if de.Value == "" || de.Adjectival || d.ownedByOther(s, de, k) {
+		// "memories of November 2020, when hurricanes struck": the clause
+		// tells what happened at that date, bound to a noun as it is.
+		when := de.T1+1 < i && toks[de.T1].Text == "," && toks[de.T1+1].Low == "when"
+		if de.Value == "" || de.Adjectival && !when || d.ownedByOther(s, de, k) {
 			continue
 		}
 		lo, hi := de.T1, i
 		if de.T0 > i {
 			lo, hi = i+1, de.T0
+		} else if when {
+			lo += 2
 		}
 		if crossesClause(toks[lo:hi]) {
 			continue
@@ -203,7 +208,10 @@ func crossesClause(toks []token) bool {
 	cross := false
 	for k, t := range toks {
 		switch t.Low {
-		case ",", ";", "and", "but", "as", "while", "since":
+		case "and":
+			// "Eta and Iota": names joined, not clauses.
+			cross = cross || k == 0 || k+1 >= len(toks) || !toks[k-1].Cap || !toks[k+1].Cap
+		case ",", ";", "but", "as", "while", "since":
 			cross = true
 		case "after", "before":
 			if k > 0 && sameDayLead[toks[k-1].Low] {
