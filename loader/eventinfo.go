@@ -514,3 +514,14 @@ func (d *document) ownedByOther(s int, de dateExpr, k int) bool {
 	c := sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s]}
 	return c.ownedByOtherEvent(de, []int{k})
 }
+
+// purposeOf reports whether the event named from token t0 is what a trip
+// is made for ("flew to Suva for the Forum", "invited her to Apia for
+// Independence Day"): its date is the trip's too.
+func purposeOf(toks []token, t0 int) bool {
+	k := t0 - 1
+	if k >= 0 && toks[k].Low == "the" {
+		k--
+	}
+	return k >= 0 && toks[k].Low == "for"
+}
