@@ -229,7 +229,25 @@ func clauseTense(v *sentView, i int) tense {
 			}
 		}
 	}
+	if best == tenseNeutral && invitedBefore(toks, i) {
+		return tenseFuture // "invited X to Chiang Mai for the opening of the … festival on 8 November"
+	}
 	return best
+}
+
+// invitedBefore reports whether a word of inviting stands before token i
+// in its clause, however far.
+func invitedBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case ",", ";", ":":
+			return false
+		}
+		if invitation(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordTense returns the tense a single word marks.

@@ -519,9 +519,17 @@ func (d *document) ownedByOther(s int, de dateExpr, k int) bool {
 // is made for ("flew to Suva for the Forum", "invited her to Apia for
 // Independence Day"): its date is the trip's too.
 func purposeOf(toks []token, t0 int) bool {
-	k := t0 - 1
-	if k >= 0 && toks[k].Low == "the" {
-		k--
+	k := skipThe(toks, t0-1)
+	if k >= 1 && toks[k].Low == "of" && (toks[k-1].Low == "opening" || toks[k-1].Low == "start") {
+		k = skipThe(toks, k-2) // "for the opening of the Naadam festival"
 	}
 	return k >= 0 && toks[k].Low == "for"
+}
+
+// skipThe returns k, or the token before it when token k is "the".
+func skipThe(toks []token, k int) int {
+	if k >= 0 && toks[k].Low == "the" {
+		return k - 1
+	}
+	return k
 }
