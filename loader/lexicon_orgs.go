@@ -145,7 +145,7 @@ reef reefs villa house acre`
 // the languages place names keep them in, and the articles of Spanish and
 // Arabic place names. A person found elsewhere in the article under the
 // same name still wins.
-const placeFirstWords = `villa hotel château chateau casa quinta hacienda grand grande petit petite great little upper lower saint st st. lake mount mt gulf cape port fort isle lac mont palacio palais
+const placeFirstWords = `villa hotel hôtel château chateau casa quinta hacienda grand grande petit petite great little upper lower saint st st. lake mount mt gulf cape port fort isle lac mont palacio palais
 palazzo torre punta puerto porto isla ilha monte lago rio río bahía bahia sierra ciudad
 mt. cerro plaza praça piazza wadi jebel jabal ras bab kota kuala bandar pulau tanjung gunung
 el la los las`

@@ -63,6 +63,9 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	if hasRole && i < r.T1 && !v.Toks[i].Cap {
 		i = mf.afterPortfolio(v, i, r.T1) // "Minister of Trade": the portfolio is part of the title
 	}
+	if !hasRole && i < r.T1 && notAName(v.Toks[i:r.T1]) {
+		i = r.T1 // "Maritime Boundaries", "45th ASEAN": words, not a name
+	}
 	var m mention
 	switch {
 	case i < r.T1:
@@ -173,6 +176,23 @@ func (mf mentionFinder) courtesy(v *sentView, i, end int) int {
 		i = v.Roles[i].End
 	}
 	return i
+}
+
+// notAName reports whether capitalised words with no title cannot be a
+// person's name: they start with a number ("45th ASEAN") or end in a
+// suffix of abstract or plural nouns that no surname has ("Related
+// Cooperation", "Maritime Boundaries", "Joint Management").
+func notAName(toks []token) bool {
+	if toks[0].Digit {
+		return true
+	}
+	last := toks[len(toks)-1].Low
+	for _, suf := range [...]string{"ation", "ition", "ment", "ments", "ities", "aries", "ships"} {
+		if len(last) > len(suf)+2 && strings.HasSuffix(last, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPortfolio returns where the name starts after a title's portfolio
