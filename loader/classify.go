@@ -12,6 +12,9 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if currencyPrefix(v, r) || mf.vessel(v, r) || holidayDate(v, r) {
 		return out // "NZ$2 million", "the tanker Sea Marigold", "on Christmas Day": no node
 	}
+	if m, ok := mf.pluralNamed(v, r); ok {
+		return append(out, m) // before the gazetteer: "Cyclones Freddy and Gombe"
+	}
 	if g := v.Gaz[r.T0]; g.End == r.T1 {
 		if g.Entry.Kind == gazRegional {
 			return out // an adjective: "South American"
@@ -24,6 +27,9 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = v.span(r.T0, r.T1)
+		if ledBy(v.Toks[r.T0].Low) {
+			m.N0, m.Name = r.T0+1, v.span(r.T0+1, r.T1) // "Kenyan-led …": who leads it is no part of the name
+		}
 		m.Kind = kind
 		m.Head = v.Toks[r.Head].Low
 		if t := v.Toks[r.T0]; t.Digit && len(t.Text) == 4 {
@@ -66,7 +72,7 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 		return schema.Organization, ""
 	case mf.g.agreeHeads[head]:
 		return schema.Agreement, ""
-	case head == "forum" && mf.eventContext(v, r.T0):
+	case head == "forum" && (mf.eventContext(v, r.T0) || datedAfter(v, r.T1)):
 		return schema.Event, "meeting"
 	case mf.g.orgHeads[head]:
 		return schema.Organization, ""
@@ -124,6 +130,17 @@ func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
 		}
 	}
 	return false
+}
+
+// datedAfter reports whether a day is written right after token t1 ("…
+// Forum on November 28", "… Forum on Friday"): a body is not held on a
+// day, an occasion is.
+func datedAfter(v *sentView, t1 int) bool {
+	if t1+1 >= len(v.Toks) || v.Toks[t1].Low != "on" {
+		return false
+	}
+	t := v.Toks[t1+1]
+	return t.Lex&(lexMonth|lexWeekday) != 0 || t.Digit
 }
 
 // isCOP reports whether w names a climate conference ("COP29").
@@ -293,4 +310,56 @@ func holidayDate(v *sentView, r run) bool {
 		}
 	}
 	return false
+}
+
+// ledBy reports whether a word is an adjective of who leads or backs a
+// body ("Kenyan-led", "UN-backed"), which stands before its name.
+func ledBy(w string) bool {
+	for _, suf := range [...]string{"-led", "-backed", "-brokered", "-sponsored", "-funded"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralNamed reads the events a plural prefix names together
+// ("Hurricanes Eta and Iota"): the run after the prefix, and a run after
+// "and" that follows such a one, each named with the singular prefix
+// ("Hurricane Eta", "Hurricane Iota").
+func (mf mentionFinder) pluralNamed(v *sentView, r run) (mention, bool) {
+	k, t0 := r.T0, r.T0+1
+	if r.T1-r.T0 < 2 || mf.pluralPrefix(v.Toks[k]) == "" {
+		k, t0 = -1, r.T0
+		if r.T0 >= 3 && v.Toks[r.T0-1].Low == "and" {
+			for j := r.T0 - 3; j >= 0 && j >= r.T0-4; j-- {
+				if mf.pluralPrefix(v.Toks[j]) != "" {
+					k = j
+					break
+				}
+				if !v.Toks[j+1].Cap {
+					break
+				}
+			}
+		}
+	}
+	if k < 0 {
+		return mention{}, false
+	}
+	prefix := mf.pluralPrefix(v.Toks[k])
+	m := newMention(v.Index, r.T0, r.T1, schema.Event, formProper)
+	m.Name = prefix + " " + v.span(t0, r.T1)
+	m.Kind = mf.g.eventPrefix[strings.ToLower(prefix)]
+	m.Head = strings.ToLower(prefix)
+	return m, true
+}
+
+// pluralPrefix returns the singular, as written, of a plural event
+// prefix ("Hurricanes" gives "Hurricane"), or "".
+func (mf mentionFinder) pluralPrefix(t token) string {
+	if !t.Cap || len(t.Low) < 4 || !strings.HasSuffix(t.Low, "s") ||
+		mf.g.eventPrefix[t.Low[:len(t.Low)-1]] == "" {
+		return ""
+	}
+	return t.Text[:len(t.Text)-1]
 }

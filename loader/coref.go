@@ -290,6 +290,9 @@ func fatherOnly(a, b string) bool {
 	if len(aw) == 0 || len(aw) >= len(bw) || isPatronymic(aw[0]) {
 		return false
 	}
+	if (aw[0] == "al" || aw[0] == "el") && slices.Equal(aw, bw[len(bw)-len(aw):]) {
+		return false // "Al Busaidi" ends "Badr bin Hamad Al Busaidi": the family's name
+	}
 	for i, w := range bw {
 		if isPatronymic(w) {
 			return subsetWords(aw, bw[i+1:]) && !subsetWords(aw, bw[:i])

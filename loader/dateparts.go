@@ -104,6 +104,9 @@ func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
 		}
 	}
 	n, rest := leadingInt(t)
+	if dayRangeEnd(rest) {
+		rest = "" // "10-11 July": the range starts on the 10th
+	}
 	if i+1 < len(toks) && n >= 1 && n <= 31 && (rest == "" || isOrdinal(rest)) {
 		if m, ok := dc.g.months[toks[i+1].Low]; ok {
 			if i+2 < len(toks) {
@@ -213,8 +216,8 @@ func clauseTense(v *sentView, i int) tense {
 				break
 			}
 			tn := wordTense(toks, k)
-			if dir < 0 && prospective(toks, k) {
-				tn = tenseFuture // "invited him to visit Suva in November"
+			if dir < 0 && (prospective(toks, k) || invitation(toks, k)) {
+				tn = tenseFuture // "invited him to visit Suva in November", "invited her to Suva on 3 May"
 			}
 			dist := n
 			if dir > 0 {
@@ -226,7 +229,25 @@ func clauseTense(v *sentView, i int) tense {
 			}
 		}
 	}
+	if best == tenseNeutral && invitedBefore(toks, i) {
+		return tenseFuture // "invited X to Chiang Mai for the opening of the … festival on 8 November"
+	}
 	return best
+}
+
+// invitedBefore reports whether a word of inviting stands before token i
+// in its clause, however far.
+func invitedBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case ",", ";", ":":
+			return false
+		}
+		if invitation(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordTense returns the tense a single word marks.
@@ -289,6 +310,20 @@ var prospectiveWords = map[string]bool{"invited": true, "invite": true, "invites
 	"plan": true, "decided": true, "promised": true, "intends": true, "hopes": true,
 	"pledged": true, "vowed": true}
 
+// inviteWords are the words of an invitation: the date after one in its
+// clause is of the visit or the event invited to, still to come when the
+// invitation was written of ("invited the speakers to Helsinki on January
+// 12" in December is next January).
+var inviteWords = map[string]bool{"invited": true, "invite": true, "invites": true,
+	"invitation": true, "inviting": true}
+
+// invitation reports whether token k is a word of inviting that looks
+// ahead: not one with its agent after it ("was invited by Dissanayake
+// during a call in January"), which tells when the inviting was.
+func invitation(toks []token, k int) bool {
+	return inviteWords[toks[k].Low] && (k+1 >= len(toks) || toks[k+1].Low != "by")
+}
+
 // prospective reports whether token k is the "to" of an infinitive after a
 // word of inviting or planning, at most two words back ("invited Kalsakau
 // to visit", "accepted Dahal's invitation to visit").
@@ -299,6 +334,18 @@ func prospective(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if prospectiveWords[toks[j].Low] {
 			return true
+		}
+	}
+	return false
+}
+
+// dayRangeEnd reports whether rest, what follows a day's number in its
+// token, ends a range of days: "-11" in "10-11 July".
+func dayRangeEnd(rest string) bool {
+	for _, dash := range [...]string{"-", "\u2013"} {
+		if r, ok := strings.CutPrefix(rest, dash); ok {
+			n, tail := leadingInt(r)
+			return n >= 1 && n <= 31 && tail == ""
 		}
 	}
 	return false

@@ -688,7 +688,7 @@ func (dc *dateContext) partial(month, day int, tn tense) string {
 // is in none.
 func asideClause(toks []token, t int) (lo, hi int, ok bool) {
 	for k := t - 1; k > 0; k-- {
-		if toks[k].Text == ";" || toks[k].Text == "," && !relativeWords[toks[k+1].Low] {
+		if toks[k].Text == ";" || toks[k].Text == "," && !opensRelative(toks, k+1) {
 			return 0, 0, false
 		}
 		if toks[k].Text == "," {
@@ -707,6 +707,17 @@ func asideClause(toks []token, t int) (lo, hi int, ok bool) {
 	return lo, hi, true
 }
 
+// opensRelative reports whether a relative clause starts at token k: a
+// relative word, or one after a preposition ("under which Laos will sell
+// power from 2027", "by whom").
+func opensRelative(toks []token, k int) bool {
+	if k < len(toks) && relativeWords[toks[k].Low] {
+		return true
+	}
+	return k+1 < len(toks) && !toks[k].Cap && toks[k].Lex&lexStop != 0 &&
+		(toks[k+1].Low == "which" || toks[k+1].Low == "whom")
+}
+
 // relativeWords open a relative clause.
 var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true,
 	"where": true, "when": true}
@@ -722,9 +733,10 @@ func asideFor(toks []token, de dateExpr, i int) bool {
 
 // laterThanPast reports whether date de lies after publication while the
 // verb at token i is in the past tense: "signed an accord … and agreed to
-// convene the committee next month" did not sign next month.
+// convene the committee next month" did not sign next month, nor did one
+// that "signed a deal to export power from 2027" sign in 2027.
 func (dc *dateContext) laterThanPast(toks []token, de dateExpr, i int) bool {
-	if !dc.known || len(de.Value) < 7 || wordTense(toks, i) != tensePast {
+	if !dc.known || len(de.Value) < 4 || wordTense(toks, i) != tensePast {
 		return false
 	}
 	pub := dc.pub.Format("2006-01-02")

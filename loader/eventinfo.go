@@ -91,6 +91,7 @@ func (d *document) eventDates() {
 		for _, r := range e.Mentions {
 			if m := d.m(r); m.Form != formPronoun && !isDay(e.Date) {
 				e.Date = finerDate(e.Date, d.eventVerbDate(r, m))
+				e.Date = finerDate(e.Date, d.hostClauseDate(r, m))
 			}
 		}
 		if e.Date != "" {
@@ -123,7 +124,11 @@ func (d *document) eventDates() {
 // ambush … The boat came under fire late on Monday").
 var tellingVerbs = map[string]map[string]bool{
 	"launch": {"fired": true, "launched": true, "test-fired": true},
-	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true},
+	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true,
+		"exploded": true, "detonated": true},
+	"disaster": {"landfall": true, "burst": true, "lashed": true, "battered": true,
+		"struck": true, "tore": true, "swept": true, "inundated": true, "drenched": true},
+	"earthquake": {"struck": true, "jolted": true, "shook": true},
 }
 
 // toldDeviation is how many sentences from an event's first naming the
@@ -140,20 +145,87 @@ func (d *document) toldDate(e *entity, k int) string {
 		return ""
 	}
 	s0 := e.Mentions[0].Sent
+	coarse := ""
 	for dev := 0; dev <= toldDeviation; dev++ {
 		for _, s := range []int{s0 - dev, s0 + dev} {
 			if s < 0 || s >= len(d.views) {
 				continue
 			}
 			for i, t := range d.views[s].Toks {
-				if verbs[t.Low] {
-					return d.sentCtx(s).date(i, []int{k}, true)
+				if !verbs[t.Low] {
+					continue
+				}
+				// A verb with no date in its clause, or only a coarse one
+				// ("drenched the country last week"), leaves the day to a
+				// later telling ("made landfall … last Thursday").
+				date := d.clauseDate(s, i, k)
+				if isDay(date) {
+					return date
+				}
+				if coarse == "" {
+					coarse = date
 				}
 			}
 		}
 	}
-	return ""
+	return coarse
 }
+
+// clauseDate returns the date written in the clause of the verb at token
+// i of sentence s, for event k: the nearest one with no comma, semicolon
+// or conjunction between. A date across one is another verb's ("sent
+// teams on Thursday as … after floods tore through …").
+func (d *document) clauseDate(s, i, k int) string {
+	toks := d.views[s].Toks
+	best, bestDist := "", 1<<30
+	for _, de := range d.dates[s] {
+		// "memories of November 2020, when hurricanes struck": the clause
+		// tells what happened at that date, bound to a noun as it is.
+		when := de.T1+1 < i && toks[de.T1].Text == "," && toks[de.T1+1].Low == "when"
+		if de.Value == "" || de.Adjectival && !when || d.ownedByOther(s, de, k) {
+			continue
+		}
+		lo, hi := de.T1, i
+		if de.T0 > i {
+			lo, hi = i+1, de.T0
+		} else if when {
+			lo += 2
+		}
+		if crossesClause(toks[lo:hi]) {
+			continue
+		}
+		if dist := hi - lo; dist < bestDist {
+			best, bestDist = de.Value, dist
+		}
+	}
+	return best
+}
+
+// crossesClause reports whether tokens hold a clause boundary. "after" and
+// "before" are one, unless hours or minutes apart: "talks on Wednesday,
+// hours after North Korea fired a missile" are on the same day.
+func crossesClause(toks []token) bool {
+	cross := false
+	for k, t := range toks {
+		switch t.Low {
+		case "and":
+			// "Eta and Iota": names joined, not clauses.
+			cross = cross || k == 0 || k+1 >= len(toks) || !toks[k-1].Cap || !toks[k+1].Cap
+		case ",", ";", "but", "as", "while", "since":
+			cross = true
+		case "after", "before":
+			if k > 0 && sameDayLead[toks[k-1].Low] {
+				return false
+			}
+			cross = true
+		}
+	}
+	return cross
+}
+
+// sameDayLead are the words before "after" or "before" that keep two
+// things on one day.
+var sameDayLead = map[string]bool{"hours": true, "minutes": true, "shortly": true, "just": true}
 
 // storyEventDate returns the date the story is at where a gathering the
 // text does not date is first named, when it is named as done: the summit
@@ -210,10 +282,9 @@ func (d *document) eventVerbDate(r ref, m *mention) string {
 	if k >= len(toks) || !activePast(toks, k) {
 		return ""
 	}
-	c := d.sentCtx(r.Sent)
 	for _, de := range d.dates[r.Sent] {
 		if de.T0 <= k || de.Value == "" || de.Adjectival ||
-			c.ownedByOtherEvent(de, []int{m.Entity}) {
+			d.ownedByOther(r.Sent, de, m.Entity) {
 			continue
 		}
 		for j := k; j < de.T0; j++ {
@@ -393,4 +464,72 @@ func (d *document) countryBefore(r ref) int {
 		}
 	}
 	return -1
+}
+
+// hostVerbs are the verbs by which a relative clause tells when a
+// gathering is held ("which Italy will host in Rome on 10-11 July",
+// "which is due to open … on February 24").
+var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hold": true,
+	"holds": true, "held": true, "open": true, "opens": true, "opened": true, "convene": true,
+	"convenes": true, "convened": true, "begin": true, "begins": true, "began": true,
+	"start": true, "starts": true, "started": true, "place": true}
+
+// hostClauseDate returns the date a relative clause right after event
+// mention m gives for its holding: the first date after a verb of hosting
+// in the clause, which no other event owns.
+func (d *document) hostClauseDate(r ref, m *mention) string {
+	toks := d.views[r.Sent].Toks
+	k := m.T1
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k >= len(toks) || toks[k].Low != "which" && toks[k].Low != "that" {
+		return ""
+	}
+	host := -1
+	for j := k + 1; j < len(toks) && toks[j].Text != "," && toks[j].Text != ";"; j++ {
+		if hostVerbs[toks[j].Low] {
+			host = j
+			break
+		}
+	}
+	if host < 0 {
+		return ""
+	}
+	for _, de := range d.dates[r.Sent] {
+		if de.T0 <= host || de.Value == "" || de.Adjectival ||
+			d.ownedByOther(r.Sent, de, m.Entity) || crossesClause(toks[host:de.T0]) {
+			continue
+		}
+		return de.Value
+	}
+	return ""
+}
+
+// ownedByOther reports whether date de of sentence s is written right by
+// another event than k. It runs while coreference is still under way, so
+// it builds no cached sentence context (sentCtx), which would keep the
+// pronouns unresolved for the relations read later.
+func (d *document) ownedByOther(s int, de dateExpr, k int) bool {
+	c := sentCtx{d: d, s: s, toks: d.views[s].Toks, ms: d.mentions[s]}
+	return c.ownedByOtherEvent(de, []int{k})
+}
+
+// purposeOf reports whether the event named from token t0 is what a trip
+// is made for ("flew to Suva for the Forum", "invited her to Apia for
+// Independence Day"): its date is the trip's too.
+func purposeOf(toks []token, t0 int) bool {
+	k := skipThe(toks, t0-1)
+	if k >= 1 && toks[k].Low == "of" && (toks[k-1].Low == "opening" || toks[k-1].Low == "start") {
+		k = skipThe(toks, k-2) // "for the opening of the Naadam festival"
+	}
+	return k >= 0 && toks[k].Low == "for"
+}
+
+// skipThe returns k, or the token before it when token k is "the".
+func skipThe(toks []token, k int) int {
+	if k >= 0 && toks[k].Low == "the" {
+		return k - 1
+	}
+	return k
 }

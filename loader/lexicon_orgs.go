@@ -19,6 +19,25 @@ World Health Organization|WHO|World Health Organisation
 World Trade Organization|WTO|World Trade Organisation
 International Monetary Fund|IMF
 World Bank
+Japan Business Federation|Keidanren
+Knesset
+Bundestag
+Riigikogu
+Saeima
+Seimas
+Eduskunta
+Storting
+Folketing
+Althing
+Riksdag
+Sejm
+Verkhovna Rada
+State Duma
+Lok Sabha
+Rajya Sabha
+Jatiya Sangsad
+Dewan Rakyat
+Grand National Assembly
 International Atomic Energy Agency|IAEA
 UN Security Council|United Nations Security Council|Security Council|UNSC
 UN General Assembly|United Nations General Assembly|UNGA
@@ -126,7 +145,7 @@ reef reefs villa house acre`
 // the languages place names keep them in, and the articles of Spanish and
 // Arabic place names. A person found elsewhere in the article under the
 // same name still wins.
-const placeFirstWords = `lake mount mt gulf cape port fort isle lac mont palacio palais
+const placeFirstWords = `villa hotel hôtel château chateau casa quinta hacienda grand grande petit petite great little upper lower saint st st. lake mount mt gulf cape port fort isle lac mont palacio palais
 palazzo torre punta puerto porto isla ilha monte lago rio río bahía bahia sierra ciudad
 mt. cerro plaza praça piazza wadi jebel jabal ras bab kota kuala bandar pulau tanjung gunung
 el la los las`
@@ -159,6 +178,6 @@ daily weekly gang cartel`
 
 // corporateWords are words that make any name they stand in a company's,
 // in the languages company names keep them in ("Spółka", "Grupo", "GmbH").
-const corporateWords = `spółka spolka société societe sociedad compañía compania companhia
+const corporateWords = `spółka spolka société societe électricité electricite compagnie sociedad compañía compania companhia
 empresa gesellschaft aktiengesellschaft grupo banco banque gmbh ag plc llc ltd ltd. inc
 inc.`

@@ -166,6 +166,9 @@ func (c *sentCtx) ownedByOtherEvent(de dateExpr, obj []int) bool {
 			hasInt(obj, x.Entity) {
 			continue
 		}
+		if purposeOf(c.toks, x.T0) {
+			continue // "to Windhoek for Heroes' Day on 26 August": the trip's day too
+		}
 		if de.T0 >= x.T0 && de.T1 <= x.T1 || de.T0 == x.T1 || de.T0 == x.T1+1 ||
 			de.T1 == x.T0 || de.T1+1 == x.T0 {
 			return true

@@ -29,7 +29,7 @@ var nominalEvents = map[string]string{
 	"inauguration": "inauguration", "mudflow": "disaster", "mudflows": "disaster",
 	"mudslide": "disaster", "mudslides": "disaster", "avalanche": "disaster",
 	"eruption": "disaster", "disaster": "disaster", "tragedy": "", "sinking": "disaster",
-	"capsizing": "disaster",
+	"capsizing": "disaster", "festival": "celebration", "carnival": "celebration",
 }
 
 // refOnlyKinds are kinds of event nouns that name an event only with a

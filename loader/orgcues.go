@@ -24,6 +24,7 @@ func (mf mentionFinder) orgName(v *sentView, r run) (mention, bool) {
 			found = true
 		}
 	}
+	found = found || companyTail(v, r)
 	if k := r.T0 - 1; !found && k >= 0 {
 		if v.Toks[k].Text == "," && k > 0 {
 			k--
@@ -85,4 +86,19 @@ func (mf mentionFinder) orgNounAfter(v *sentView, r run) bool {
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// companyTail reports whether a name of two words or more ends in a word of
+// a company's trade ("Kosmos Energy", "Tullow Oil", "Vale Mining"), after
+// a first word that is no portfolio or noun of its own ("Energy Minister").
+func companyTail(v *sentView, r run) bool {
+	if r.T1-r.T0 < 2 || v.Toks[r.T0].Lex&(lexNominal|lexRoleFirst) != 0 {
+		return false
+	}
+	switch v.Toks[r.T1-1].Low {
+	case "energy", "oil", "petroleum", "gas", "airways", "holdings", "industries",
+		"motors", "mining", "telecom", "steel", "pharmaceuticals", "shipping":
+		return true
+	}
+	return false
 }

@@ -28,6 +28,14 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 				continue
 			}
 		}
+		if n := partyAffiliation(v, i); n > 0 && r.T1-(i+n) >= 2 {
+			i += n // "Swedish Social Democrat Helena Vilhelmsson"
+			continue
+		}
+		if mf.g.orgHeads[v.Toks[i].Low] && v.Roles[i+1].End > 0 && v.Roles[i].End == 0 {
+			i++ // "Senate President Hun Sen": the body whose office it is
+			continue
+		}
 		if parts := mf.hyphenParts(out, v, i); len(parts) > len(out) {
 			out = parts
 			i++
@@ -36,6 +44,10 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		break
 	}
 	mods := out[base+1:]
+	if g := v.Gaz[i]; i > r.T0 && g.End == r.T1 && g.Entry.Kind == gazOrg {
+		out[base] = mf.gazMention(v, i, g, false) // "the Lithuanian Seimas": a body, after its country
+		return out
+	}
 	i = mf.courtesy(v, i, r.T1) // "His Majesty King …", "Royal Highness Crown Prince …"
 	role, words, j := mf.title(v, i, r.T1)
 	i = j
@@ -49,7 +61,10 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		}
 	}
 	if hasRole && i < r.T1 && !v.Toks[i].Cap {
-		i = r.T1 // "Minister of Trade": the portfolio is part of the title
+		i = mf.afterPortfolio(v, i, r.T1) // "Minister of Trade": the portfolio is part of the title
+	}
+	if !hasRole && i < r.T1 && notAName(v.Toks[i:r.T1]) {
+		i = r.T1 // "Maritime Boundaries", "45th ASEAN": words, not a name
 	}
 	var m mention
 	switch {
@@ -161,4 +176,72 @@ func (mf mentionFinder) courtesy(v *sentView, i, end int) int {
 		i = v.Roles[i].End
 	}
 	return i
+}
+
+// notAName reports whether capitalised words with no title cannot be a
+// person's name: they start with a number ("45th ASEAN") or end in a
+// suffix of abstract or plural nouns that no surname has ("Related
+// Cooperation", "Maritime Boundaries", "Joint Management").
+func notAName(toks []token) bool {
+	if toks[0].Digit {
+		return true
+	}
+	last := toks[len(toks)-1].Low
+	for _, suf := range [...]string{"ation", "ition", "ment", "ments", "ities", "aries", "ships"} {
+		if len(last) > len(suf)+2 && strings.HasSuffix(last, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPortfolio returns where the name starts after a title's portfolio
+// from token i ("of Energy and Mines" in "Minister of Energy and Mines
+// Phosay Sayasone"), or end when no name follows. The portfolio holds
+// only connectors and portfolio words, so a name of two words or more
+// stands out after it; anything else ("Minister of Trade Policy") is all
+// title.
+func (mf mentionFinder) afterPortfolio(v *sentView, i, end int) int {
+	k := i
+	for k < end {
+		t := v.Toks[k]
+		if !t.Cap && (t.Low == "of" || t.Low == "and" || t.Low == "the" || t.Text == ",") ||
+			t.Cap && (mf.g.rolePrefix[t.Low] || portfolioWords[t.Low]) {
+			k++
+			continue
+		}
+		break
+	}
+	if k == i || end-k < 2 || !v.Toks[k-1].Cap {
+		return end
+	}
+	for j := k; j < end; j++ {
+		if t := v.Toks[j]; !t.Cap || t.Lex&lexNominal != 0 {
+			return end
+		}
+	}
+	return k
+}
+
+// portfolioWords are words of ministers' portfolios besides those that
+// may stand before a title (rolePrefixWords).
+var portfolioWords = map[string]bool{"mines": true, "resources": true, "natural": true,
+	"cooperation": true, "relations": true, "research": true, "minerals": true,
+	"hydrocarbons": true, "electricity": true, "power": true, "investment": true,
+	"integration": true, "trade": true, "affairs": true}
+
+// partyAffiliation returns how many words at token i name a member of a
+// political family ("Social Democrat", "Conservative"), which news puts
+// before a name as it does a title; 0 when none do.
+func partyAffiliation(v *sentView, i int) int {
+	w := v.Toks[i].Low
+	if w == "social" && i+1 < len(v.Toks) && v.Toks[i+1].Low == "democrat" {
+		return 2
+	}
+	switch w {
+	case "democrat", "republican", "conservative", "liberal", "socialist", "communist",
+		"centrist", "nationalist":
+		return 1
+	}
+	return 0
 }

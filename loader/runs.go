@@ -347,6 +347,9 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 	if first == "in" {
 		return isPostHead(head)
 	}
+	if first == "on" && mf.g.placeHeads[head] && !mf.kindHead(v, cur.T1-1) {
+		return false // "the Princess Royal Hospital on Carriacou": a place on an island
+	}
 	return mf.leftHead(v, cur)
 }
 
@@ -360,6 +363,9 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 	case "and":
 		if headsOfState(v, cur.T1) && len(gap) == 1 {
 			return true // "Meeting of Heads of State and Government of …"
+		}
+		if titled(v, next) {
+			return false // "Minister of Energy and Cambodian Minister of …": two persons
 		}
 		// "… Agreement and the Memorandum …" are two names; "… the Red Sea
 		// and Gulf of Aden" inside a council's name is one.
@@ -424,4 +430,14 @@ func headsOfState(v *sentView, k int) bool {
 // it into the name ("Security Council Resolution 1701", "Protocol 6").
 func numberedHead(w string) bool {
 	return w == "resolution" || w == "protocol"
+}
+
+// titled reports whether a title of office stands in run r.
+func titled(v *sentView, r run) bool {
+	for i := r.T0; i < r.T1; i++ {
+		if v.Roles[i].End > 0 && v.Roles[i].Info.Name != "" {
+			return true
+		}
+	}
+	return false
 }

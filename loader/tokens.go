@@ -184,11 +184,18 @@ func (tz tokenizer) appendWord(out []token, lw lowerer, i, j, end int) []token {
 		r, _ := utf8.DecodeRuneInString(w)
 		initial := utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)
 		dotted := strings.Contains(w, ".") && !unicode.IsDigit(r)
-		if low, _ := lw.lower(i, j); initial || dotted || tz.abbrev[low] {
+		if low, _ := lw.lower(i, j); initial || dotted || tz.abbrev[low] && !blankTo(text, j+1, end) {
 			return append(out, lw.token(i, j+1))
 		}
 	}
 	return append(out, lw.token(i, j))
+}
+
+// blankTo reports whether text[i:end] is only white space. A title's
+// abbreviation ("Sen.", "Gen.") stands before a name, so one ending a
+// paragraph is a word with a full stop: "met Senate President Hun Sen."
+func blankTo(text string, i, end int) bool {
+	return strings.TrimSpace(text[i:end]) == ""
 }
 
 // token makes the token text[i:j].
