@@ -15,7 +15,8 @@ func schemaType(s string) schema.RelationType { return schema.RelationType(s) }
 // tests) against their gold, as the evaluation does.
 func TestArticles(t *testing.T) {
 	tot := scoreFolder(t, filepath.Join("testdata", "articles"))
-	nf, ef := f1(tot.ntp, tot.nfp, tot.nfn), f1(tot.etp, tot.efp, tot.efn)
+	_, _, nf := tot.NodePRF()
+	_, _, ef := tot.EdgePRF()
 	t.Logf("TOTAL nodes F1 %.3f edges F1 %.3f", nf, ef)
 	if nf < 0.9 || ef < 0.8 {
 		t.Errorf("testdata/articles: nodes F1 %.3f, edges F1 %.3f; want ≥ 0.90 and ≥ 0.80",
@@ -31,7 +32,8 @@ func TestDevSet(t *testing.T) {
 		t.Skipf("no development set at %s", dir)
 	}
 	tot := scoreFolder(t, dir)
-	nf, ef := f1(tot.ntp, tot.nfp, tot.nfn), f1(tot.etp, tot.efp, tot.efn)
+	_, _, nf := tot.NodePRF()
+	_, _, ef := tot.EdgePRF()
 	t.Logf("TOTAL nodes F1 %.3f edges F1 %.3f", nf, ef)
 	if nf < 0.99 || ef < 0.95 {
 		t.Errorf("dev set: nodes F1 %.3f, edges F1 %.3f; want ≥ 0.99 and ≥ 0.95", nf, ef)
@@ -58,7 +60,8 @@ func TestHeldout(t *testing.T) {
 				t.Skipf("no articles in %s", dir)
 			}
 			tot := scoreFolder(t, dir)
-			nf, ef := f1(tot.ntp, tot.nfp, tot.nfn), f1(tot.etp, tot.efp, tot.efn)
+			_, _, nf := tot.NodePRF()
+			_, _, ef := tot.EdgePRF()
 			t.Logf("TOTAL nodes F1 %.3f edges F1 %.3f", nf, ef)
 			if nf < tc.nodes || ef < tc.edges {
 				t.Errorf("%s: nodes F1 %.3f, edges F1 %.3f; want ≥ %.2f and ≥ %.2f", dir, nf, ef,

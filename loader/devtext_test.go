@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"github.com/diplograph/diplograph/evalset"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -35,7 +36,7 @@ func TestNoDevText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := normName(string(data))
+		text := evalset.Fold(string(data))
 		dev.WriteString(" " + text + " ")
 		w := strings.Fields(text)
 		for i := 0; i+devWindow <= len(w); i++ {
@@ -54,12 +55,12 @@ func TestNoDevText(t *testing.T) {
 		}
 		for n, line := range strings.Split(string(data), "\n") {
 			for _, q := range quoted.FindAllString(line, -1) {
-				if nq := normName(q); len(strings.Fields(nq)) >= 5 &&
+				if nq := evalset.Fold(q); len(strings.Fields(nq)) >= 5 &&
 					strings.Contains(dev.String(), " "+nq+" ") {
 					t.Errorf("%s:%d quotes a development article: %s", f, n+1, q)
 				}
 			}
-			w := strings.Fields(normName(line))
+			w := strings.Fields(evalset.Fold(line))
 			for i := 0; i+devWindow <= len(w); i++ {
 				if g := strings.Join(w[i:i+devWindow], " "); grams[g] {
 					t.Errorf("%s:%d shares %q with a development article", f, n+1, g)
