@@ -116,6 +116,9 @@ func (c *sentCtx) match(fr *frame, i int) (int, bool) {
 	if len(fr.Needs) > 0 && !c.d.sentenceHas(c.s, fr.needs) {
 		return 0, false
 	}
+	if len(fr.Unless) > 0 && c.d.sentenceHas(c.s, fr.unless) {
+		return 0, false
+	}
 	if fr.Rel == schema.Called && c.naming(i) {
 		return 0, false
 	}

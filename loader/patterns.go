@@ -51,6 +51,10 @@ type frame struct {
 	// by phone"); needs is the same as a set.
 	Needs []string
 	needs map[string]bool
+	// Unless lists words any of which in the sentence cancels the frame:
+	// "exchanged views with X" is a meeting unless by phone or video.
+	Unless []string
+	unless map[string]bool
 	// Not lists words that, right after the trigger, cancel it ("called
 	// for", "called on").
 	Not  []string
@@ -72,7 +76,8 @@ CALLED | phone|telephone call|calls|conversation with | after=with | actor | nou
 CALLED | video call|calls|conference|conferences|link with | after=with | actor | noun
 CALLED | videoconference|videoconferences|teleconference with | after=with | actor | noun
 CALLED | received|receives|got call|calls from | after=from | actor | reverse
-CALLED | exchanged|exchange|exchanges|exchanging views with | after=with | actor | needs=video,videoconference,phone,telephone
+CALLED | exchanged|exchange|exchanges|exchanging views * with | after=with | actor | needs=video,videoconference,phone,telephone
+MET | exchanged|exchange|exchanges|exchanging views * with | after=with | actor | unless=video,videoconference,phone,telephone,phoned,telephoned,call,letter,letters,message,messages
 MET | met|meet|meets | direct | actor | iv
 MET | held|hold|holds|holding|had * talks|meeting|meetings with | after=with | actor
 MET | held|hold|holds|holding|had * discussions|consultations with | after=with | actor
@@ -111,6 +116,7 @@ SIGNED | signatures|signature|names to|on | after=to,on | agreement
 SIGNED | put|puts|putting pen|pens to paper on | after=on | agreement
 ATTENDED | attend|attends|attended|attending | direct | event | iv
 ATTENDED | took|take|takes|taking part in | after=in | event
+ATTENDED | joined|join|joins|joining | direct | event | needs=video,videoconference,virtually,remotely,online
 ATTENDED | participated|participate|participates|participating in | after=in | event
 ATTENDED | guest at|to|of | after=at,to | event
 ATTENDED | chaired|chairs|chair|chairing|co-chaired|addressed|addresses | direct | event
@@ -168,6 +174,9 @@ func newPatterns() patterns {
 			case strings.HasPrefix(flag, "needs="):
 				fr.Needs = strings.Split(flag[6:], ",")
 				fr.needs = wordSet(strings.Join(fr.Needs, " "))
+			case strings.HasPrefix(flag, "unless="):
+				fr.Unless = strings.Split(flag[7:], ",")
+				fr.unless = wordSet(strings.Join(fr.Unless, " "))
 			}
 		}
 		p.frames = append(p.frames, fr)
