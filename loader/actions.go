@@ -283,7 +283,7 @@ func (c *sentCtx) record(rel schema.RelationType, subj, obj []int, i int, planne
 			return
 		}
 	}
-	date := c.date(i, obj, planned)
+	date := c.date(i, dateOwners(rel, obj), planned)
 	if planned {
 		conf -= 0.1
 	}
@@ -303,6 +303,17 @@ func (c *sentCtx) record(rel schema.RelationType, subj, obj []int, i int, planne
 			c.d.remember(r, s, o)
 		}
 	}
+}
+
+// dateOwners returns the objects of a relation whose own dates are the
+// action's too: one attends a summit on the summit's day, but condemns
+// "the March 2 attack" on a day of its own, so the date written by the
+// condemned event is the event's, not the condemnation's.
+func dateOwners(rel schema.RelationType, obj []int) []int {
+	if rel == schema.Condemned {
+		return nil
+	}
+	return obj
 }
 
 // people returns the persons among entities ks.

@@ -95,6 +95,10 @@ func (c *sentCtx) patientLeft(i int, kind argKind) []int {
 // determiners and adverbs, or -1.
 func (c *sentCtx) directObject(fr *frame, i, end int) int {
 	for k := end; k < len(c.toks) && k < end+6; k++ {
+		if e := c.dateAdjunctEnd(k); k == end && e > k {
+			k = e - 1 // "condemned on Friday the bombing": the date stands before the object
+			continue
+		}
 		if a := c.at[k]; a >= 0 {
 			x := &c.ms[a]
 			if c.fits(x, fr.Kind) || fr.Rel == schema.Visited && c.fits(x, argEvent) {
