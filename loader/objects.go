@@ -158,6 +158,9 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 			}
 			if a := c.at[k]; a >= 0 {
 				if c.fits(&c.ms[a], fr.Kind) {
+					if p := c.titleApposition(a); p >= 0 {
+						a = p
+					}
 					return c.groupRight(a, fr.Kind)
 				}
 				k = c.ms[a].T1 - 1
@@ -170,6 +173,27 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 		end, start = start, -1
 	}
 	return nil
+}
+
+// titleApposition returns the person named after a title of country a,
+// or -1: in "condolences to the sultan of Brunei, Sultan Hassanal
+// Bolkiah," the condolences go to the sultan, whom the apposition names,
+// not to his country.
+func (c *sentCtx) titleApposition(a int) int {
+	x := &c.ms[a]
+	if x.T0 < 2 || x.T1+1 >= len(c.toks) || c.typ(a) != schema.Country ||
+		c.toks[x.T0-1].Low != "of" || c.toks[x.T1].Text != "," {
+		return -1
+	}
+	if t := c.toks[x.T0-2]; !t.Word || t.Cap || c.at[x.T0-2] >= 0 ||
+		c.d.g.roles[t.Low] == nil && c.d.g.roles[t.Low+" of"] == nil {
+		return -1 // "the sultan of": a title, not "the people of"
+	}
+	p := c.at[x.T1+1]
+	if p < 0 || c.typ(p) != schema.Person || c.ms[p].Form != formProper {
+		return -1
+	}
+	return p
 }
 
 // newPredicate reports whether token k is an "and" that starts a new
