@@ -245,6 +245,11 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if len(subj) == 0 || c.negated(i, rel) {
 		return
 	}
+	if fr.Away {
+		if obj = c.awayFrom(subj, obj); len(obj) == 0 {
+			return
+		}
+	}
 	planned := c.planned(i) || invitedTo
 	conf := fr.Conf
 	if len(obj) == 0 && rel == schema.Condemned && end < len(c.toks) && c.toks[end].Low == "it" {
@@ -270,6 +275,23 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 			c.visitedWhere(rel, obj, end) // "received Sandvik in Santiago"
 		}
 	}
+}
+
+// awayFrom returns the places of obj that lie outside the countries where
+// subjects hold office: a trip to one's own country is going home.
+func (c *sentCtx) awayFrom(subj, obj []int) []int {
+	var out []int
+	for _, o := range obj {
+		home := false
+		for _, s := range subj {
+			code := c.d.entities[s].RoleCode
+			home = home || code != "" && strings.EqualFold(code, c.d.entities[o].Code)
+		}
+		if !home {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // record adds the relation between every subject and object, turning a

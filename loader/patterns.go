@@ -44,6 +44,9 @@ type frame struct {
 	Noun bool
 	// Reverse swaps subject and object ("received a call from X").
 	Reverse bool
+	// Away frames leave the subject's own country out of their objects:
+	// one who "left for Kinshasa" visits it unless he is going home.
+	Away bool
 	// Intransitive frames may have no object; the relation then gets the
 	// default object of its type.
 	Intransitive bool
@@ -96,6 +99,7 @@ VISITED | visit|visits|trip|trips|travel|travels|travelled|traveled to | after=t
 VISITED | traveling|travelling|flew|fly|flies|came|went|going|go|goes to | after=to | place | noun
 VISITED | headed|heads|returned|return|journey|tour to | after=to | place | noun
 VISITED | arrived|arrive|arrives|arriving|landed|land|lands in|at | after=in,at | place
+VISITED | left|leaves|leave|leaving|departed|departs|depart|departing|bound for | after=for | place | away
 VISITED | toured|tour|tours|touring | clause | place
 VISITED | flew|flies|fly|travelled|traveled|drove|sailed|came|went|crossed|arrived into | after=into | place
 VISITED | flew|flies|fly|travelled|traveled|travels|drove|sailed|went|headed from * to | after=to | place
@@ -169,6 +173,8 @@ func newPatterns() patterns {
 				fr.Noun = true
 			case flag == "reverse":
 				fr.Reverse = true
+			case flag == "away":
+				fr.Away = true
 			case strings.HasPrefix(flag, "not="):
 				fr.Not = strings.Split(flag[4:], ",")
 			case strings.HasPrefix(flag, "needs="):
