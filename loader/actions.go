@@ -245,6 +245,9 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 	if len(subj) == 0 || c.negated(i, rel) {
 		return
 	}
+	if fr.Urge && c.urged(obj) {
+		return
+	}
 	if fr.Away {
 		if obj = c.awayFrom(subj, obj); len(obj) == 0 {
 			return
@@ -275,6 +278,19 @@ func (c *sentCtx) apply(fr *frame, i, end int) {
 			c.visitedWhere(rel, obj, end) // "received Sandvik in Santiago"
 		}
 	}
+}
+
+// urged reports whether "to" or "for" follows the mentions of obj in the
+// sentence: "called on Rivas to resign", "called on Rivas for restraint".
+func (c *sentCtx) urged(obj []int) bool {
+	for a := range c.ms {
+		x := &c.ms[a]
+		if hasInt(obj, x.Entity) && x.T1 < len(c.toks) &&
+			(c.toks[x.T1].Low == "to" || c.toks[x.T1].Low == "for") {
+			return true
+		}
+	}
+	return false
 }
 
 // awayFrom returns the places of obj that lie outside the countries where

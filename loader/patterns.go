@@ -44,6 +44,10 @@ type frame struct {
 	Noun bool
 	// Reverse swaps subject and object ("received a call from X").
 	Reverse bool
+	// Urge frames are no act when the object is followed by "to": one
+	// who "called on Rivas" visited him, one who "called on Rivas to
+	// resign" urged him.
+	Urge bool
 	// Away frames leave the subject's own country out of their objects:
 	// one who "left for Kinshasa" visits it unless he is going home.
 	Away bool
@@ -89,6 +93,7 @@ MET | talks|meeting|meetings|summit|consultations|discussions with | after=with 
 MET | meeting|meetings|talks * was|were with | after=with | actor | noun
 MET | sat|sit|sits down with | after=with | actor
 MET | paid|pays|pay|paying|made|makes * call|calls on | after=on | actor
+MET | called|calls|calling on | after=on | person | urge
 MET | courtesy call|calls|visit|visits on|to | after=on,to | person | noun
 MET | banquet|dinner|luncheon|lunch|reception|breakfast in honour|honor of | after=of | person | noun
 MET | co-chaired|co-chairs|co-chair|co-chairing|co-hosted|co-hosts|co-hosting * with | after=with | actor
@@ -175,6 +180,8 @@ func newPatterns() patterns {
 				fr.Reverse = true
 			case flag == "away":
 				fr.Away = true
+			case flag == "urge":
+				fr.Urge = true
 			case strings.HasPrefix(flag, "not="):
 				fr.Not = strings.Split(flag[4:], ",")
 			case strings.HasPrefix(flag, "needs="):
