@@ -40,6 +40,10 @@ func (d *document) defaultObject(t schema.RelationType, subj []int, s int, intra
 		if d.mem.lastCallee >= 0 {
 			return []int{d.mem.lastCallee}
 		}
+	case schema.Supported:
+		if intrans {
+			return d.calleeCountry(subj)
+		}
 	case schema.Called:
 		if intrans && d.mem.lastCallee >= 0 && !hasInt(subj, d.mem.lastCallee) {
 			return []int{d.mem.lastCallee}
@@ -54,6 +58,25 @@ func (d *document) defaultObject(t schema.RelationType, subj []int, s int, intra
 				return []int{e}
 			}
 		}
+	}
+	return nil
+}
+
+// calleeCountry returns the country of the one the subjects called, or
+// the one called: "offered to send helicopters" after a call is help for
+// the country of the person called.
+func (d *document) calleeCountry(subj []int) []int {
+	for _, x := range subj {
+		o, ok := d.mem.callee[x]
+		if !ok {
+			continue
+		}
+		if c := d.entities[o].RoleCode; c != "" {
+			if k := d.countryEntity(c); k >= 0 {
+				return []int{k}
+			}
+		}
+		return []int{o}
 	}
 	return nil
 }
