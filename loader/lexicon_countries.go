@@ -30,7 +30,7 @@ ML Malian Malians|MT Maltese|MR Mauritanian Mauritanians|MU Mauritian|MX Mexican
 MD Moldovan Moldovans|MN Mongolian Mongolians|ME Montenegrin|MA Moroccan Moroccans
 MZ Mozambican Mozambicans|MM Burmese Myanmarese|NA Namibian Namibians|NP Nepali Nepalese
 NL Dutch|NZ New_Zealand New_Zealander New_Zealanders|NI Nicaraguan Nicaraguans
-NE Nigerien|NG Nigerian Nigerians|KP North_Korean North_Koreans|MK North_Macedonian
+NE Nigerien|NG Nigerian Nigerians|KP North_Korean North_Koreans|MK North_Macedonian|MK Macedonian Macedonians
 NO Norwegian Norwegians|OM Omani Omanis|PK Pakistani Pakistanis|PS Palestinian Palestinians
 PA Panamanian Panamanians|PG Papua_New_Guinean|PY Paraguayan Paraguayans|PE Peruvian Peruvians
 PH Filipino Philippine Filipinos|PL Polish Poles|PT Portuguese|QA Qatari Qataris
