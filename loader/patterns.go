@@ -120,7 +120,8 @@ SUPPORTED | stood|stand|stands|standing with|by | after=with,by | actor
 SUPPORTED | stood|stand|stands|standing * behind | after=behind | actor
 SUPPORTED | solidarity with | after=with | actor | noun
 SUPPORTED | offered|offers|offer|offering to help|send|provide|assist|dispatch|deploy | none | actor | iv
-SUPPORTED | stood|stand|stands|standing ready to help|assist|support|provide|send | none | actor | iv
+SUPPORTED | stood|stand|stands|standing|was|is|were|are ready to help|assist|support|provide|send | none | actor | iv
+SUPPORTED | stood|stand|stands|standing shoulder to shoulder with | after=with | actor
 SIGNED | sign|signs|signed|signing|inked|ink | direct | agreement | iv not=up,off,on,of
 SIGNED | co-signed|co-signs|co-sign|co-signing|countersigned|countersigns | direct | agreement | iv
 SIGNED | signatures|signature|names to|on | after=to,on | agreement
