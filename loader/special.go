@@ -38,6 +38,7 @@ func (c *sentCtx) special(i int) {
 	case "meeting", "talks":
 		c.openingMeeting(i)
 		c.between(i, schema.Met)
+		c.afterTalks(i)
 	case "meetings", "summit", "consultations":
 		c.between(i, schema.Met)
 	case "call", "calls", "conversation":
@@ -80,6 +81,29 @@ func (c *sentCtx) between(i int, rel schema.RelationType) {
 		return
 	}
 	c.record(rel, group, group, i, c.planned(i), 0.7)
+}
+
+// afterTalks reads "A and B signed the accord after four hours of talks":
+// the people who act together after talks held them with one another.
+func (c *sentCtx) afterTalks(i int) {
+	k := i - 1
+	for ; k >= 0 && k >= i-5; k-- {
+		w := c.toks[k]
+		if w.Low == "after" || w.Low == "following" {
+			break
+		}
+		if !w.Word || w.Cap || c.at[k] >= 0 {
+			return // "after talks with X", "after the Lima talks": someone else's
+		}
+	}
+	if k < 1 || k < i-5 || i+1 < len(c.toks) && c.toks[i+1].Low == "with" {
+		return
+	}
+	group := c.people(c.entities(c.subjectLeft(k), argActor))
+	if len(group) < 2 {
+		return
+	}
+	c.record(schema.Met, group, group, i, c.planned(k), 0.6)
 }
 
 // phoneWords mark a sentence about a telephone call.
