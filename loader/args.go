@@ -95,9 +95,24 @@ func (c *sentCtx) endingAt(t int) int {
 	return -1
 }
 
-// subjectLike reports whether mention a opens a clause.
+// subjectLike reports whether mention a opens a clause, itself or after
+// the title it is named with ("President of Kazakhstan Nurlan Seitkali",
+// read as a bare title and a name after "of").
 func (c *sentCtx) subjectLike(a int) bool {
-	return c.d.opensClause(c.s, &c.ms[a])
+	x := &c.ms[a]
+	if c.d.opensClause(c.s, x) {
+		return true
+	}
+	if x.T0 < 2 || c.toks[x.T0-1].Low != "of" || c.typ(a) != schema.Person {
+		return false
+	}
+	for i := range c.ms {
+		y := &c.ms[i]
+		if y.T1 == x.T0-1 && y.Type == schema.Person && y.Form == formNominal && y.Entity < 0 {
+			return c.d.opensClause(c.s, y)
+		}
+	}
+	return false
 }
 
 // isActor reports whether a mention can act: a person, country,
