@@ -18,7 +18,7 @@ func (c *sentCtx) object(fr *frame, i, end int) []int {
 		}
 		// "which Chile invited": the object is the antecedent of "which".
 		switch fr.Rel {
-		case schema.Invited, schema.Supported, schema.Attended, schema.Signed:
+		case schema.Invited, schema.Supported, schema.Attended, schema.Signed, schema.Condemned:
 			return c.entities(c.relativeAntecedent(i, fr.Kind), fr.Kind)
 		}
 	case objAfter:
