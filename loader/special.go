@@ -29,6 +29,8 @@ func (c *sentCtx) special(i int) {
 		c.given(i, schema.Supported, []string{"to", "for", "with"})
 	case "invitation":
 		c.invitation(i)
+	case "similar":
+		c.similar(i)
 	case "asked", "invited":
 		c.askedTo(i)
 	case "expected":
@@ -81,6 +83,41 @@ func (c *sentCtx) between(i int, rel schema.RelationType) {
 		return
 	}
 	c.record(rel, group, group, i, c.planned(i), 0.7)
+}
+
+// similar reads "sent a similar cable to X" after a message of condolence
+// or support: the new message carries what the last one did.
+func (c *sentCtx) similar(i int) {
+	if i < 2 || i+2 >= len(c.toks) || !giveVerbs[c.toks[i-2].Low] || !messageNouns[c.toks[i+1].Low] {
+		return
+	}
+	rel := c.d.lastGiven(c.s)
+	if rel == "" {
+		return
+	}
+	subj := c.entities(c.subjectLeft(i-2), argActor)
+	fr := &frame{Rel: rel, Obj: objAfter, Preps: []string{"to"}, Kind: argActor}
+	obj := c.entities(c.objectAfter(fr, i+2), argActor)
+	if len(subj) == 0 || len(obj) == 0 || c.negated(i-2, rel) {
+		return
+	}
+	c.record(rel, subj, obj, i-2, c.planned(i-2), 0.6)
+}
+
+// messageNouns are what is sent to convey condolences or support.
+var messageNouns = wordSet(`cable cables message messages letter letters telegram telegrams
+note notes`)
+
+// lastGiven returns the type of the last condolence or support read
+// before sentence s, or "".
+func (d *document) lastGiven(s int) schema.RelationType {
+	for k := len(d.rels) - 1; k >= 0; k-- {
+		r := &d.rels[k]
+		if r.Sent < s && (r.Type == schema.Condoled || r.Type == schema.Supported) {
+			return r.Type
+		}
+	}
+	return ""
 }
 
 // afterTalks reads "A and B signed the accord after four hours of talks":
