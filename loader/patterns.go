@@ -102,7 +102,7 @@ MET | received|welcomed|greeted|greets|welcomes|receives | direct | person
 VISITED | visit|visits|visited|visiting | direct | place
 VISITED | visit|visits|trip|trips|travel|travels|travelled|traveled to | after=to | place | noun
 VISITED | traveling|travelling|flew|fly|flies|came|went|going|go|goes to | after=to | place | noun
-VISITED | headed|heads|returned|return|journey|tour to | after=to | place | noun
+VISITED | headed|heads|returned|return|journey|tour|rushed|rushes|hurried|hurries|dashed to | after=to | place | noun
 VISITED | arrived|arrive|arrives|arriving|landed|land|lands in|at | after=in,at | place
 VISITED | left|leaves|leave|leaving|departed|departs|depart|departing|bound for | after=for | place | away
 VISITED | toured|tour|tours|touring | clause | place
