@@ -64,6 +64,26 @@ func (d *document) acronyms() {
 			}
 		}
 	})
+	d.acronymEntities()
+}
+
+// acronymEntities folds an organisation named only by an acronym ("SICA
+// Secretary-General …", made before the lone words were read) into the
+// entity that took that acronym in brackets.
+func (d *document) acronymEntities() {
+	for a := range d.entities {
+		e := &d.entities[a]
+		if e.Dropped || e.Type != schema.Organization || !isShortUpper(e.Name) {
+			continue
+		}
+		for b := range d.entities {
+			x := &d.entities[b]
+			if b != a && !x.Dropped && x.Type == schema.Organization && hasString(x.Aliases, e.Name) {
+				d.merge(b, a)
+				break
+			}
+		}
+	}
 }
 
 // merge folds entity b into entity a.

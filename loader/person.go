@@ -36,6 +36,16 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 			i++ // "Senate President Hun Sen": the body whose office it is
 			continue
 		}
+		if mf.acronymBody(v, i) {
+			// "SICA Secretary-General Werner Vargas": an acronym the
+			// gazetteer does not know, before a title, is the body whose
+			// office it is (the article spelt it out elsewhere).
+			m := newMention(v.Index, i, i+1, schema.Organization, formProper)
+			m.Name, m.Modifier = v.Toks[i].Text, true
+			out = append(out, m)
+			i++
+			continue
+		}
 		if parts := mf.hyphenParts(out, v, i); len(parts) > len(out) {
 			out = parts
 			i++
@@ -110,6 +120,15 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	}
 	out[base] = m
 	return out
+}
+
+// acronymBody reports whether token i is an acronym of capitals that is
+// no title itself and is followed by a title ("SICA Secretary-General",
+// "LTA Executive Director").
+func (mf mentionFinder) acronymBody(v *sentView, i int) bool {
+	t := v.Toks[i]
+	return i+1 < len(v.Toks) && len(t.Text) >= 3 && isShortUpper(t.Text) && t.Word &&
+		v.Roles[i].End == 0 && (v.Roles[i+1].End > 0 || mf.g.rolePrefix[v.Toks[i+1].Low])
 }
 
 // title reads titles of office from token i up to end: portfolio words
