@@ -213,10 +213,15 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 	if !strings.Contains(t.Text, "-") || !t.Cap {
 		return out
 	}
-	rest := t.Text
+	rest, prev := t.Text, ""
 	for rest != "" {
 		part, after, _ := strings.Cut(rest, "-")
 		rest = after
+		if boundPrefix(prev) {
+			prev = part
+			continue // "Inter-American", "Pan-African": no one country
+		}
+		prev = part
 		e, ok := mf.g.lookup(fold(part))
 		if !ok || (e.Kind != gazCountry && e.Kind != gazDemonym) {
 			continue
@@ -226,6 +231,17 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 		out = append(out, m)
 	}
 	return out
+}
+
+// boundPrefix reports whether a hyphenated word's part is a prefix that
+// makes the next part an adjective of a whole region or movement
+// ("Inter-American", "Pan-African", "Anti-American"), not of a country.
+func boundPrefix(part string) bool {
+	switch strings.ToLower(part) {
+	case "inter", "pan", "trans", "anti", "pro", "intra", "afro", "ibero", "euro", "non":
+		return true
+	}
+	return false
 }
 
 // span returns the text from token t0 to token t1 (exclusive) as
