@@ -155,9 +155,7 @@ func (d *document) attachedDate(r ref, m *mention) string {
 		}
 		comma := false
 		for k := lo; k < hi && k < len(toks); k++ {
-			if toks[k].Text == ";" || toks[k].Text == "," && (k+1 >= len(toks) ||
-				toks[k+1].Low != "which" && toks[k+1].Low != "that" &&
-					toks[k+1].Low != "during" && toks[k+1].Low != "when") {
+			if toks[k].Text == ";" || toks[k].Text == "," && !relativeOpens(toks, k+1) {
 				comma = true
 			}
 		}
@@ -176,4 +174,20 @@ func absInt(n int) int {
 		return -n
 	}
 	return n
+}
+
+// relativeOpens reports whether token k opens a relative clause that tells
+// more of the noun before the comma ("which", "that", "during", "when",
+// "in which"), so a date in it is still the noun's.
+func relativeOpens(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Low {
+	case "which", "that", "during", "when":
+		return true
+	case "in", "at":
+		return k+1 < len(toks) && toks[k+1].Low == "which" // "…, in which 14 were killed on Saturday"
+	}
+	return false
 }

@@ -98,7 +98,10 @@ func (d *document) eventDates() {
 			continue
 		}
 		for _, r := range e.Mentions {
-			if ds := d.dates[r.Sent]; len(ds) > 0 && ds[0].T0 <= 1 && !ds[0].Adjectival {
+			// A date opening the sentence, unless a verb stands between
+			// ("On Monday, Castro condemned the attack": the condemnation's).
+			if ds := d.dates[r.Sent]; len(ds) > 0 && ds[0].T0 <= 1 && !ds[0].Adjectival &&
+				!(ds[0].T1 <= d.m(r).T0 && verbAdjunct(d.views[r.Sent].Toks, ds[0].T1, d.m(r).T0)) {
 				e.Date = ds[0].Value
 				break
 			}
