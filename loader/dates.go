@@ -775,6 +775,51 @@ func (c *sentCtx) dateDistance(de dateExpr, i int) int {
 func (d *document) actionDates() {
 	d.restatedDates()
 	d.arrivalDates()
+	d.reactionDates()
+}
+
+// reactionDates dates a condemnation that took the day of the event it
+// condemns, written in its own sentence ("She condemned the killing of two
+// fishermen on the Chobe River on August 21"), by the later day the story
+// was at before it in its paragraph: one reacts on a day of one's own.
+// With no day told before, the event's day stands.
+func (d *document) reactionDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		e := &d.entities[r.Dst]
+		if r.Type != schema.Condemned || e.Type != schema.Event || r.Date != e.Date ||
+			!isDay(r.Date) || !d.writesDate(r.Sent, r.Date) {
+			continue
+		}
+		if day := d.paragraphDay(r.Sent); day > r.Date {
+			r.Date = day
+		}
+	}
+}
+
+// paragraphDay returns the last day written in the sentences of sentence
+// s's paragraph before it, or "".
+func (d *document) paragraphDay(s int) string {
+	para := d.views[s].Para
+	for k := s - 1; k >= 0 && d.views[k].Para == para; k-- {
+		ds := d.dates[k]
+		for j := len(ds) - 1; j >= 0; j-- {
+			if de := ds[j]; de.Day && isDay(de.Value) && !de.Adjectival {
+				return de.Value
+			}
+		}
+	}
+	return ""
+}
+
+// writesDate reports whether sentence s writes the date value.
+func (d *document) writesDate(s int, value string) bool {
+	for _, de := range d.dates[s] {
+		if de.Value == value && !de.Adjectival {
+			return true
+		}
+	}
+	return false
 }
 
 // restatedDates gives an action read from a sentence with no date of its
