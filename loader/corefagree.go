@@ -138,7 +138,7 @@ func (d *document) attachedDate(r ref, m *mention) string {
 		// An adjectival year dates the event it stands in or right before
 		// ("the 2021 coup").
 		if de.Value == "" || !de.counts(m.T0) || de.Adjectival && de.T1 != m.T0+1 &&
-			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) {
+			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) && !onsetDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int
@@ -190,4 +190,11 @@ func relativeOpens(toks []token, k int) bool {
 		return k+1 < len(toks) && toks[k+1].Low == "which" // "…, in which 14 were killed on Saturday"
 	}
 	return false
+}
+
+// onsetDate reports whether a date after "since" later in the clause of a
+// disaster or war tells when it began ("floods have displaced 40,000
+// people since May 30").
+func onsetDate(toks []token, de dateExpr, m *mention) bool {
+	return (m.Kind == "disaster" || m.Kind == "war") && de.T0 > m.T1 && toks[de.T0-1].Low == "since"
 }
