@@ -329,6 +329,9 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 	if j < len(toks) && toks[j].Low == "the" {
 		j++
 	}
+	if e := mf.namedTopic(v, j); e > j {
+		return e // "a memorandum of understanding on the Lobito Corridor"
+	}
 	end, n := k, 0
 	for ; j < len(toks) && n < 8; j++ {
 		t := toks[j]
@@ -352,6 +355,23 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		end = j + 1
 	}
 	return end
+}
+
+// namedTopic returns the end of a place's or body's name of at most six
+// capitalised words from token j that an agreement is about ("on the
+// Walvis Bay-Ndola-Lubumbashi Development Corridor"), or j.
+func (mf mentionFinder) namedTopic(v *sentView, j int) int {
+	k := j
+	for k < len(v.Toks) && k < j+6 && v.Toks[k].Cap && v.Toks[k].Word {
+		k++
+	}
+	if k == j || k < len(v.Toks) && v.Toks[k].Cap {
+		return j
+	}
+	if h := v.Toks[k-1].Low; k-j > 1 && (mf.g.placeHeads[h] || mf.g.orgHeads[h]) {
+		return k
+	}
+	return j
 }
 
 // topicItem reports whether token j may be a word of an agreement's topic:
