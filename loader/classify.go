@@ -27,6 +27,11 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = v.span(r.T0, r.T1)
+		if typ == schema.Place && knightedBefore(v, r.T0) {
+			// "Sir Seretse Khama International Airport": the title is
+			// part of the name of what is called after the person.
+			m.T0, m.N0, m.Name = r.T0-1, r.T0-1, v.span(r.T0-1, r.T1)
+		}
 		if ledBy(v.Toks[r.T0].Low) {
 			m.N0, m.Name = r.T0+1, v.span(r.T0+1, r.T1) // "Kenyan-led …": who leads it is no part of the name
 		}
@@ -44,6 +49,16 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
 	return mf.person(out, v, r)
+}
+
+// knightedBefore reports whether the run at t0 follows a capitalised "Sir"
+// or "Dame", which the stop words leave out of runs.
+func knightedBefore(v *sentView, t0 int) bool {
+	if t0 == 0 || !v.Toks[t0-1].Cap {
+		return false
+	}
+	w := v.Toks[t0-1].Low
+	return w == "sir" || w == "dame"
 }
 
 // headType returns the entity type (and event kind) that the head word of a

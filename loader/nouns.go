@@ -348,6 +348,10 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 			j += 3 // "cooperation in the field of civil protection"
 			continue
 		}
+		if t.Low == "in" && toks[j-1].Low == "cooperation" && j+1 < len(toks) &&
+			topicItem(toks, j+1) {
+			continue // "cooperation in space resources"
+		}
 		if !topicItem(toks, j) {
 			break
 		}
