@@ -45,6 +45,9 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if m, ok := mf.facility(v, r); ok {
 		return append(out, m)
 	}
+	if m, ok := mf.buildingFirst(v, r); ok {
+		return append(out, m)
+	}
 	if m, ok := mf.orgName(v, r); ok {
 		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
@@ -59,6 +62,31 @@ func knightedBefore(v *sentView, t0 int) bool {
 	}
 	w := v.Toks[t0-1].Low
 	return w == "sir" || w == "dame"
+}
+
+// buildingWords are the head words of buildings that a name may follow, as
+// a residence's or city's name does ("State Guest House Jamuna", "State
+// House Nairobi").
+var buildingWords = map[string]bool{"house": true, "palace": true, "hall": true,
+	"mansion": true, "hotel": true, "castle": true, "temple": true}
+
+// buildingFirst reads a run with a building's head word inside it and a
+// name of one or two words after ("State Guest House Jamuna") as one
+// place, not a person: a person's name holds no building.
+func (mf mentionFinder) buildingFirst(v *sentView, r run) (mention, bool) {
+	for k := r.T0 + 1; k < r.T1-1 && k >= r.T1-3; k++ {
+		if buildingWords[v.Toks[k].Low] {
+			for i := r.T0; i < r.T1; i++ {
+				if v.Roles[i].End > 0 || v.Gaz[i].End > 0 && v.Gaz[i].Entry.Kind != gazCapital {
+					return mention{}, false
+				}
+			}
+			m := newMention(v.Index, r.T0, r.T1, schema.Place, formProper)
+			m.Name, m.Head = v.span(r.T0, r.T1), v.Toks[k].Low
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // headType returns the entity type (and event kind) that the head word of a
