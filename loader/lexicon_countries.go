@@ -91,7 +91,7 @@ const regionalTable = `
 - South_American|- Latin_American|- North_American|- Central_American|- West_African
 - East_African|- North_African|- Southern_African|- Central_African|- Southeast_Asian
 - South_Asian|- East_Asian|- Central_Asian|- Middle_Eastern|- Sub-Saharan|- Pan-African
-- Arab|- Nordic|- Baltic|- Scandinavian
+- Arab|- Nordic|- Baltic|- Scandinavian|- European|- African|- Asian
 `
 
 // regionTable lists places that news text names with a direction word or

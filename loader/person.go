@@ -28,6 +28,16 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 				continue
 			}
 		}
+		if g := v.Gaz[i]; g.End > 0 && g.End < r.T1 && g.Entry.Kind == gazRegional &&
+			v.Roles[g.End].End > 0 {
+			// "European Commissioner": a region's adjective names no
+			// country, but may name the region's union.
+			if m, ok := mf.regionBody(v, i, g.End); ok {
+				out = append(out, m)
+			}
+			i = g.End
+			continue
+		}
 		if n := partyAffiliation(v, i); n > 0 && r.T1-(i+n) >= 2 {
 			i += n // "Swedish Social Democrat Helena Vilhelmsson"
 			continue
@@ -120,6 +130,19 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	}
 	out[base] = m
 	return out
+}
+
+// regionBody returns the union of the region whose adjective stands from
+// token i to end before a title ("European Commissioner": the European
+// Union's), as a modifier.
+func (mf mentionFinder) regionBody(v *sentView, i, end int) (mention, bool) {
+	e, ok := mf.g.lookup(fold(v.span(i, end) + " Union"))
+	if !ok || e.Kind != gazOrg {
+		return mention{}, false
+	}
+	m := newMention(v.Index, i, end, schema.Organization, formProper)
+	m.Name, m.Code, m.Modifier = e.Name, e.Code, true
+	return m, true
 }
 
 // acronymBody reports whether token i is an acronym of capitals that is
