@@ -90,7 +90,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	switch {
 	case i < r.T1:
 		m = newMention(v.Index, r.T0, r.T1, schema.Person, formProper)
-		m.N0, m.Name = i, v.span(i, r.T1)
+		m.N0, m.Name = i, nameWithoutNickname(v, i, r.T1)
 		if !hasRole && (r.T1-i == 1 || len(mods) > 0 && r.T1-i == 1) {
 			m.Type = "" // a lone word: resolved against the rest of the article
 		}
@@ -143,6 +143,18 @@ func (mf mentionFinder) regionBody(v *sentView, i, end int) (mention, bool) {
 	m := newMention(v.Index, i, end, schema.Organization, formProper)
 	m.Name, m.Code, m.Modifier = e.Name, e.Code, true
 	return m, true
+}
+
+// nameWithoutNickname returns the name from token i to end without a
+// quoted nickname inside it (Charlot "Charlie" Kalsakau is Charlot
+// Kalsakau).
+func nameWithoutNickname(v *sentView, i, end int) string {
+	for k := i + 1; k < end; k++ {
+		if e := nicknameEnd(v, k); e > k && e < end {
+			return v.span(i, k) + " " + v.span(e, end)
+		}
+	}
+	return v.span(i, end)
 }
 
 // acronymBody reports whether token i is an acronym of capitals that is

@@ -43,6 +43,11 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j = k // "João da Costa", "Ursula von der Leyen"
 				continue
 			}
+			if k := nicknameEnd(v, j); j > i && k < len(v.Toks) && k > j && mf.nameLike(v, k) &&
+				v.Roles[j-1].End == 0 {
+				j = k // Charlot "Charlie" Kalsakau
+				continue
+			}
 			if mf.pluralPossessive(v, i, j) || saintPossessive(v, i, j) {
 				j++ // "Foreign Ministers' Meeting", "People's Congress", "St George's"
 				continue
@@ -87,6 +92,16 @@ func (mf mentionFinder) pluralPossessive(v *sentView, i, j int) bool {
 	head := v.Toks[k-1].Low
 	return k > j+1 && (mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
 		mf.g.placeHeads[head]) // "Heroes' Acre"
+}
+
+// nicknameEnd returns the end of a quoted capitalised word at token j
+// (the nickname in Charlot "Charlie" Kalsakau), or j.
+func nicknameEnd(v *sentView, j int) int {
+	if j+2 < len(v.Toks) && isQuoteMark(v.Toks[j].Text) && v.Toks[j+1].Cap &&
+		v.Toks[j+1].Word && isQuoteMark(v.Toks[j+2].Text) {
+		return j + 3
+	}
+	return j
 }
 
 // saintPossessive reports whether token j, a possessive marker, ends a
