@@ -135,8 +135,9 @@ var tellingVerbs = map[string]map[string]bool{
 }
 
 // toldDeviation is how many sentences from an event's first naming the
-// verb that tells it may stand.
-const toldDeviation = 4
+// verb that tells it may stand: a lead names it, and the paragraph after
+// the signing or the summit tells it.
+const toldDeviation = 6
 
 // toldDate returns the date of the verb that tells event k happening, in
 // the sentence nearest its first naming that holds one: the date that
