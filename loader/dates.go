@@ -81,6 +81,9 @@ func (de dateExpr) counts(t int) bool {
 // "eleven days later", "a month later", "two years later").
 type anchor struct {
 	day, month, year string
+	// written is the last year written, even one bound to a noun ("since
+	// 2023"), which "that year" refers to.
+	written string
 }
 
 // advance moves the anchor to date d.
@@ -93,6 +96,9 @@ func (a *anchor) advance(d dateExpr) {
 	}
 	if !d.Adjectival && len(d.Value) >= 4 {
 		a.year = d.Value[:4]
+	}
+	if len(d.Value) >= 4 {
+		a.written = d.Value[:4]
 	}
 }
 
@@ -235,10 +241,12 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 		return d, true
 	}
 	if toks[i].Lex&lexMonth != 0 && toks[i].Cap {
-		return dc.monthFirst(v, i, dc.g.months[low])
+		d, ok := dc.monthFirst(v, i, dc.g.months[low])
+		return thatYear(toks, d, last), ok
 	}
 	if toks[i].Digit {
-		return dc.numberFirst(v, i)
+		d, ok := dc.numberFirst(v, i)
+		return thatYear(toks, d, last), ok
 	}
 	if toks[i].Lex&lexWeekday != 0 {
 		return dc.weekday(v, i, time.Weekday(dc.g.weekdays[low]))
@@ -281,6 +289,23 @@ var holidays = []struct {
 	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
 	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
 	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
+
+// thatYear gives a day followed by "that year" or "the same year" ("on 5
+// May that year") the year written last before it.
+func thatYear(toks []token, d dateExpr, last *anchor) dateExpr {
+	if !d.Day || len(d.Value) != 10 || last.written == "" {
+		return d
+	}
+	k := d.T1
+	if k < len(toks) && toks[k].Low == "the" {
+		k++
+	}
+	if k+1 < len(toks) && (toks[k].Low == "that" || toks[k].Low == "same") &&
+		toks[k+1].Low == "year" && (toks[k].Low == "same") == (k > d.T1) {
+		d.Value, d.T1 = last.written+d.Value[4:], k+2
+	}
+	return d
 }
 
 // holiday reads a feast of fixed date ("Christmas Day 2024", "on New
