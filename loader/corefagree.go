@@ -138,7 +138,8 @@ func (d *document) attachedDate(r ref, m *mention) string {
 		// An adjectival year dates the event it stands in or right before
 		// ("the 2021 coup").
 		if de.Value == "" || !de.counts(m.T0) || de.Adjectival && de.T1 != m.T0+1 &&
-			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) && !onsetDate(toks, de, m) {
+			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) && !onsetDate(toks, de, m) &&
+			!possessiveDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int
@@ -197,4 +198,10 @@ func relativeOpens(toks []token, k int) bool {
 // people since May 30").
 func onsetDate(toks []token, de dateExpr, m *mention) bool {
 	return (m.Kind == "disaster" || m.Kind == "war") && de.T0 > m.T1 && toks[de.T0-1].Low == "since"
+}
+
+// possessiveDate reports whether a date stands right before the event
+// mention with a possessive marker between ("Sunday's boat disaster").
+func possessiveDate(toks []token, de dateExpr, m *mention) bool {
+	return de.T1+1 == m.T0 && de.T1 < len(toks) && toks[de.T1].isPossessive()
 }

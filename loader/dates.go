@@ -530,8 +530,29 @@ func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, b
 	if !dc.known {
 		return dateExpr{}, false
 	}
-	t := dc.weekdayDate(wd, weekdayTense(v, i), false)
+	tn := weekdayTense(v, i)
+	if pastEventOwner(v.Toks, i) {
+		tn = tensePast
+	}
+	t := dc.weekdayDate(wd, tn, false)
 	return dc.day(i, i+1, t), true
+}
+
+// pastEventOwner reports whether the weekday at i owns an attack or a
+// disaster ("Sunday's boat disaster"): news tells those once they have
+// happened, whatever the tense of the verb ("will attend a memorial for
+// the victims of Sunday's boat disaster").
+func pastEventOwner(toks []token, i int) bool {
+	if i+1 >= len(toks) || !toks[i+1].isPossessive() {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+4; k++ {
+		switch nominalEvents[toks[k].Low] {
+		case "attack", "disaster", "earthquake":
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayTense reads the tense a weekday is in: from the verb it follows
