@@ -901,7 +901,10 @@ func (d *document) attendedDates() {
 		if r.Type != schema.Attended || d.sentenceDated(r.Sent) {
 			continue
 		}
-		if e := &d.entities[r.Dst]; e.Type == schema.Event && isDay(e.Date) {
+		// A planned attendance has no story day to fall back on: the
+		// event's month is the best known ("will attend the meeting").
+		if e := &d.entities[r.Dst]; e.Type == schema.Event &&
+			(isDay(e.Date) || r.Planned && r.Date == "" && e.Date != "") {
 			r.Date = e.Date
 		}
 	}
