@@ -179,13 +179,15 @@ func absInt(n int) int {
 
 // relativeOpens reports whether token k opens a relative clause that tells
 // more of the noun before the comma ("which", "that", "during", "when",
-// "in which"), so a date in it is still the noun's.
+// "in which"), so a date in it is still the noun's, or a purpose ("gathered
+// in Cholpon-Ata in July 2022, for a consultative meeting"), whose event
+// the date before the comma dates.
 func relativeOpens(toks []token, k int) bool {
 	if k >= len(toks) {
 		return false
 	}
 	switch toks[k].Low {
-	case "which", "that", "during", "when":
+	case "which", "that", "during", "when", "for":
 		return true
 	case "in", "at":
 		return k+1 < len(toks) && toks[k+1].Low == "which" // "…, in which 14 were killed on Saturday"
