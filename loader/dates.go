@@ -988,3 +988,21 @@ func isoDate(y, m, d int) string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
+
+// afterClauseDate reports whether a date after the verb at i stands in a
+// clause of time of its own ("met Gedion …, ten months after Abiy signed
+// the declaration in December 2024"): a counted "after" or "before" opens
+// it, and its verb takes the date.
+func afterClauseDate(toks []token, de dateExpr, i int) bool {
+	for k := i + 1; k < de.T0 && k < len(toks); k++ {
+		if (toks[k].Low == "after" || toks[k].Low == "before") && k > 0 &&
+			timeUnits[toks[k-1].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeUnits are the units a span before "after" or "before" counts in.
+var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true,
+	"decades": true}
