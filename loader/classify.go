@@ -27,6 +27,11 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		}
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = v.span(r.T0, r.T1)
+		if typ == schema.Place && knightedBefore(v, r.T0) {
+			// "Sir Seretse Khama International Airport": the title is
+			// part of the name of what is called after the person.
+			m.T0, m.N0, m.Name = r.T0-1, r.T0-1, v.span(r.T0-1, r.T1)
+		}
 		if ledBy(v.Toks[r.T0].Low) {
 			m.N0, m.Name = r.T0+1, v.span(r.T0+1, r.T1) // "Kenyan-led …": who leads it is no part of the name
 		}
@@ -40,10 +45,48 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if m, ok := mf.facility(v, r); ok {
 		return append(out, m)
 	}
+	if m, ok := mf.buildingFirst(v, r); ok {
+		return append(out, m)
+	}
 	if m, ok := mf.orgName(v, r); ok {
 		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
 	return mf.person(out, v, r)
+}
+
+// knightedBefore reports whether the run at t0 follows a capitalised "Sir"
+// or "Dame", which the stop words leave out of runs.
+func knightedBefore(v *sentView, t0 int) bool {
+	if t0 == 0 || !v.Toks[t0-1].Cap {
+		return false
+	}
+	w := v.Toks[t0-1].Low
+	return w == "sir" || w == "dame"
+}
+
+// buildingWords are the head words of buildings that a name may follow, as
+// a residence's or city's name does ("State Guest House Jamuna", "State
+// House Nairobi").
+var buildingWords = map[string]bool{"house": true, "palace": true, "hall": true,
+	"mansion": true, "hotel": true, "castle": true, "temple": true}
+
+// buildingFirst reads a run with a building's head word inside it and a
+// name of one or two words after ("State Guest House Jamuna") as one
+// place, not a person: a person's name holds no building.
+func (mf mentionFinder) buildingFirst(v *sentView, r run) (mention, bool) {
+	for k := r.T0 + 1; k < r.T1-1 && k >= r.T1-3; k++ {
+		if buildingWords[v.Toks[k].Low] {
+			for i := r.T0; i < r.T1; i++ {
+				if v.Roles[i].End > 0 || v.Gaz[i].End > 0 && v.Gaz[i].Entry.Kind != gazCapital {
+					return mention{}, false
+				}
+			}
+			m := newMention(v.Index, r.T0, r.T1, schema.Place, formProper)
+			m.Name, m.Head = v.span(r.T0, r.T1), v.Toks[k].Low
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // headType returns the entity type (and event kind) that the head word of a
@@ -213,10 +256,15 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 	if !strings.Contains(t.Text, "-") || !t.Cap {
 		return out
 	}
-	rest := t.Text
+	rest, prev := t.Text, ""
 	for rest != "" {
 		part, after, _ := strings.Cut(rest, "-")
 		rest = after
+		if boundPrefix(prev) {
+			prev = part
+			continue // "Inter-American", "Pan-African": no one country
+		}
+		prev = part
 		e, ok := mf.g.lookup(fold(part))
 		if !ok || (e.Kind != gazCountry && e.Kind != gazDemonym) {
 			continue
@@ -226,6 +274,17 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 		out = append(out, m)
 	}
 	return out
+}
+
+// boundPrefix reports whether a hyphenated word's part is a prefix that
+// makes the next part an adjective of a whole region or movement
+// ("Inter-American", "Pan-African", "Anti-American"), not of a country.
+func boundPrefix(part string) bool {
+	switch strings.ToLower(part) {
+	case "inter", "pan", "trans", "anti", "pro", "intra", "afro", "ibero", "euro", "non":
+		return true
+	}
+	return false
 }
 
 // span returns the text from token t0 to token t1 (exclusive) as

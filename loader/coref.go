@@ -23,6 +23,7 @@ var motionWords = map[string]bool{"travel": true, "travelled": true, "traveled":
 // finds the full name even when it comes first), then lone words,
 // nominals, pronouns, and last the offices people hold.
 func (d *document) corefer() {
+	d.sharedDemonyms()
 	keys := map[string]int{}
 	d.eachMention(func(r ref, m *mention) {
 		if m.Form == formProper || m.Form == formDemonym {

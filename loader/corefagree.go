@@ -138,7 +138,8 @@ func (d *document) attachedDate(r ref, m *mention) string {
 		// An adjectival year dates the event it stands in or right before
 		// ("the 2021 coup").
 		if de.Value == "" || !de.counts(m.T0) || de.Adjectival && de.T1 != m.T0+1 &&
-			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) {
+			de.T1 != m.T0 && de.T0 != m.T0 && !ofDate(toks, de, m) && !onsetDate(toks, de, m) &&
+			!possessiveDate(toks, de, m) {
 			continue
 		}
 		var lo, hi, dist int
@@ -155,9 +156,7 @@ func (d *document) attachedDate(r ref, m *mention) string {
 		}
 		comma := false
 		for k := lo; k < hi && k < len(toks); k++ {
-			if toks[k].Text == ";" || toks[k].Text == "," && (k+1 >= len(toks) ||
-				toks[k+1].Low != "which" && toks[k+1].Low != "that" &&
-					toks[k+1].Low != "during" && toks[k+1].Low != "when") {
+			if toks[k].Text == ";" || toks[k].Text == "," && !relativeOpens(toks, k+1) {
 				comma = true
 			}
 		}
@@ -176,4 +175,35 @@ func absInt(n int) int {
 		return -n
 	}
 	return n
+}
+
+// relativeOpens reports whether token k opens a relative clause that tells
+// more of the noun before the comma ("which", "that", "during", "when",
+// "in which"), so a date in it is still the noun's, or a purpose ("gathered
+// in Cholpon-Ata in July 2022, for a consultative meeting"), whose event
+// the date before the comma dates.
+func relativeOpens(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Low {
+	case "which", "that", "during", "when", "for":
+		return true
+	case "in", "at":
+		return k+1 < len(toks) && toks[k+1].Low == "which" // "…, in which 14 were killed on Saturday"
+	}
+	return false
+}
+
+// onsetDate reports whether a date after "since" later in the clause of a
+// disaster or war tells when it began ("floods have displaced 40,000
+// people since May 30").
+func onsetDate(toks []token, de dateExpr, m *mention) bool {
+	return (m.Kind == "disaster" || m.Kind == "war") && de.T0 > m.T1 && toks[de.T0-1].Low == "since"
+}
+
+// possessiveDate reports whether a date stands right before the event
+// mention with a possessive marker between ("Sunday's boat disaster").
+func possessiveDate(toks []token, de dateExpr, m *mention) bool {
+	return de.T1+1 == m.T0 && de.T1 < len(toks) && toks[de.T1].isPossessive()
 }

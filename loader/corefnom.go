@@ -27,6 +27,9 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 			return
 		}
 	}
+	if d.countryPair(m.Name) {
+		return // "the Colombian-Ecuadorian border": two countries, told by their own mentions
+	}
 	if k := d.nicknameOf(r, m); k >= 0 {
 		d.attach(r, k)
 		return
@@ -225,4 +228,20 @@ func isGathering(kind string) bool {
 		return true
 	}
 	return false
+}
+
+// countryPair reports whether a hyphenated name is made of countries or
+// their adjectives only ("Colombian-Ecuadorian", "Chile-Argentina").
+func (d *document) countryPair(name string) bool {
+	parts := strings.Split(name, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		e, ok := d.g.lookup(fold(p))
+		if !ok || e.Kind != gazCountry && e.Kind != gazDemonym {
+			return false
+		}
+	}
+	return true
 }

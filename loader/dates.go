@@ -81,6 +81,9 @@ func (de dateExpr) counts(t int) bool {
 // "eleven days later", "a month later", "two years later").
 type anchor struct {
 	day, month, year string
+	// written is the last year written, even one bound to a noun ("since
+	// 2023"), which "that year" refers to.
+	written string
 }
 
 // advance moves the anchor to date d.
@@ -93,6 +96,9 @@ func (a *anchor) advance(d dateExpr) {
 	}
 	if !d.Adjectival && len(d.Value) >= 4 {
 		a.year = d.Value[:4]
+	}
+	if len(d.Value) >= 4 {
+		a.written = d.Value[:4]
 	}
 }
 
@@ -235,10 +241,12 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 		return d, true
 	}
 	if toks[i].Lex&lexMonth != 0 && toks[i].Cap {
-		return dc.monthFirst(v, i, dc.g.months[low])
+		d, ok := dc.monthFirst(v, i, dc.g.months[low])
+		return thatYear(toks, d, last), ok
 	}
 	if toks[i].Digit {
-		return dc.numberFirst(v, i)
+		d, ok := dc.numberFirst(v, i)
+		return thatYear(toks, d, last), ok
 	}
 	if toks[i].Lex&lexWeekday != 0 {
 		return dc.weekday(v, i, time.Weekday(dc.g.weekdays[low]))
@@ -281,6 +289,23 @@ var holidays = []struct {
 	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
 	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
 	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
+
+// thatYear gives a day followed by "that year" or "the same year" ("on 5
+// May that year") the year written last before it.
+func thatYear(toks []token, d dateExpr, last *anchor) dateExpr {
+	if !d.Day || len(d.Value) != 10 || last.written == "" {
+		return d
+	}
+	k := d.T1
+	if k < len(toks) && toks[k].Low == "the" {
+		k++
+	}
+	if k+1 < len(toks) && (toks[k].Low == "that" || toks[k].Low == "same") &&
+		toks[k+1].Low == "year" && (toks[k].Low == "same") == (k > d.T1) {
+		d.Value, d.T1 = last.written+d.Value[4:], k+2
+	}
+	return d
 }
 
 // holiday reads a feast of fixed date ("Christmas Day 2024", "on New
@@ -505,8 +530,29 @@ func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, b
 	if !dc.known {
 		return dateExpr{}, false
 	}
-	t := dc.weekdayDate(wd, weekdayTense(v, i), false)
+	tn := weekdayTense(v, i)
+	if pastEventOwner(v.Toks, i) {
+		tn = tensePast
+	}
+	t := dc.weekdayDate(wd, tn, false)
 	return dc.day(i, i+1, t), true
+}
+
+// pastEventOwner reports whether the weekday at i owns an attack or a
+// disaster ("Sunday's boat disaster"): news tells those once they have
+// happened, whatever the tense of the verb ("will attend a memorial for
+// the victims of Sunday's boat disaster").
+func pastEventOwner(toks []token, i int) bool {
+	if i+1 >= len(toks) || !toks[i+1].isPossessive() {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+4; k++ {
+		switch nominalEvents[toks[k].Low] {
+		case "attack", "disaster", "earthquake":
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayTense reads the tense a weekday is in: from the verb it follows
@@ -775,6 +821,51 @@ func (c *sentCtx) dateDistance(de dateExpr, i int) int {
 func (d *document) actionDates() {
 	d.restatedDates()
 	d.arrivalDates()
+	d.reactionDates()
+}
+
+// reactionDates dates a condemnation that took the day of the event it
+// condemns, written in its own sentence ("She condemned the killing of two
+// fishermen on the Chobe River on August 21"), by the later day the story
+// was at before it in its paragraph: one reacts on a day of one's own.
+// With no day told before, the event's day stands.
+func (d *document) reactionDates() {
+	for i := range d.rels {
+		r := &d.rels[i]
+		e := &d.entities[r.Dst]
+		if r.Type != schema.Condemned || e.Type != schema.Event || r.Date != e.Date ||
+			!isDay(r.Date) || !d.writesDate(r.Sent, r.Date) {
+			continue
+		}
+		if day := d.paragraphDay(r.Sent); day > r.Date {
+			r.Date = day
+		}
+	}
+}
+
+// paragraphDay returns the last day written in the sentences of sentence
+// s's paragraph before it, or "".
+func (d *document) paragraphDay(s int) string {
+	para := d.views[s].Para
+	for k := s - 1; k >= 0 && d.views[k].Para == para; k-- {
+		ds := d.dates[k]
+		for j := len(ds) - 1; j >= 0; j-- {
+			if de := ds[j]; de.Day && isDay(de.Value) && !de.Adjectival {
+				return de.Value
+			}
+		}
+	}
+	return ""
+}
+
+// writesDate reports whether sentence s writes the date value.
+func (d *document) writesDate(s int, value string) bool {
+	for _, de := range d.dates[s] {
+		if de.Value == value && !de.Adjectival {
+			return true
+		}
+	}
+	return false
 }
 
 // restatedDates gives an action read from a sentence with no date of its
@@ -810,7 +901,10 @@ func (d *document) attendedDates() {
 		if r.Type != schema.Attended || d.sentenceDated(r.Sent) {
 			continue
 		}
-		if e := &d.entities[r.Dst]; e.Type == schema.Event && isDay(e.Date) {
+		// A planned attendance has no story day to fall back on: the
+		// event's month is the best known ("will attend the meeting").
+		if e := &d.entities[r.Dst]; e.Type == schema.Event &&
+			(isDay(e.Date) || r.Planned && r.Date == "" && e.Date != "") {
 			r.Date = e.Date
 		}
 	}
@@ -894,3 +988,21 @@ func isoDate(y, m, d int) string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
+
+// afterClauseDate reports whether a date after the verb at i stands in a
+// clause of time of its own ("met Gedion …, ten months after Abiy signed
+// the declaration in December 2024"): a counted "after" or "before" opens
+// it, and its verb takes the date.
+func afterClauseDate(toks []token, de dateExpr, i int) bool {
+	for k := i + 1; k < de.T0 && k < len(toks); k++ {
+		if (toks[k].Low == "after" || toks[k].Low == "before") && k > 0 &&
+			timeUnits[toks[k-1].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeUnits are the units a span before "after" or "before" counts in.
+var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true,
+	"decades": true}

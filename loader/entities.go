@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"slices"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -64,6 +66,26 @@ func (d *document) acronyms() {
 			}
 		}
 	})
+	d.acronymEntities()
+}
+
+// acronymEntities folds an organisation named only by an acronym ("SICA
+// Secretary-General …", made before the lone words were read) into the
+// entity that took that acronym in brackets.
+func (d *document) acronymEntities() {
+	for a := range d.entities {
+		e := &d.entities[a]
+		if e.Dropped || e.Type != schema.Organization || !isShortUpper(e.Name) {
+			continue
+		}
+		for b := range d.entities {
+			x := &d.entities[b]
+			if b != a && !x.Dropped && x.Type == schema.Organization && hasString(x.Aliases, e.Name) {
+				d.merge(b, a)
+				break
+			}
+		}
+	}
 }
 
 // merge folds entity b into entity a.
@@ -83,4 +105,57 @@ func (d *document) merge(a, b int) {
 		}
 	}
 	eb.Mentions, eb.Dropped = nil, true
+}
+
+// sharedDemonyms decides what an adjective two countries share stands for
+// ("Congolese": the DR Congo or the Republic of the Congo): the dateline's
+// country if it is one of them ("KINSHASA, March 13"), else the only one
+// of them the article names, else the usual reading.
+func (d *document) sharedDemonyms() {
+	named := map[string]bool{}
+	d.eachMention(func(r ref, m *mention) {
+		if m.Type == schema.Country && m.Form == formProper {
+			named[m.Code] = true
+		}
+	})
+	d.eachMention(func(r ref, m *mention) {
+		if m.Form != formDemonym {
+			return
+		}
+		codes := d.g.shared[fold(d.views[r.Sent].span(m.T0, m.T1))]
+		if len(codes) == 0 {
+			return
+		}
+		old := m.Code
+		m.Code = d.sharedCode(codes, named)
+		m.Name = d.g.countryNames[m.Code]
+		for i := range d.mentions[r.Sent] {
+			// "Congolese President …": the title took the first reading.
+			if x := &d.mentions[r.Sent][i]; x.RoleCode == old && x.T0 <= m.T0 && m.T1 <= x.T1 {
+				x.RoleCode = m.Code
+			}
+		}
+	})
+}
+
+// sharedCode picks one of codes, as sharedDemonyms says.
+func (d *document) sharedCode(codes []string, named map[string]bool) string {
+	for _, name := range []string{d.dl.Region, d.dl.Place} {
+		if e, ok := d.g.lookup(fold(name)); ok && name != "" && slices.Contains(codes, e.Code) {
+			return e.Code
+		}
+	}
+	only := ""
+	for _, c := range codes {
+		if named[c] {
+			if only != "" {
+				return codes[0]
+			}
+			only = c
+		}
+	}
+	if only != "" {
+		return only
+	}
+	return codes[0]
 }

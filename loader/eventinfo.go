@@ -98,7 +98,10 @@ func (d *document) eventDates() {
 			continue
 		}
 		for _, r := range e.Mentions {
-			if ds := d.dates[r.Sent]; len(ds) > 0 && ds[0].T0 <= 1 && !ds[0].Adjectival {
+			// A date opening the sentence, unless a verb stands between
+			// ("On Monday, Castro condemned the attack": the condemnation's).
+			if ds := d.dates[r.Sent]; len(ds) > 0 && ds[0].T0 <= 1 && !ds[0].Adjectival &&
+				!(ds[0].T1 <= d.m(r).T0 && verbAdjunct(d.views[r.Sent].Toks, ds[0].T1, d.m(r).T0)) {
 				e.Date = ds[0].Value
 				break
 			}
@@ -132,8 +135,9 @@ var tellingVerbs = map[string]map[string]bool{
 }
 
 // toldDeviation is how many sentences from an event's first naming the
-// verb that tells it may stand.
-const toldDeviation = 4
+// verb that tells it may stand: a lead names it, and the paragraph after
+// the signing or the summit tells it.
+const toldDeviation = 6
 
 // toldDate returns the date of the verb that tells event k happening, in
 // the sentence nearest its first naming that holds one: the date that

@@ -61,6 +61,7 @@ type gazetteer struct {
 	orgCues      map[string]bool // "group" in "the militant group al-Shabaab"
 	corporate    map[string]bool // "Spółka", "GmbH"
 	eventHeads   map[string]string
+	shared       map[string][]string // folded shared demonym → its country codes
 	eventPrefix  map[string]string
 	stop         map[string]bool
 	months       map[string]int
@@ -111,6 +112,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.loadCountries()
 	g.loadTable(countryAliasTable, gazCountry)
 	g.loadTable(demonymTable, gazDemonym)
+	g.loadShared()
 	g.loadTable(capitalAliasTable, gazCapital)
 	g.loadRegions()
 	g.loadTable(regionalTable, gazRegional)
@@ -291,6 +293,17 @@ func (g *gazetteer) loadLex() {
 func (g *gazetteer) addFrames(p *patterns) {
 	for w := range p.byFirst {
 		g.lex[w] |= lexFrame
+	}
+}
+
+// loadShared adds the demonyms of sharedDemonymTable, each read as its
+// first country until the article says otherwise.
+func (g *gazetteer) loadShared() {
+	g.shared = map[string][]string{}
+	for _, item := range strings.Split(sharedDemonymTable, "|") {
+		f := strings.Fields(item)
+		g.shared[fold(f[0])] = f[1:]
+		g.add(f[0], gazEntry{Kind: gazDemonym, Code: f[1], Name: f[0]})
 	}
 }
 

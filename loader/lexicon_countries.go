@@ -3,7 +3,13 @@ package loader
 // demonymTable lists the adjectives and nationality nouns of countries, by
 // ISO 3166-1 alpha-2 code. Names of the countries themselves come from the
 // gountries data module; this table adds what it lacks. Ambiguous words
-// ("Korean", "Guinean", "Congolese") are left out.
+// ("Korean", "Guinean", "Congolese") are left out, or listed in
+// sharedDemonymTable.
+// sharedDemonymTable lists adjectives that two countries share, each with
+// the codes it may stand for, the usual reading first; the article decides
+// between them (document.sharedDemonyms).
+const sharedDemonymTable = `Congolese CD CG|Guinean GN GW`
+
 const demonymTable = `
 AF Afghan Afghans|AL Albanian Albanians|DZ Algerian Algerians|AD Andorran|AO Angolan Angolans
 AR Argentine Argentinian Argentinians|AM Armenian Armenians|AU Australian Australians
@@ -85,7 +91,7 @@ const regionalTable = `
 - South_American|- Latin_American|- North_American|- Central_American|- West_African
 - East_African|- North_African|- Southern_African|- Central_African|- Southeast_Asian
 - South_Asian|- East_Asian|- Central_Asian|- Middle_Eastern|- Sub-Saharan|- Pan-African
-- Arab|- Nordic|- Baltic|- Scandinavian
+- Arab|- Nordic|- Baltic|- Scandinavian|- European|- African|- Asian
 `
 
 // regionTable lists places that news text names with a direction word or

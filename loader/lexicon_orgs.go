@@ -165,9 +165,11 @@ capital municipality enclave county hamlet settlement`
 
 // facilityNouns are lower-case nouns that, written after a name, name a
 // building or site called after it ("the Zofiówka colliery", "the Jinnah
-// hospital"): the name and the noun together are the place.
+// hospital"): the name and the noun together are the place. A valley is
+// named after its river the same way ("the Sula valley"), and the river's
+// name alone is another place.
 const facilityNouns = `hospital clinic airport airbase stadium university colliery mine
-refinery prison jail mosque cathedral hotel dam barracks academy shipyard`
+refinery prison jail mosque cathedral hotel dam barracks academy shipyard valley`
 
 // orgCueNouns are lower-case nouns that, just before a name or apposed to
 // it, say the name is an organisation's ("the militant group al-Shabaab",

@@ -24,6 +24,7 @@ deputy_secretary-general:Deputy_Secretary-General
 under-secretary-general:Under-Secretary-General high_representative:High_Representative
 foreign_policy_chief:Foreign_Policy_Chief chief:Chief top_diplomat:Foreign_Minister
 diplomat:Diplomat ambassador:Ambassador envoy:Envoy special_envoy:Special_Envoy
+high_commissioner:High_Commissioner
 spokesperson:spokesperson spokesman:spokesperson spokeswoman:spokesperson governor:Governor
 mayor:Mayor senator:Senator speaker:Speaker governor-general:Governor-General
 general:General gen.:General lt._gen.:Lieutenant_General maj._gen.:Major_General
@@ -39,7 +40,8 @@ tánaiste:Tánaiste tanaiste:Tánaiste grand_duke:Grand_Duke* grand_duchess:Gran
 hereditary_grand_duke:Hereditary_Grand_Duke executive_secretary:Executive_Secretary
 presidents:President* prime_ministers:Prime_Minister* foreign_ministers:Foreign_Minister sheikh:- mr:-
 mr.:- mrs:- mrs.:- ms:- ms.:- dr:- dr.:- prof.:- sir:- dame:- majesty:- highness:-
-royal_highness:- excellency:- lieutenant_general:Lieutenant_General
+royal_highness:- excellency:- dato:- datuk:- dato_seri:- datuk_seri:-
+dato_seri_setia:- tan_sri:- pehin:- lieutenant_general:Lieutenant_General
 major_general:Major_General brigadier_general:Brigadier_General brigadier:Brigadier
 `
 

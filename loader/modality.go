@@ -143,7 +143,8 @@ func (c *sentCtx) date(i int, obj []int, planned bool) string {
 	best, bestDist := "", 1<<30
 	for _, de := range c.d.dates[c.s] {
 		if de.Value == "" || de.Adjectival || !de.counts(i) || asideFor(c.toks, de, i) ||
-			c.ownedByOtherEvent(de, obj) || c.d.dc.laterThanPast(c.toks, de, i) {
+			c.ownedByOtherEvent(de, obj) || c.d.dc.laterThanPast(c.toks, de, i) ||
+			afterClauseDate(c.toks, de, i) {
 			continue
 		}
 		dist := c.dateDistance(de, i)

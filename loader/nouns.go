@@ -56,7 +56,8 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	// A name of its own: a proper modifier or complement, or a year ("the
 	// December 2004 tsunami" is one tsunami, not the floods told before).
-	named := proper >= 0 || determinedYear(v.Toks, j) || monthOfYear(v.Toks, j)
+	named := proper >= 0 || determinedYear(v.Toks, j) || monthOfYear(v.Toks, j) ||
+		numberedAnniversary(v.Toks, j, i)
 	quoted := -1 // where a quoted name before the noun opens
 	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
 		quoted, named = q, true // so-called "two-plus-two" security talks
@@ -173,6 +174,18 @@ func shipOf(toks []token, end int) int {
 		k++
 	}
 	return k
+}
+
+// numberedAnniversary reports whether the modifiers from token j to the
+// event noun at i count an anniversary ("the 50th anniversary
+// celebrations"): there is only one fiftieth.
+func numberedAnniversary(toks []token, j, i int) bool {
+	for k := j; k+1 < i; k++ {
+		if toks[k].Digit && isOrdinal(toks[k].Low) && toks[k+1].Low == "anniversary" {
+			return true
+		}
+	}
+	return false
 }
 
 // gatheringNouns are event nouns whose "of" complement may name the
@@ -316,6 +329,9 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 	if j < len(toks) && toks[j].Low == "the" {
 		j++
 	}
+	if e := mf.namedTopic(v, j); e > j {
+		return e // "a memorandum of understanding on the Lobito Corridor"
+	}
 	end, n := k, 0
 	for ; j < len(toks) && n < 8; j++ {
 		t := toks[j]
@@ -323,9 +339,18 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 			topicItem(toks, j+1) {
 			continue // "the free movement of persons", "search and rescue"
 		}
+		if t.Low == "of" && n > 0 && j+2 < len(toks) && toks[j+1].Low == "the" &&
+			topicItem(toks, j+2) {
+			j++ // "the simplified crossing of the state border"
+			continue
+		}
 		if t.Low == "in" && n > 0 && fieldOf(toks, j) {
 			j += 3 // "cooperation in the field of civil protection"
 			continue
+		}
+		if t.Low == "in" && toks[j-1].Low == "cooperation" && j+1 < len(toks) &&
+			topicItem(toks, j+1) {
+			continue // "cooperation in space resources"
 		}
 		if !topicItem(toks, j) {
 			break
@@ -334,6 +359,23 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		end = j + 1
 	}
 	return end
+}
+
+// namedTopic returns the end of a place's or body's name of at most six
+// capitalised words from token j that an agreement is about ("on the
+// Walvis Bay-Ndola-Lubumbashi Development Corridor"), or j.
+func (mf mentionFinder) namedTopic(v *sentView, j int) int {
+	k := j
+	for k < len(v.Toks) && k < j+6 && v.Toks[k].Cap && v.Toks[k].Word {
+		k++
+	}
+	if k == j || k < len(v.Toks) && v.Toks[k].Cap {
+		return j
+	}
+	if h := v.Toks[k-1].Low; k-j > 1 && (mf.g.placeHeads[h] || mf.g.orgHeads[h]) {
+		return k
+	}
+	return j
 }
 
 // topicItem reports whether token j may be a word of an agreement's topic:
@@ -345,7 +387,18 @@ func topicItem(toks []token, j int) bool {
 		return j+1 < len(toks) && topicWord(toks[j+1])
 	}
 	return topicWord(t) && t.Lex&lexStop == 0 && !auxiliaries[t.Low] &&
-		wordTense(toks, j) != tensePast
+		(wordTense(toks, j) != tensePast || edAdjective(toks, j))
+}
+
+// edAdjective reports whether the "-ed" word at j qualifies the topic noun
+// after it ("liquefied natural gas", "displaced persons") rather than being
+// a verb ("… and agreed to").
+func edAdjective(toks []token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || toks[j-1].Low == "and" {
+		return false
+	}
+	n := toks[j+1]
+	return topicWord(n) && n.Lex&lexStop == 0 && !auxiliaries[n.Low] && wordTense(toks, j+1) != tensePast
 }
 
 // fieldOf reports whether the words from token j are "in the field of" (or

@@ -28,12 +28,32 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 				continue
 			}
 		}
+		if g := v.Gaz[i]; g.End > 0 && g.End < r.T1 && g.Entry.Kind == gazRegional &&
+			v.Roles[g.End].End > 0 {
+			// "European Commissioner": a region's adjective names no
+			// country, but may name the region's union.
+			if m, ok := mf.regionBody(v, i, g.End); ok {
+				out = append(out, m)
+			}
+			i = g.End
+			continue
+		}
 		if n := partyAffiliation(v, i); n > 0 && r.T1-(i+n) >= 2 {
 			i += n // "Swedish Social Democrat Helena Vilhelmsson"
 			continue
 		}
 		if mf.g.orgHeads[v.Toks[i].Low] && v.Roles[i+1].End > 0 && v.Roles[i].End == 0 {
 			i++ // "Senate President Hun Sen": the body whose office it is
+			continue
+		}
+		if mf.acronymBody(v, i) {
+			// "SICA Secretary-General Werner Vargas": an acronym the
+			// gazetteer does not know, before a title, is the body whose
+			// office it is (the article spelt it out elsewhere).
+			m := newMention(v.Index, i, i+1, schema.Organization, formProper)
+			m.Name, m.Modifier = v.Toks[i].Text, true
+			out = append(out, m)
+			i++
 			continue
 		}
 		if parts := mf.hyphenParts(out, v, i); len(parts) > len(out) {
@@ -70,7 +90,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	switch {
 	case i < r.T1:
 		m = newMention(v.Index, r.T0, r.T1, schema.Person, formProper)
-		m.N0, m.Name = i, v.span(i, r.T1)
+		m.N0, m.Name = i, nameWithoutNickname(v, i, r.T1)
 		if !hasRole && (r.T1-i == 1 || len(mods) > 0 && r.T1-i == 1) {
 			m.Type = "" // a lone word: resolved against the rest of the article
 		}
@@ -110,6 +130,40 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	}
 	out[base] = m
 	return out
+}
+
+// regionBody returns the union of the region whose adjective stands from
+// token i to end before a title ("European Commissioner": the European
+// Union's), as a modifier.
+func (mf mentionFinder) regionBody(v *sentView, i, end int) (mention, bool) {
+	e, ok := mf.g.lookup(fold(v.span(i, end) + " Union"))
+	if !ok || e.Kind != gazOrg {
+		return mention{}, false
+	}
+	m := newMention(v.Index, i, end, schema.Organization, formProper)
+	m.Name, m.Code, m.Modifier = e.Name, e.Code, true
+	return m, true
+}
+
+// nameWithoutNickname returns the name from token i to end without a
+// quoted nickname inside it (Charlot "Charlie" Kalsakau is Charlot
+// Kalsakau).
+func nameWithoutNickname(v *sentView, i, end int) string {
+	for k := i + 1; k < end; k++ {
+		if e := nicknameEnd(v, k); e > k && e < end {
+			return v.span(i, k) + " " + v.span(e, end)
+		}
+	}
+	return v.span(i, end)
+}
+
+// acronymBody reports whether token i is an acronym of capitals that is
+// no title itself and is followed by a title ("SICA Secretary-General",
+// "LTA Executive Director").
+func (mf mentionFinder) acronymBody(v *sentView, i int) bool {
+	t := v.Toks[i]
+	return i+1 < len(v.Toks) && len(t.Text) >= 3 && isShortUpper(t.Text) && t.Word &&
+		v.Roles[i].End == 0 && (v.Roles[i+1].End > 0 || mf.g.rolePrefix[v.Toks[i+1].Low])
 }
 
 // title reads titles of office from token i up to end: portfolio words

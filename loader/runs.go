@@ -43,8 +43,13 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j = k // "João da Costa", "Ursula von der Leyen"
 				continue
 			}
-			if mf.pluralPossessive(v, i, j) {
-				j++ // "Foreign Ministers' Meeting", "People's Congress"
+			if k := nicknameEnd(v, j); j > i && k < len(v.Toks) && k > j && mf.nameLike(v, k) &&
+				v.Roles[j-1].End == 0 {
+				j = k // Charlot "Charlie" Kalsakau
+				continue
+			}
+			if mf.pluralPossessive(v, i, j) || saintPossessive(v, i, j) {
+				j++ // "Foreign Ministers' Meeting", "People's Congress", "St George's"
 				continue
 			}
 			if j > i && v.Toks[j].Digit && numberedHead(v.Toks[j-1].Low) {
@@ -85,7 +90,34 @@ func (mf mentionFinder) pluralPossessive(v *sentView, i, j int) bool {
 		k++
 	}
 	head := v.Toks[k-1].Low
-	return k > j+1 && (mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "")
+	return k > j+1 && (mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
+		mf.g.placeHeads[head]) // "Heroes' Acre"
+}
+
+// nicknameEnd returns the end of a quoted capitalised word at token j
+// (the nickname in Charlot "Charlie" Kalsakau), or j.
+func nicknameEnd(v *sentView, j int) int {
+	if j+2 < len(v.Toks) && isQuoteMark(v.Toks[j].Text) && v.Toks[j+1].Cap &&
+		v.Toks[j+1].Word && isQuoteMark(v.Toks[j+2].Text) {
+		return j + 3
+	}
+	return j
+}
+
+// saintPossessive reports whether token j, a possessive marker, ends a
+// saint's name that opens the run at token i: towns and parishes are named
+// "St George's", "St John's" after the saint's church, and the marker is
+// part of the name, not a possessive of the sentence.
+func saintPossessive(v *sentView, i, j int) bool {
+	if j != i+2 || !v.Toks[j].isPossessive() || v.Toks[j].Low == "'" ||
+		v.Toks[j].Start != v.Toks[j-1].End {
+		return false
+	}
+	switch v.Toks[i].Low {
+	case "st", "st.", "saint":
+		return true
+	}
+	return false
 }
 
 // connectorsEnd returns the end of the lower-case name connectors ("da",

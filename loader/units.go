@@ -208,7 +208,9 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		if !comma && m.T0 >= 3 && v.Toks[m.T0-1].Low == "the" && v.Toks[m.T0-2].Text == "," {
 			comma, m.T0 = true, m.T0-1
 		}
-		if comma {
+		// "Villa Mbaya, the head of state's residence": a title with a
+		// possessive after it owns what the apposition names.
+		if comma && !(m.T1 < len(v.Toks) && v.Toks[m.T1].isPossessive()) {
 			if b := mentionEndingAt(ms, m.T0-1); b >= 0 && ms[b].Form == formProper &&
 				(ms[b].Type == schema.Person || ms[b].Type == "") {
 				p := &ms[b]
@@ -291,7 +293,7 @@ func mentionEndingAt(ms []mention, t int) int {
 // "at" or "to" is where its holder serves, not the country they serve.
 func posted(role string) bool {
 	switch role {
-	case "Ambassador", "Envoy", "Special Envoy", "Diplomat", "Representative":
+	case "Ambassador", "Envoy", "Special Envoy", "Diplomat", "Representative", "High Commissioner":
 		return true
 	}
 	return false
