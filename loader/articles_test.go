@@ -4,12 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/diplograph/diplograph/schema"
 )
-
-// schemaType converts a relation type name.
-func schemaType(s string) schema.RelationType { return schema.RelationType(s) }
 
 // TestArticles scores the articles of testdata/articles (written for these
 // tests) against their gold, as the evaluation does.

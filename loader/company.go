@@ -23,7 +23,7 @@ func (d *document) companyOffices() {
 			case "and":
 				d.coordinatedOffice(s, i)
 			case "for":
-				if i > 0 && inSet(v.Toks[i-1].Low, "in", "deputising", "deputizing") {
+				if i > 0 && hasString([]string{"in", "deputising", "deputizing"}, v.Toks[i-1].Low) {
 					d.shareOffice(d.personBefore(s, i-1), d.personAfter(s, i+1, 4))
 				}
 			case "place", "behalf":
@@ -47,16 +47,6 @@ func (d *document) companyOffices() {
 			}
 		}
 	}
-}
-
-// inSet reports whether w is one of the words.
-func inSet(w string, words ...string) bool {
-	for _, x := range words {
-		if w == x {
-			return true
-		}
-	}
-	return false
 }
 
 // personMention returns the entity of mention x when it is a person, or -1.
@@ -317,7 +307,7 @@ func (d *document) pluralApposition(s, i int) {
 			return
 		}
 		d.giveOffice(k, code)
-		if end >= len(v.Toks) || !inSet(v.Toks[end].Low, "and", ",") {
+		if end >= len(v.Toks) || !hasString([]string{"and", ","}, v.Toks[end].Low) {
 			return
 		}
 		t = end + 1
@@ -394,7 +384,7 @@ func (d *document) pairedApposition(s, i int) {
 	v := d.views[s]
 	shared := false
 	for k := i - 2; k >= 0 && k >= i-4; k-- {
-		if inSet(v.Toks[k].Low, "their", "two", "both") {
+		if hasString([]string{"their", "two", "both"}, v.Toks[k].Low) {
 			shared = true
 		}
 	}

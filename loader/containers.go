@@ -178,7 +178,7 @@ func (c *sentCtx) onTheCoast(a int) {
 	if k < len(c.toks) && c.toks[k].Text == "," {
 		k++
 	}
-	if k+3 >= len(c.toks) || !inSet(c.toks[k].Low, "on", "off", "along") ||
+	if k+3 >= len(c.toks) || !hasString([]string{"on", "off", "along"}, c.toks[k].Low) ||
 		c.toks[k+1].Low != "the" {
 		return
 	}

@@ -80,11 +80,6 @@ func (d *document) m(r ref) *mention {
 	return &d.mentions[r.Sent][r.Idx]
 }
 
-// entityOf returns the entity index of mention r, or -1.
-func (d *document) entityOf(r ref) int {
-	return d.m(r).Entity
-}
-
 // newEntity adds an entity for mention r and returns its index.
 func (d *document) newEntity(r ref, typ schema.EntityType, name string) int {
 	m := d.m(r)

@@ -38,16 +38,6 @@ func (d *document) entityEndingAt(s, t int) int {
 	return -1
 }
 
-// hasFold reports whether one of names folds to f.
-func hasFold(names []string, f string) bool {
-	for _, n := range names {
-		if fold(n) == f {
-			return true
-		}
-	}
-	return false
-}
-
 // acronyms makes an all-capital word in brackets after a name an alias of
 // that name ("Lake Chad Basin Commission (LCBC)").
 func (d *document) acronyms() {

@@ -23,7 +23,7 @@ func (d *document) fallbackPlaces() {
 		if isMishap(e.Kind) {
 			if p := d.placeInName(k); p >= 0 { // "the Omdurman market attack"
 				d.addRel(schema.OccurredIn, k, p, e.Mentions[0].Sent, "", false, 0.6)
-			} else if c := d.countryBefore(e.Mentions[0]); c >= 0 {
+			} else if c := d.struckCountry(e.Mentions[0]); c >= 0 {
 				// "rallied behind Armenia after flash floods in the north"
 				d.addRel(schema.OccurredIn, k, c, e.Mentions[0].Sent, "", false, 0.4)
 			}
@@ -451,10 +451,10 @@ func (d *document) placeInName(k int) int {
 	return -1
 }
 
-// countryBefore returns the country named just before event mention r
+// struckCountry returns the country named just before event mention r
 // after a preposition ("behind Armenia after flash floods", "to Nepal
 // after the earthquake"), or -1: the country the event struck.
-func (d *document) countryBefore(r ref) int {
+func (d *document) struckCountry(r ref) int {
 	m := d.m(r)
 	toks := d.views[r.Sent].Toks
 	for j := range d.mentions[r.Sent] {

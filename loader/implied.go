@@ -59,12 +59,12 @@ func (c *sentCtx) amongAttending(i int) {
 	if k < len(c.toks) && (c.toks[k].Low == "the" || c.toks[k].Low == "at") {
 		return // "present at the talks": read by other rules
 	}
-	if k >= len(c.toks) || !inSet(c.toks[k].Low, "were", "was", "included", "include") {
+	if k >= len(c.toks) || !hasString([]string{"were", "was", "included", "include"}, c.toks[k].Low) {
 		return
 	}
 	lead := false
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if inSet(c.toks[j].Low, "among", "those", "also", "the") {
+		if hasString([]string{"among", "those", "also", "the"}, c.toks[j].Low) {
 			lead = true
 		}
 	}

@@ -1,8 +1,6 @@
 package loader
 
 import (
-	"strings"
-
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -484,16 +482,4 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 		}
 	}
 	return false
-}
-
-// lowerWords returns the lower-case words of toks joined by spaces.
-func lowerWords(toks []token) string {
-	var b strings.Builder
-	for _, t := range toks {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Low)
-	}
-	return b.String()
 }

@@ -17,11 +17,6 @@ func str(m map[string]any, k string) string {
 	return s
 }
 
-func num(m map[string]any, k string) int {
-	n, _ := m[k].(int64)
-	return int(n)
-}
-
 func list(m map[string]any, k string) []any {
 	l, _ := m[k].([]any)
 	return l
