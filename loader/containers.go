@@ -4,14 +4,6 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// appositionPlaceNouns are the common nouns an apposition uses to say what kind of
-// place a name is ("a mining town", "the two Spanish cities").
-var appositionPlaceNouns = wordSet(`town towns city cities village villages port ports island islands
-region regions province provinces state states district districts capital market
-resort enclave enclaves exclave exclaves county municipality suburb area border
-crossing coast colliery mine valley oasis cape governorate peninsula lake river seat
-harbour harbor archipelago atoll`)
-
 // appositionContainer reads where a place lies from what is apposed to it,
 // starting at token k after the comma: "Jastrzębie-Zdrój, a mining town in
 // the Silesia region", "Ceuta and Melilla, the two Spanish cities on the
@@ -58,7 +50,7 @@ func (c *sentCtx) appositionContainer(srcs []int, k int) bool {
 			}
 			break
 		}
-		if appositionPlaceNouns[t.Low] && !head {
+		if c.d.g.placeKinds[t.Low] && !head {
 			head = true
 			// "the Sabah capital", "the two Spanish cities"
 			if a := c.anyEndingAt(j); a >= 0 && c.ms[a].T0 > k && add(a) {
@@ -162,7 +154,7 @@ func (c *sentCtx) countryBefore(t, n int) int {
 // the place after "of" lies in the country named before the place noun.
 func (c *sentCtx) demonymPlaceOf(a int) {
 	x := &c.ms[a]
-	if x.T0 < 3 || c.toks[x.T0-1].Low != "of" || !appositionPlaceNouns[c.toks[x.T0-2].Low] {
+	if x.T0 < 3 || c.toks[x.T0-1].Low != "of" || !c.d.g.placeKinds[c.toks[x.T0-2].Low] {
 		return
 	}
 	if b := c.countryBefore(x.T0-2, 3); b >= 0 {
@@ -207,7 +199,7 @@ func (c *sentCtx) apposedAfter(a int) {
 		if !t.Word && !t.isPossessive() {
 			return
 		}
-		if appositionPlaceNouns[t.Low] && head < 0 {
+		if c.d.g.placeKinds[t.Low] && head < 0 {
 			head = j
 		}
 		if t.Low == "the" {

@@ -57,6 +57,7 @@ type gazetteer struct {
 	placeFirst   map[string]bool // first words of place names ("Lake")
 	geoNouns     map[string]bool // "strait" in "the Bab el-Mandeb strait"
 	placeOf      map[string]bool // "town" in "the town of X"
+	placeKinds   map[string]bool // "town" in "Kowary, a mining town": any of the three lists
 	facilities   map[string]bool // "hospital" in "the Jinnah hospital"
 	orgCues      map[string]bool // "group" in "the militant group al-Shabaab"
 	corporate    map[string]bool // "Spółka", "GmbH"
@@ -92,6 +93,7 @@ func newGazetteer() (*gazetteer, error) {
 		placeFirst:   wordSet(placeFirstWords),
 		geoNouns:     wordSet(geoNouns),
 		placeOf:      wordSet(placeOfNouns),
+		placeKinds:   wordSet(geoNouns + " " + placeOfNouns + " " + appositionNouns),
 		facilities:   wordSet(facilityNouns),
 		orgCues:      wordSet(orgCueNouns),
 		corporate:    wordSet(corporateWords),

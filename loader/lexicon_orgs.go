@@ -159,6 +159,12 @@ village enclave frontier strait straits river lake island islands mountains moun
 canal oasis archipelago atoll basin delta plateau governorate reservoir districts
 provinces regions block field complex plant`
 
+// appositionNouns are the nouns, besides geoNouns and placeOfNouns, that an
+// apposition uses to say what kind of place a name is ("Kowary, a mining
+// town", "Ceuta and Melilla, the two Spanish cities", "on the coast").
+const appositionNouns = `towns cities villages ports states capital market resort enclaves
+exclave exclaves county suburb crossing coast colliery mine cape peninsula seat harbour harbor`
+
 // placeOfNouns are nouns that name the kind of place in "the town of X".
 const placeOfNouns = `town city village resort island port province state region district
 capital municipality enclave county hamlet settlement`
