@@ -245,8 +245,8 @@ func (c *sentCtx) invitation(i int) {
 	if len(guest) == 0 {
 		guest = c.entities(c.subjectLeft(i), argActor)
 	}
-	if c.negated(i, schema.Invited) && !c.refused(i) {
-		return // "declined an invitation from X": X still invited him
+	if c.negated(i, schema.Invited) {
+		return // "declined an invitation from X" is no negation (refusedInvitation)
 	}
 	c.record(schema.Invited, c.entities(host, argActor), guest, i, false, 0.75)
 }
@@ -278,18 +278,6 @@ func (c *sentCtx) invitationTo(i int) []int {
 		return nil
 	}
 	return nil
-}
-
-// refused reports whether a verb of refusal stands within a few words
-// before token i ("declined an invitation", "turned down the invitation").
-func (c *sentCtx) refused(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		switch c.toks[k].Low {
-		case "declined", "declines", "refused", "refuses", "rejected", "rejects", "turned":
-			return true
-		}
-	}
-	return false
 }
 
 // handedTo returns the one an invitation at token i was given to, named
