@@ -297,19 +297,7 @@ func (r *relationResolver) Evidence(ctx context.Context, obj *schema.Relation) (
 
 // RelationAdded is the resolver for the relationAdded field.
 func (r *subscriptionResolver) RelationAdded(ctx context.Context, types []schema.RelationType) (<-chan *schema.Relation, error) {
-	in := r.Events.Subscribe(ctx, types)
-	out := make(chan *schema.Relation)
-	go func() {
-		defer close(out)
-		for rel := range in {
-			select {
-			case out <- &rel:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return r.relationAdded(ctx, types)
 }
 
 // Agreement returns graph.AgreementResolver implementation.
