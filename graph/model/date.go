@@ -22,10 +22,11 @@ func MarshalDate(s string) graphql.Marshaler {
 func UnmarshalDate(v any) (string, error) {
 	s, ok := v.(string)
 	if !ok {
-		return "", fmt.Errorf("Date must be a string, got %T", v)
+		return "", fmt.Errorf("Date must be a string, got %T: %w", v, store.ErrInvalidInput)
 	}
 	if !store.ValidDate(s) {
-		return "", fmt.Errorf("Date %q is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
+		return "", fmt.Errorf("Date %q is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): %w",
+			s, store.ErrInvalidInput)
 	}
 	return s, nil
 }
