@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,7 +35,10 @@ Environment:
   DIPLOGRAPH_ADDR      default for serve --addr
   DIPLOGRAPH_DATA      default for --data (default ./data)
   DIPLOGRAPH_API_KEY   bearer key that GraphQL mutations need (unset: mutations refused)
-  DIPLOGRAPH_CORS_ORIGINS  comma-separated web origins allowed to call the API
+  DIPLOGRAPH_CORS_ORIGINS  comma-separated web origins allowed to call the API (unset: none)
+  DIPLOGRAPH_RATE_LIMIT    default for serve --rate-limit (requests/s per client; unset: none)
+  DIPLOGRAPH_MAX_CONNS     default for serve --max-conns (default 1024)
+  DIPLOGRAPH_LOG_FORMAT    default for --log-format: text or json
 
 Run 'diplograph COMMAND --help' for a command's flags.
 `
@@ -74,9 +78,23 @@ func newFlags(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, reporting whether to go on.
-func parse(fs *flag.FlagSet, args []string) bool {
-	return fs.Parse(args) == nil
+// parse parses flags. It returns -1 to go on, or the exit status: 0 after
+// --help, 2 after a bad flag.
+func parse(fs *flag.FlagSet, args []string) int {
+	switch err := fs.Parse(args); {
+	case err == nil:
+		return -1
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	default:
+		return 2
+	}
+}
+
+// logFlag adds the --log-format flag.
+func logFlag(fs *flag.FlagSet) *string {
+	return fs.String("log-format", envOr("DIPLOGRAPH_LOG_FORMAT", "text"),
+		"log lines as text or json (on stderr)")
 }
 
 // dataFlag adds the --data flag.
@@ -107,7 +125,14 @@ func openStore(ctx context.Context, dataDir string) (store.Store, error) {
 			Database: envOr("NEO4J_DATABASE", "neo4j"),
 		})
 	}
-	return embedded.Open(dataDir)
+	st, err := embedded.Open(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if rec := st.Recovery(); rec.Truncated > 0 || rec.Reason != "" {
+		fmt.Fprintf(os.Stderr, "diplograph: embedded store %s: %s\n", dataDir, rec)
+	}
+	return st, nil
 }
 
 // newExtractor builds the loader with its default options.
@@ -126,8 +151,12 @@ func loadCmd(ctx context.Context, args []string) int {
 	fs := newFlags("load", "[--data DIR] [--explain] PATH...")
 	data := dataFlag(fs)
 	explain := fs.Bool("explain", false, "print each cross-article merge of people and its key")
-	if !parse(fs, args) {
-		return 2
+	logFormat := logFlag(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if err := setupLogging(*logFormat); err != nil {
+		return fail(err)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -177,6 +206,12 @@ func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []stri
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintf(os.Stderr, "diplograph: load interrupted: the %d articles above are stored, "+
+			"the batch in progress is not; loading the same paths again resumes safely\n",
+			rep.Articles)
+		return 130
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -205,8 +240,8 @@ func extractCmd(args []string) int {
 	fs := newFlags("extract", "--json [--published YYYY-MM-DD] FILE")
 	asJSON := fs.Bool("json", false, "print the evaluation JSON object (the only format)")
 	published := fs.String("published", "", "publication date, overriding the file's")
-	if !parse(fs, args) {
-		return 2
+	if code := parse(fs, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() != 1 || !*asJSON {
 		fs.Usage()

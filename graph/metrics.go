@@ -8,6 +8,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // Metrics are the API's Prometheus measurements: requests by operation and
@@ -17,6 +19,7 @@ type Metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	conns    prometheus.Gauge
+	ingest   *prometheus.CounterVec
 	reg      prometheus.Registerer
 }
 
@@ -36,9 +39,13 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "diplograph_websocket_connections",
 			Help: "Open websocket connections.",
 		}),
+		ingest: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "diplograph_ingest_total",
+			Help: "Articles and relations written, and failed writes, by the load and ingestArticle.",
+		}, []string{"kind"}),
 		reg: reg,
 	}
-	reg.MustRegister(m.requests, m.latency, m.conns)
+	reg.MustRegister(m.requests, m.latency, m.conns, m.ingest)
 	return m
 }
 
@@ -99,4 +106,25 @@ func rootField(ss ast.SelectionSet) string {
 		}
 	}
 	return "fragment"
+}
+
+// ingested counts the articles and relations of batches written; a nil
+// Metrics counts nothing.
+func (m *Metrics) ingested(batches []schema.Batch) {
+	if m == nil {
+		return
+	}
+	rels := 0
+	for _, b := range batches {
+		rels += len(b.Relations)
+	}
+	m.ingest.WithLabelValues("articles").Add(float64(len(batches)))
+	m.ingest.WithLabelValues("relations").Add(float64(rels))
+}
+
+// ingestFailed counts a failed write.
+func (m *Metrics) ingestFailed() {
+	if m != nil {
+		m.ingest.WithLabelValues("failed_writes").Inc()
+	}
 }

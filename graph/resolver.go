@@ -32,6 +32,8 @@ type Resolver struct {
 	// Merger, when set, points the people of new articles at the people
 	// already in the graph (package resolve) before they are stored.
 	Merger Merger
+	// Metrics, when set, counts what Upsert writes.
+	Metrics *Metrics
 }
 
 // Merger resolves the entities of new batches against the graph.
@@ -52,8 +54,10 @@ func (r *Resolver) Upsert(ctx context.Context, batches ...schema.Batch) error {
 		}
 	}
 	if err := r.Store.Upsert(ctx, batches...); err != nil {
+		r.Metrics.ingestFailed()
 		return err
 	}
+	r.Metrics.ingested(batches)
 	if r.Events != nil {
 		for _, b := range batches {
 			r.Events.Publish(b.Relations)

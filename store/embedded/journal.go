@@ -97,6 +97,15 @@ type Recovery struct {
 	Reason string
 }
 
+// String says what recovery did, for a log line.
+func (r Recovery) String() string {
+	if r.Reason == "" {
+		return fmt.Sprintf("replayed %d journal records", r.Records)
+	}
+	return fmt.Sprintf("replayed %d journal records; cut %d bytes of torn tail (%s)",
+		r.Records, r.Truncated, r.Reason)
+}
+
 // replay applies every whole record of the journal f to st, cuts away a
 // torn or corrupt tail, and leaves f positioned at its end.
 func replay(f *os.File, st *state) (Recovery, error) {
