@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
 	"sync"
 
 	"github.com/diplograph/diplograph/loader"
@@ -80,6 +82,9 @@ func (p *pool) wait() { p.wg.Wait() }
 
 // readFile reads one file and extracts each of its documents.
 func readFile(ctx context.Context, x Extractor, path string, opts loader.ReadOptions) fileResult {
+	if reason := notRegular(path); reason != "" {
+		return fileResult{skipped: []Skip{{Path: path, Reason: reason}}}
+	}
 	docs, err := loader.ReadFile(path, opts)
 	res := fileResult{skipped: skipsOf(path, err)}
 	for _, d := range docs {
@@ -111,4 +116,28 @@ func extract(x Extractor, d loader.Document) (b schema.Batch, err error) {
 		return schema.Batch{}, fmt.Errorf("extraction failed: %w", err)
 	}
 	return b, nil
+}
+
+// notRegular says why path is not a regular file (after symlinks) that can
+// be read without blocking, or "" when it is one. Opening a named pipe
+// waits for a writer, and a device or socket is no article.
+func notRegular(path string) string {
+	info, err := os.Stat(path)
+	if err != nil {
+		return "" // ReadFile reports it
+	}
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		return ""
+	case m&fs.ModeNamedPipe != 0:
+		return "not a regular file: a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "not a regular file: a socket"
+	case m&fs.ModeDevice != 0:
+		return "not a regular file: a device"
+	case m.IsDir():
+		return "not a regular file: a directory"
+	default:
+		return "not a regular file (" + m.Type().String() + ")"
+	}
 }
