@@ -43,17 +43,8 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:]))
 }
 
-// Server timeouts: a client must send its headers within readHeaderTimeout
-// and its whole request within readTimeout; an answer must be written
-// within writeTimeout (the API's own deadline is shorter); an idle
-// keep-alive connection is closed after idleTimeout.
-const (
-	readHeaderTimeout = 5 * time.Second
-	readTimeout       = 15 * time.Second
-	writeTimeout      = 30 * time.Second
-	idleTimeout       = 60 * time.Second
-	maxHeaderBytes    = 64 << 10
-)
+// maxHeaderBytes bounds the request headers.
+const maxHeaderBytes = 64 << 10
 
 // serve wires the store, the loader and the API together and listens.
 func serve(ctx context.Context, args []string) int {
@@ -65,6 +56,12 @@ func serve(ctx context.Context, args []string) int {
 		"most client connections open at once; more wait to be accepted")
 	rateLimit := fs.Float64("rate-limit", envFloat("DIPLOGRAPH_RATE_LIMIT", 0),
 		"requests per second allowed to one client address (0: no limit)")
+	readTimeout := fs.Duration("read-timeout", 15*time.Second,
+		"time a client has to send a whole request (headers within a third of it)")
+	writeTimeout := fs.Duration("write-timeout", 30*time.Second,
+		"time to write an answer (the API stops a request after 10 s)")
+	idleTimeout := fs.Duration("idle-timeout", 60*time.Second,
+		"time an idle keep-alive connection stays open")
 	var loads multiFlag
 	fs.Var(&loads, "load", "file or folder to load before serving (repeatable)")
 	if code := parse(fs, args); code >= 0 {
@@ -119,10 +116,10 @@ func serve(ctx context.Context, args []string) int {
 	reg.MustRegister(conns)
 	srv := &http.Server{
 		Handler:           mux,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
+		ReadHeaderTimeout: *readTimeout / 3,
+		ReadTimeout:       *readTimeout,
+		WriteTimeout:      *writeTimeout,
+		IdleTimeout:       *idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ConnContext:       graph.WithNetConn,
 		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
