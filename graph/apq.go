@@ -63,7 +63,8 @@ func (a persistedQueries) MutateOperationParameters(ctx context.Context, p *grap
 	if hex.EncodeToString(sum[:]) != hash {
 		return gqlerror.Errorf("extensions.persistedQuery.sha256Hash does not match the query")
 	}
-	if oc := graphql.GetOperationContext(ctx); oc != nil {
+	if graphql.HasOperationContext(ctx) {
+		oc := graphql.GetOperationContext(ctx)
 		oc.Stats.SetExtension(apqStatsKey, &pendingAPQ{hash: hash, query: p.Query})
 	}
 	return nil

@@ -31,11 +31,12 @@ type Broker struct {
 	max  int
 }
 
-// Subscription is one subscriber's stream of relations.
+// Subscription is one subscriber's stream of relations, shared with the
+// other subscribers: read-only.
 type Subscription struct {
 	// C yields the relations; it is closed when the subscription ends.
-	C       <-chan schema.Relation
-	ch      chan schema.Relation
+	C       <-chan *schema.Relation
+	ch      chan *schema.Relation
 	done    chan struct{} // closed when the subscription ends
 	types   []schema.RelationType
 	dropped atomic.Bool
@@ -60,7 +61,7 @@ func NewBrokerLimit(max int) *Broker {
 // is full.
 func (b *Broker) Subscribe(ctx context.Context, types []schema.RelationType,
 ) (*Subscription, error) {
-	ch := make(chan schema.Relation, subscriberBuffer)
+	ch := make(chan *schema.Relation, subscriberBuffer)
 	s := &Subscription{C: ch, ch: ch, types: slices.Clone(types), done: make(chan struct{})}
 	b.mu.Lock()
 	if len(b.subs) >= b.max {
@@ -98,12 +99,15 @@ func (b *Broker) end(s *Subscription) {
 }
 
 // Publish sends each relation to the subscribers that want its type,
-// dropping those whose buffer is full.
+// dropping those whose buffer is full. Subscribers share one copy of each
+// relation, which they must not change.
 func (b *Broker) Publish(rels []schema.Relation) {
+	shared := slices.Clone(rels)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for s := range b.subs {
-		for _, r := range rels {
+		for i := range shared {
+			r := &shared[i]
 			if len(s.types) > 0 && !slices.Contains(s.types, r.Type) {
 				continue
 			}

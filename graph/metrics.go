@@ -70,7 +70,8 @@ func (m *Metrics) websocketConns(d int) { m.conns.Add(float64(d)) }
 func (m *Metrics) observe(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	op, start := "invalid", time.Now()
-	if oc := graphql.GetOperationContext(ctx); oc != nil {
+	if graphql.HasOperationContext(ctx) {
+		oc := graphql.GetOperationContext(ctx)
 		if !oc.Stats.OperationStart.IsZero() {
 			start = oc.Stats.OperationStart
 		}

@@ -45,7 +45,7 @@ func (r *Resolver) relationAdded(ctx context.Context, types []schema.RelationTyp
 		defer finished.Store(true)
 		for rel := range sub.C {
 			select {
-			case out <- &rel:
+			case out <- rel:
 			case <-ctx.Done():
 				return
 			}
