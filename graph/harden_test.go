@@ -290,3 +290,28 @@ func TestLongCursorNotEchoed(t *testing.T) {
 
 var _ = hex.EncodeToString
 var _ = sha256.Sum256
+
+func TestAbsentValuesAreNull(t *testing.T) {
+	eachStore(t, func(t *testing.T, st graph.Store, _ fixture) {
+		a := newAPI(t, st, graph.Options{})
+		var out struct {
+			Relations struct {
+				Edges []struct {
+					Node struct {
+						Date, Status *string
+					}
+				}
+			}
+		}
+		a.must(`{ relations(types: [HOLDS_OFFICE]) { edges { node { date status } } } }`, nil, &out)
+		if len(out.Relations.Edges) == 0 {
+			t.Fatal("no HOLDS_OFFICE relation in the fixture")
+		}
+		for _, e := range out.Relations.Edges {
+			if e.Node.Date != nil || e.Node.Status != nil {
+				t.Errorf("undated office: date %v, status %v; want both null",
+					e.Node.Date != nil, e.Node.Status != nil)
+			}
+		}
+	})
+}

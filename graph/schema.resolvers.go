@@ -287,6 +287,11 @@ func (r *relationResolver) Target(ctx context.Context, obj *schema.Relation) (mo
 	return loadEntity(ctx, r.Store, obj.Target)
 }
 
+// Status is the resolver for the status field.
+func (r *relationResolver) Status(ctx context.Context, obj *schema.Relation) (*string, error) {
+	return nullable(obj.Status), nil
+}
+
 // Evidence is the resolver for the evidence field.
 func (r *relationResolver) Evidence(ctx context.Context, obj *schema.Relation) ([]schema.Evidence, error) {
 	if obj.Evidence == nil {

@@ -79,6 +79,8 @@ type RelationResolver interface {
 	Source(ctx context.Context, obj *schema.Relation) (model.Entity, error)
 	Target(ctx context.Context, obj *schema.Relation) (model.Entity, error)
 
+	Status(ctx context.Context, obj *schema.Relation) (*string, error)
+
 	Evidence(ctx context.Context, obj *schema.Relation) ([]schema.Evidence, error)
 }
 type SubscriptionResolver interface {
@@ -4205,18 +4207,18 @@ func (ec *executionContext) _Relation_status(ctx context.Context, field graphql.
 			return ec.fieldContext_Relation_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
+			return ec.Resolvers.Relation().Status(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Relation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Relation", field, true, true, "String")
 }
 
 func (ec *executionContext) _Relation_role(ctx context.Context, field graphql.CollectedField, obj *schema.Relation) (ret graphql.Marshaler) {
@@ -6099,10 +6101,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
-			out.Values[i] = ec._Relation_status(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relation_status(ctx, field, obj)
+				})
 		case "role":
 			out.Values[i] = ec._Relation_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

@@ -10,8 +10,12 @@ import (
 	"github.com/diplograph/diplograph/store"
 )
 
-// MarshalDate writes a Date scalar: an ISO 8601 date string.
+// MarshalDate writes a Date scalar: an ISO 8601 date string, or null for
+// an unknown date (the empty string).
 func MarshalDate(s string) graphql.Marshaler {
+	if s == "" {
+		return graphql.Null
+	}
 	return graphql.WriterFunc(func(w io.Writer) {
 		_, _ = io.WriteString(w, strconv.Quote(s))
 	})
