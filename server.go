@@ -83,7 +83,7 @@ func serve(ctx context.Context, args []string) int {
 	reg.MustRegister(collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := graph.NewMetrics(reg)
-	r := &graph.Resolver{Store: st, Extractor: x, Events: graph.NewBroker(),
+	r := &graph.Resolver{Store: metrics.Instrument(st), Extractor: x, Events: graph.NewBroker(),
 		Merger: resolve.New(st, st), Metrics: metrics}
 	if len(loads) > 0 && load(ctx, r, x, loads, false) == 1 {
 		return 1

@@ -167,6 +167,7 @@ func TestMetricsEndpoint(t *testing.T) {
 		"diplograph_http_connections",
 		"diplograph_query_cache_bytes",
 		"diplograph_subscriptions 0",
+		`diplograph_store_calls_total{method="Stats",outcome="ok"} 1`,
 		"go_goroutines",
 	} {
 		if !strings.Contains(body, want) {
