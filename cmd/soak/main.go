@@ -108,10 +108,12 @@ func mix() []request {
 			return gql(`{ relations(since: "yesterday") { edges { node { id } } } }`, nil)
 		}},
 		{name: "ingest", weight: 4, key: true, body: func(i int) []byte {
-			return gql(`mutation($in: ArticleInput!) { ingestArticle(input: $in) { article { id } } }`,
+			return gql(`mutation($in: ArticleInput!) {
+				ingestArticle(input: $in) { article { id } } }`,
 				map[string]any{"in": map[string]any{
-					"title":     fmt.Sprintf("Soak %d: ministers meet", i%200),
-					"body":      fmt.Sprintf("President Ana Ruiz met Prime Minister Tomas Vidal %d in Lima on Monday.", i%200),
+					"title": fmt.Sprintf("Soak %d: ministers meet", i%200),
+					"body": fmt.Sprintf("President Ana Ruiz met Prime Minister "+
+						"Tomas Vidal %d in Lima on Monday.", i%200),
 					"published": "2025-05-0" + strconv.Itoa(1+i%9),
 				}})
 		}},
@@ -242,7 +244,8 @@ func subscriber(ctx context.Context, url string, n *atomic.Int64) {
 	defer c.CloseNow()
 	send := func(s string) { _ = c.Write(ctx, websocket.MessageText, []byte(s)) }
 	send(`{"type":"connection_init"}`)
-	send(`{"id":"1","type":"subscribe","payload":{"query":"subscription { relationAdded { id type } }"}}`)
+	send(`{"id":"1","type":"subscribe",` +
+		`"payload":{"query":"subscription { relationAdded { id type } }"}}`)
 	for {
 		_, b, err := c.Read(ctx)
 		if err != nil {
@@ -374,4 +377,6 @@ func report(all []result, took time.Duration, events int64, rss []rssSample, max
 	return pass
 }
 
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond)) }
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
