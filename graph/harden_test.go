@@ -315,3 +315,22 @@ func TestAbsentValuesAreNull(t *testing.T) {
 		}
 	})
 }
+
+// TestComplexityCountsVariables: the cost of a cached document is computed
+// again with each request's variables, and a variable's default counts.
+func TestComplexityCountsVariables(t *testing.T) {
+	a := embeddedAPI(t, graph.Options{})
+	q := `query($n: Int) { entities(first: $n) { edges { node { id
+		... on Person { relations(first: $n) { edges { node { id } } } } } } } }`
+	if errs := a.do(q, map[string]any{"n": 2}, nil); len(errs) > 0 {
+		t.Fatalf("n=2: %v; want an answer", errs)
+	}
+	if errs := a.do(q, map[string]any{"n": 100}, nil); code(errs) != graph.CodeComplexity {
+		t.Errorf("the same document with n=100: %v; want %s", errs, graph.CodeComplexity)
+	}
+	withDefault := `query($n: Int = 100) { entities(first: $n) { edges { node { id
+		... on Person { relations(first: $n) { edges { node { id } } } } } } } }`
+	if errs := a.do(withDefault, nil, nil); code(errs) != graph.CodeComplexity {
+		t.Errorf("n defaulting to 100: %v; want %s", errs, graph.CodeComplexity)
+	}
+}

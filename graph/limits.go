@@ -83,22 +83,25 @@ func (g *docGuard) MutateOperationParameters(ctx context.Context, p *graphql.Raw
 		return tooLarge("query of %d bytes exceeds the limit of %d bytes",
 			len(p.Query), g.limits.Bytes)
 	}
-	if _, ok := g.cache.Get(ctx, p.Query); ok {
-		return nil
-	}
-	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: p.Query}, g.limits.Tokens)
-	if err != nil {
-		gqlErr, ok := err.(*gqlerror.Error)
-		if !ok {
-			gqlErr = gqlerror.Wrap(err)
+	// A cached document passed the shape checks when it was added; its
+	// cost depends on the variables and is computed again.
+	doc, cached := g.cache.Get(ctx, p.Query)
+	if !cached {
+		var err error
+		doc, err = parser.ParseQueryWithTokenLimit(&ast.Source{Input: p.Query}, g.limits.Tokens)
+		if err != nil {
+			gqlErr, ok := err.(*gqlerror.Error)
+			if !ok {
+				gqlErr = gqlerror.Wrap(err)
+			}
+			errcode.Set(gqlErr, errcode.ParseFailed)
+			return gqlErr
 		}
-		errcode.Set(gqlErr, errcode.ParseFailed)
-		return gqlErr
+		if e := g.checkShape(doc); e != nil {
+			return e
+		}
 	}
-	if e := g.checkShape(doc); e != nil {
-		return e
-	}
-	c := newCoster(ctx, g.es, doc, p.Variables, g.limits.Complexity)
+	c := newCoster(ctx, g.es, doc, p.Variables)
 	for _, op := range doc.Operations {
 		if p.OperationName != "" && op.Name != p.OperationName {
 			continue
@@ -175,10 +178,12 @@ type coster struct {
 	memo   map[string]int
 	active map[string]bool
 	vars   map[string]any
+	// defaults are the default values of the current operation's variables.
+	defaults map[string]*ast.Value
 }
 
 func newCoster(ctx context.Context, es graphql.ExecutableSchema, doc *ast.QueryDocument,
-	vars map[string]any, _ int,
+	vars map[string]any,
 ) *coster {
 	c := &coster{ctx: ctx, es: es, schema: es.Schema(), vars: vars,
 		frags: map[string]*ast.FragmentDefinition{}, memo: map[string]int{},
@@ -191,6 +196,13 @@ func newCoster(ctx context.Context, es graphql.ExecutableSchema, doc *ast.QueryD
 
 // operation returns the cost of op.
 func (c *coster) operation(op *ast.OperationDefinition) int {
+	c.defaults = map[string]*ast.Value{}
+	for _, v := range op.VariableDefinitions {
+		if v.DefaultValue != nil {
+			c.defaults[v.Variable] = v.DefaultValue
+		}
+	}
+	c.memo = map[string]int{} // fragment costs depend on the operation's variables
 	var root *ast.Definition
 	switch op.Operation {
 	case ast.Mutation:
@@ -314,7 +326,13 @@ func (c *coster) args(f *ast.Field) map[string]any {
 	}
 	out := make(map[string]any, len(f.Arguments))
 	for _, a := range f.Arguments {
-		v, err := a.Value.Value(c.vars)
+		val := a.Value
+		if val.Kind == ast.Variable {
+			if _, given := c.vars[val.Raw]; !given && c.defaults[val.Raw] != nil {
+				val = c.defaults[val.Raw]
+			}
+		}
+		v, err := val.Value(c.vars)
 		if err == nil {
 			out[a.Name] = v
 		}
