@@ -2,6 +2,15 @@
 // kept thin (arguments → store → model). Generated code lives in
 // graph/generated and graph/model/models_gen.go; errors are mapped to
 // GraphQL codes in one presenter (errors.go).
+//
+// The HTTP handler (handler.go) is built to face a network: document
+// limits and a memoised cost checked before validation (limits.go), a
+// deadline on every request (deadline.go), caches bounded in bytes
+// (cache.go) with persisted queries registered only once valid (apq.go),
+// subscriptions capped per connection and per server with slow readers
+// dropped and told (broker.go, subscribe.go, ws.go), an optional rate
+// limit per client (ratelimit.go), CORS closed unless origins are listed,
+// and Prometheus metrics (metrics.go, instrument.go).
 package graph
 
 import (
