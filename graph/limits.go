@@ -107,8 +107,12 @@ func (g *docGuard) MutateOperationParameters(ctx context.Context, p *graphql.Raw
 			continue
 		}
 		if cost := c.operation(op); cost > g.limits.Complexity {
-			e := gqlerror.Errorf("operation has complexity over %d, which exceeds the limit of %d",
-				min(cost, g.limits.Complexity+1)-1, g.limits.Complexity)
+			amount := fmt.Sprint(cost)
+			if cost >= costCap {
+				amount = fmt.Sprintf("over %d", costCap)
+			}
+			e := gqlerror.Errorf("operation has complexity %s, which exceeds the limit of %d",
+				amount, g.limits.Complexity)
 			errcode.Set(e, CodeComplexity)
 			return e
 		}
