@@ -273,6 +273,17 @@ func TestInvalidDateIsBadInput(t *testing.T) {
 			t.Errorf("%s: errors %v; want %s", q, errs, graph.CodeBadUserInput)
 		}
 	}
+	w := embeddedAPI(t, graph.Options{APIKey: testKey})
+	in := map[string]any{}
+	for k, v := range article {
+		in[k] = v
+	}
+	in["published"] = "yesterday"
+	errs := w.do(ingest, map[string]any{"in": in}, nil, "Authorization", "Bearer "+testKey)
+	if code(errs) != graph.CodeBadUserInput || !strings.Contains(errs[0].Message, "published") {
+		t.Errorf(`ingestArticle(published: "yesterday"): %v; want %s naming published`, errs,
+			graph.CodeBadUserInput)
+	}
 }
 
 func TestLongCursorNotEchoed(t *testing.T) {
