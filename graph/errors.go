@@ -106,6 +106,9 @@ func publicMessage(err, sentinel error) string {
 	if errors.As(err, &gqlErr) && gqlErr.Err != nil {
 		prefix = strings.TrimSuffix(gqlErr.Message, gqlErr.Err.Error())
 		prefix = strings.TrimPrefix(prefix, "input: ")
+		if prefix == "" && len(gqlErr.Path) > 0 {
+			prefix = gqlErr.Path.String() + ": " // the field, or the input field, at fault
+		}
 		err = gqlErr.Err
 	}
 	inner := innermost(err, sentinel)
