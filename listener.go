@@ -16,14 +16,23 @@ func limitListener(l net.Listener, n int, open prometheus.Gauge) net.Listener {
 	if n <= 0 {
 		return l
 	}
-	return &capped{Listener: l, slots: make(chan struct{}, n), open: open}
+	return &capped{Listener: l, slots: make(chan struct{}, n), open: open,
+		closed: make(chan struct{})}
 }
 
 type capped struct {
 	net.Listener
-	slots chan struct{}
-	open  prometheus.Gauge
-	warn  sync.Once
+	slots     chan struct{}
+	open      prometheus.Gauge
+	warn      sync.Once
+	closed    chan struct{}
+	closeOnce sync.Once
+}
+
+// Close stops the listener, and an Accept waiting for a free slot.
+func (c *capped) Close() error {
+	c.closeOnce.Do(func() { close(c.closed) })
+	return c.Listener.Close()
 }
 
 func (c *capped) Accept() (net.Conn, error) {
@@ -33,7 +42,11 @@ func (c *capped) Accept() (net.Conn, error) {
 		c.warn.Do(func() {
 			slog.Warn("connection limit reached; new connections wait", "limit", cap(c.slots))
 		})
-		c.slots <- struct{}{}
+		select {
+		case c.slots <- struct{}{}:
+		case <-c.closed:
+			return nil, net.ErrClosed
+		}
 	}
 	conn, err := c.Listener.Accept()
 	if err != nil {
