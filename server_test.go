@@ -126,9 +126,14 @@ loop:
 }
 
 func TestConnectionCap(t *testing.T) {
+	var held []net.Conn
+	t.Cleanup(func() { // after serve has stopped: it must stop with every slot taken
+		for _, c := range held {
+			c.Close()
+		}
+	})
 	base := startServe(t, "--max-conns", "2")
 	addr := strings.TrimPrefix(base, "http://")
-	var held []net.Conn
 	for range 2 {
 		c, err := net.Dial("tcp", addr)
 		if err != nil {
@@ -149,7 +154,13 @@ func TestConnectionCap(t *testing.T) {
 		t.Fatalf("after one connection closed: %v; want served", err)
 	}
 	resp.Body.Close()
-	held[1].Close()
+	cli.CloseIdleConnections()
+	c, err := net.Dial("tcp", addr) // the cap is full again when serve is stopped
+	if err != nil {
+		t.Fatal(err)
+	}
+	held = append(held, c)
+	time.Sleep(200 * time.Millisecond)
 }
 
 func TestMetricsEndpoint(t *testing.T) {
