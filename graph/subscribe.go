@@ -54,7 +54,9 @@ func (r *Resolver) relationAdded(ctx context.Context, types []schema.RelationTyp
 			e := gqlerror.Errorf("subscription dropped: the client fell more than %d relations "+
 				"behind; subscribe again", subscriberBuffer)
 			e.Extensions = map[string]any{"code": CodeDropped}
-			transport.AddSubscriptionError(ctx, e)
+			// gqlgen reads the error once ctx is done or out is closed:
+			// written before either, under the connection's cancel lock.
+			whileOpen(ctx, func() { transport.AddSubscriptionError(ctx, e) })
 		}
 	}()
 	if c := connOf(ctx); c != nil {

@@ -16,6 +16,10 @@ type wsConn struct {
 	subs     int
 	max      int
 	idleFrom time.Time // when the last subscription ended; zero while any runs
+	// cancelMu orders the cancelling of the connection's context against
+	// whileOpen, so that nothing written under it races with gqlgen
+	// reading it once the context is done.
+	cancelMu sync.Mutex
 	cancel   context.CancelFunc
 	raw      net.Conn // the TCP connection, when the server recorded it
 	done     chan struct{}
@@ -46,9 +50,9 @@ func websockets(next http.Handler, perConn int, idle time.Duration, gauge func(i
 		_ = rc.SetReadDeadline(time.Time{})
 		_ = rc.SetWriteDeadline(time.Time{})
 		ctx, cancel := context.WithCancel(req.Context())
-		defer cancel()
 		c := &wsConn{max: perConn, idleFrom: time.Now(), cancel: cancel,
 			done: make(chan struct{})}
+		defer c.stop()
 		c.raw, _ = req.Context().Value(netConnKey{}).(net.Conn)
 		defer close(c.done)
 		if gauge != nil {
@@ -112,11 +116,30 @@ func connOf(ctx context.Context) *wsConn {
 	return c
 }
 
+// stop cancels the connection's context.
+func (c *wsConn) stop() {
+	c.cancelMu.Lock()
+	c.cancel()
+	c.cancelMu.Unlock()
+}
+
+// whileOpen runs f unless the context of ctx's connection (or ctx itself)
+// is done, and keeps the connection from being cancelled while f runs.
+func whileOpen(ctx context.Context, f func()) {
+	if c := connOf(ctx); c != nil {
+		c.cancelMu.Lock()
+		defer c.cancelMu.Unlock()
+	}
+	if ctx.Err() == nil {
+		f()
+	}
+}
+
 // kill ends the connection: its context is cancelled, which makes gqlgen
 // close the websocket, and if it has not ended after grace (a write stuck
 // on a peer that does not read), the TCP connection is closed under it.
 func (c *wsConn) kill(grace time.Duration) {
-	c.cancel()
+	c.stop()
 	if c.raw == nil {
 		return
 	}
