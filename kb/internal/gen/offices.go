@@ -496,6 +496,7 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 		groups[iso+"|"+role] = append(groups[iso+"|"+role], fbRow{country: iso, role: role, firstSeen: fs, lastSeen: ls, pn: pn})
 	}
 	personKey := map[string]*person{}
+	byDisplay := map[string]*person{}
 	for _, g := range sortedKeys(groups) {
 		rs := groups[g]
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].firstSeen < rs[j].firstSeen })
@@ -519,9 +520,17 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 					}
 				}
 				if p == nil {
+					// the same full name in another country: a president or a
+					// monarch who is also a territory's head of state
+					p = byDisplay[norm.Key(r.pn.display)]
+				}
+				if p == nil {
 					p = ps.add(r.pn.display, r.pn.surname, "")
 				}
 				personKey[key] = p
+				if len(strings.Fields(r.pn.display)) >= 2 {
+					byDisplay[norm.Key(r.pn.display)] = p
+				}
 				p.aliases.add(norm.Key(r.pn.display), r.pn.display)
 				for _, a := range r.pn.aliases {
 					p.aliases.add(norm.Key(a), a)

@@ -24,16 +24,55 @@ var special = map[rune]string{
 // single-letter words joined ("K. P. Sharma Oli" → "kp sharma oli") and a
 // leading "the" dropped. Non-Latin letters are kept as they are.
 func Key(s string) string {
-	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+			return keyRunes(fold(s))
 		}
 	}
-	if !ascii {
-		s = fold(s)
+	return keyASCII(s)
+}
+
+// keyASCII is Key for an ASCII string, byte by byte.
+func keyASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true
+	single := false // a one-letter word was written
+	wordLen := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.' || c == '\'' || c == '`':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+			space = false
+			wordLen++
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+			wordLen++
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+				single = single || wordLen == 1
+				wordLen = 0
+			}
+		}
 	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	out := string(b)
+	if single {
+		out = joinInitials(out)
+	}
+	if len(out) > 4 && out[:4] == "the " {
+		out = out[4:]
+	}
+	return out
+}
+
+func keyRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // at start: drop leading separators
