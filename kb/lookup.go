@@ -346,8 +346,9 @@ func (k *KB) Offices(p *Person) []*Office {
 // capital), organisations, people, first-level regions and places (at most
 // five, the most populous first). The order is by evidence: a country's or
 // organisation's own name or abbreviation, then a person in office on d
-// under the full name, then regions and places, then aliases, demonyms,
-// capitals and surnames.
+// under the full name, then regions and towns over 100,000 people, then
+// aliases, demonyms and capitals, then people by surname, then smaller
+// places and alternate names.
 func (k *KB) Lookup(name string, d Date) []Candidate {
 	var out []Candidate
 	out = append(out, k.Countries(name)...)
@@ -392,7 +393,7 @@ func rank(c Candidate) int {
 		return 0
 	case inOffice && c.Match != BySurname:
 		return 1
-	case c.Kind == KindRegion || c.Kind == KindPlace && c.Match == ByName:
+	case c.Kind == KindRegion || c.Kind == KindPlace && c.Match == ByName && c.Place.Population >= 100000:
 		return 2
 	case c.Kind == KindCountry || c.Kind == KindOrg:
 		return 3
@@ -400,8 +401,10 @@ func rank(c Candidate) int {
 		return 4
 	case c.Kind == KindPerson:
 		return 5
+	case c.Kind == KindPlace && c.Match == ByName:
+		return 6
 	}
-	return 6
+	return 7
 }
 
 // Stats counts the loaded entities.

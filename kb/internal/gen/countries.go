@@ -208,6 +208,9 @@ func (cs *countries) addCountryNames(src string) (int, error) {
 		if iso, ok := cs.byKey[k]; ok && iso != cur.iso2 || cs.amb[k] {
 			continue
 		}
+		if cs.namesPlace(k, cur) {
+			continue // "Republic of Tatarstan", "Emirate of Dubai": a region, not the country
+		}
 		// countrynames writes many variants in capitals; prefer a readable form.
 		if strings.ToUpper(v) == v {
 			v = titleCase(v)
@@ -292,3 +295,22 @@ func (cs *countries) qidCoverage() (with, sovereign, sovWith int) {
 }
 
 func sortStrings(s []string) []string { sort.Strings(s); return s }
+
+// namesPlace reports whether a variant contains the name of a place or a
+// region (that is not one of the country's own names).
+func (cs *countries) namesPlace(key string, c *country) bool {
+	own := map[string]bool{}
+	for _, n := range c.names.list {
+		own[norm.Key(n)] = true
+	}
+	words := strings.Fields(key)
+	for i := range words {
+		for j := i + 1; j <= len(words) && j-i <= 4; j++ {
+			g := strings.Join(words[i:j], " ")
+			if cs.places[g] && !own[g] {
+				return true
+			}
+		}
+	}
+	return false
+}

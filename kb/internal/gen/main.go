@@ -43,7 +43,12 @@ func run(shared, src, out string) error {
 	if err != nil {
 		return err
 	}
+	supplement := filepath.Join(out, "supplement.tsv")
 	ps := &people{byQID: map[string]*person{}}
+	st1, err := applySupplement(supplement, map[string]bool{"country": true, "org": true, "member": true}, cs, os_, ps)
+	if err != nil {
+		return err
+	}
 	fbRows, fbSkipped, unresolved, err := loadFactbook(shared, cs, ps)
 	if err != nil {
 		return err
@@ -60,10 +65,11 @@ func run(shared, src, out string) error {
 	if err != nil {
 		return err
 	}
-	st, err := applySupplement(filepath.Join(out, "supplement.tsv"), cs, os_, ps)
+	st, err := applySupplement(supplement, map[string]bool{"office": true, "alias": true}, cs, os_, ps)
 	if err != nil {
 		return err
 	}
+	st.countries, st.orgs, st.members = st1.countries, st1.orgs, st1.members
 	ps.closeSpans()
 	pt, ot := ps.tables()
 	total := 0

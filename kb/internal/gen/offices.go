@@ -89,6 +89,9 @@ type person struct {
 	surname string
 	aliases set
 	merged  bool // folded into another person
+	// nameSeen is when the name was last seen; a Wikidata label, the
+	// customary name, outranks every Factbook spelling.
+	nameSeen date
 }
 
 type office struct {
@@ -147,7 +150,7 @@ func (ps *people) findIn(where, name, role string, from, to date) *person {
 				return p
 			}
 		}
-		if p.surname == "" || !containsWords(key, norm.Key(p.surname)) {
+		if p.surname == "" || !containsWords(key, norm.Key(p.surname)) || !sameStart(key, norm.Key(p.name)) {
 			continue
 		}
 		if role != "" && o.role != role {
@@ -173,6 +176,30 @@ func (ps *people) findIn(where, name, role string, from, to date) *person {
 	return best
 }
 
+// byName finds the one person with name as their name or an alias of
+// two words or more; nil if none or several.
+func (ps *people) byName(name string) *person {
+	key := norm.Key(name)
+	if !strings.Contains(key, " ") {
+		return nil
+	}
+	var found *person
+	for _, p := range ps.list {
+		if p.merged {
+			continue
+		}
+		for _, a := range p.aliases.list {
+			if norm.Key(a) == key {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
 // merge folds person drop into keep: its aliases, id and offices.
 func (ps *people) merge(keep, drop *person) {
 	if keep == drop {
@@ -195,6 +222,23 @@ func (ps *people) merge(keep, drop *person) {
 	drop.merged = true
 }
 
+// firstLetters are the first two letters of a name's given name ("" when
+// the name starts with its surname): two people of one surname in one
+// country are told apart by them, "Issac" and "Isaac" are not.
+func firstLetters(display, surname string) string {
+	k, sk := norm.Key(display), norm.Key(surname)
+	if strings.HasPrefix(k, sk) || len(k) < 2 {
+		return ""
+	}
+	return k[:2]
+}
+
+// sameStart reports whether two names start with the same two letters
+// ("Joe Biden", "Joseph R. Biden Jr."), or either starts with its surname.
+func sameStart(a, b string) bool {
+	return len(a) >= 2 && len(b) >= 2 && a[:2] == b[:2]
+}
+
 func containsWords(s, sub string) bool {
 	return sub != "" && (s == sub || strings.HasPrefix(s, sub+" ") || strings.HasSuffix(s, " "+sub) || strings.Contains(s, " "+sub+" "))
 }
@@ -210,6 +254,10 @@ var (
 	particles  = wordSet("bin bint ibn al al- el da de do dos das del della di du van von der den le la y e ben abu")
 	suffixes   = wordSet("jr. jr sr. sr ii iii iv")
 )
+
+// countryWords are one-word country names, which stop a name read
+// backwards from its surname ("President of China XI Jinping").
+var countryWords = map[string]bool{}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -366,7 +414,7 @@ func parseExecutive(text string) (parsedName, bool) {
 	for start > 0 && first-start < 4 {
 		w := words[start-1]
 		lw := strings.ToLower(w)
-		if titleWords[lw] || strings.HasSuffix(w, ",") || !(isCapitalised(w) || particles[lw] || strings.HasPrefix(lw, "al-")) {
+		if titleWords[lw] || countryWords[lw] || strings.HasSuffix(w, ",") || !(isCapitalised(w) || particles[lw] || strings.HasPrefix(lw, "al-")) {
 			break
 		}
 		start--
@@ -468,6 +516,11 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 		return 0, 0, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	unresolved = map[string]bool{}
+	for _, c := range cs.byISO {
+		if k := norm.Key(c.name); !strings.Contains(k, " ") {
+			countryWords[k] = true
+		}
+	}
 	groups := map[string][]fbRow{} // country|role → rows in snapshot order
 	for _, r := range recs[1:] {
 		iso := cs.resolve(r[1])
@@ -509,7 +562,7 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 		for _, r := range rs {
 			var p *person
 			if !r.pn.vacant {
-				key := r.country + "|" + norm.Key(r.pn.surname)
+				key := r.country + "|" + norm.Key(r.pn.surname) + "|" + firstLetters(r.pn.display, r.pn.surname)
 				p = personKey[key]
 				if p == nil {
 					// the same office, the same start: one person spelled two ways
@@ -526,6 +579,9 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 				}
 				if p == nil {
 					p = ps.add(r.pn.display, r.pn.surname, "")
+				}
+				if r.lastSeen >= p.nameSeen { // the latest spelling names the person
+					p.name, p.nameSeen = r.pn.display, r.lastSeen
 				}
 				personKey[key] = p
 				if len(strings.Fields(r.pn.display)) >= 2 {
@@ -660,6 +716,9 @@ func loadWikidataHeads(shared string, cs *countries, ps *people) (linked, added 
 		if p != nil {
 			ps.setQID(p, qid)
 			p.aliases.add(norm.Key(label), label)
+			if p.qid == qid {
+				p.name, p.nameSeen = label, 99999999
+			}
 			linked++
 			if ps.covered(p.id, iso, start, end) {
 				continue

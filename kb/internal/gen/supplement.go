@@ -34,7 +34,7 @@ type supplementStats struct{ countries, orgs, members, offices, aliases int }
 
 // applySupplement reads the hand-kept facts. Every row must carry a source
 // URL; an unknown country, organisation or person is an error naming the line.
-func applySupplement(path string, cs *countries, os_ *orgs, ps *people) (st supplementStats, err error) {
+func applySupplement(path string, kinds map[string]bool, cs *countries, os_ *orgs, ps *people) (st supplementStats, err error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return st, err
@@ -55,6 +55,9 @@ func applySupplement(path string, cs *countries, os_ *orgs, ps *people) (st supp
 		}
 		if src := f[len(f)-1]; !strings.HasPrefix(src, "https://") {
 			return st, fmt.Errorf("%s: the last field must be a source URL, got %q", where, src)
+		}
+		if !kinds[f[0]] {
+			continue
 		}
 		switch f[0] {
 		case "country":
@@ -133,6 +136,9 @@ func applySupplement(path string, cs *countries, os_ *orgs, ps *people) (st supp
 			}
 			if p == nil {
 				p = ps.findIn(at, name, role, start, end)
+				if p == nil {
+					p = ps.byName(name) // the same person in an office elsewhere
+				}
 				if p != nil && p.qid != "" && qid != "" && p.qid != qid {
 					p = nil
 				}
