@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,7 +86,7 @@ type table struct {
 	rows   int
 }
 
-func readTable(fsys embed.FS, name string, want ...string) (*table, error) {
+func readTable(fsys fs.FS, name string, want ...string) (*table, error) {
 	f, err := fsys.Open("data/" + name + ".tsv.gz")
 	if err != nil {
 		return nil, fmt.Errorf("kb: table %s: %w", name, err)
@@ -194,9 +195,9 @@ func list(s string) []string {
 	return strings.Split(s, "|")
 }
 
-func load(fsys embed.FS) (*KB, error) {
+func load(fsys fs.FS) (*KB, error) {
 	k := &KB{headers: map[string]string{}}
-	steps := []func(embed.FS) error{k.loadCountries, k.loadRegions, k.loadPlaces, k.loadOrgs, k.loadPeople}
+	steps := []func(fs.FS) error{k.loadCountries, k.loadRegions, k.loadPlaces, k.loadOrgs, k.loadPeople}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {
 			return nil, err
@@ -205,7 +206,7 @@ func load(fsys embed.FS) (*KB, error) {
 	return k, nil
 }
 
-func (k *KB) loadCountries(fsys embed.FS) error {
+func (k *KB) loadCountries(fsys fs.FS) error {
 	t, err := readTable(fsys, "countries", "iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "sovereign", "demonyms", "names")
 	if err != nil {
 		return err
@@ -234,9 +235,18 @@ func (k *KB) loadCountries(fsys embed.FS) error {
 	}); err != nil {
 		return err
 	}
-	// Names first, so that a name beats another country's demonym.
+	// Names first, so that a name beats another country's demonym; a
+	// country's own demonym, when a source lists it among the names too, is
+	// a demonym.
 	for _, c := range k.countries {
+		own := map[string]bool{}
+		for _, d := range c.Demonyms {
+			own[norm.Key(d)] = true
+		}
 		for i, n := range c.Names {
+			if own[norm.Key(n)] {
+				continue
+			}
 			m := ByAlias
 			if i == 0 || n == c.Official {
 				m = ByName
@@ -251,6 +261,25 @@ func (k *KB) loadCountries(fsys embed.FS) error {
 		if c.Capital != "" {
 			key := norm.Key(c.Capital)
 			k.capitalKey[key] = append(k.capitalKey[key], c)
+		}
+	}
+	// Where countries share a name or demonym ("American"), the better
+	// evidence first, then a sovereign country before a territory.
+	order := map[Match]int{ByName: 0, ByCode: 1, ByAlias: 2, ByDemonym: 3}
+	for _, hs := range k.countryKey {
+		if len(hs) > 1 {
+			slices.SortStableFunc(hs, func(a, b countryHit) int {
+				if d := order[a.match] - order[b.match]; d != 0 {
+					return d
+				}
+				if a.c.Sovereign != b.c.Sovereign {
+					if a.c.Sovereign {
+						return -1
+					}
+					return 1
+				}
+				return 0
+			})
 		}
 	}
 	return nil
@@ -268,7 +297,7 @@ func (k *KB) addCountryKey(key string, h countryHit) {
 	k.countryKey[key] = append(k.countryKey[key], h)
 }
 
-func (k *KB) loadRegions(fsys embed.FS) error {
+func (k *KB) loadRegions(fsys fs.FS) error {
 	t, err := readTable(fsys, "regions", "code", "country", "name")
 	if err != nil {
 		return err
@@ -290,7 +319,7 @@ func (k *KB) loadRegions(fsys embed.FS) error {
 	return nil
 }
 
-func (k *KB) loadPlaces(fsys embed.FS) error {
+func (k *KB) loadPlaces(fsys fs.FS) error {
 	t, err := readTable(fsys, "places", "geonames", "name", "country", "admin1", "lat", "lon", "population", "alternates")
 	if err != nil {
 		return err
@@ -357,7 +386,7 @@ func (k *KB) loadPlaces(fsys embed.FS) error {
 	return nil
 }
 
-func (k *KB) loadOrgs(fsys embed.FS) error {
+func (k *KB) loadOrgs(fsys fs.FS) error {
 	t, err := readTable(fsys, "orgs", "wikidata", "name", "abbrevs", "aliases", "family", "headquarters", "founded", "members")
 	if err != nil {
 		return err
@@ -412,7 +441,7 @@ func (k *KB) loadOrgs(fsys embed.FS) error {
 	return nil
 }
 
-func (k *KB) loadPeople(fsys embed.FS) error {
+func (k *KB) loadPeople(fsys fs.FS) error {
 	pt, err := readTable(fsys, "people", "id", "name", "wikidata", "surname", "aliases")
 	if err != nil {
 		return err

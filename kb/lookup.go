@@ -37,7 +37,11 @@ func (k *KB) Countries(name string) []Candidate {
 			out = append(out, countryCandidate(c, ByCode, t))
 		}
 	}
-	for _, h := range k.countryKey[norm.Key(name)] {
+	key := norm.Key(name)
+	if !shortOK(name, key) {
+		return out
+	}
+	for _, h := range k.countryKey[key] {
 		if len(out) > 0 && out[0].Country == h.c {
 			continue
 		}
@@ -48,6 +52,21 @@ func (k *KB) Countries(name string) []Candidate {
 
 func countryCandidate(c *Country, m Match, matched string) Candidate {
 	return Candidate{Kind: KindCountry, Name: c.Name, IDs: c.IDs(), Match: m, Matched: matched, Country: c}
+}
+
+// shortOK reports whether a name may be looked up: a key of three letters
+// or fewer ("us", "un", "who") counts only when written with a capital
+// ("US", "U.N.", "WHO"), lest a common word become an entity.
+func shortOK(name, key string) bool {
+	if len(key) > 3 {
+		return true
+	}
+	for _, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // CountryOfCapital finds the country whose capital is name ("Moscow").
@@ -140,7 +159,11 @@ func (k *KB) Regions(name, countryHint string) []*Region {
 
 // Org finds an international organisation by name, abbreviation or alias.
 func (k *KB) Org(name string) (o *Org, m Match, ok bool) {
-	hs := k.orgKey[norm.Key(name)]
+	key := norm.Key(name)
+	if !shortOK(name, key) {
+		return nil, "", false
+	}
+	hs := k.orgKey[key]
 	if len(hs) == 0 {
 		return nil, "", false
 	}
@@ -356,6 +379,9 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 		out = append(out, countryCandidate(c, ByCapital, c.Capital))
 	}
 	key := norm.Key(name)
+	if !shortOK(name, key) {
+		return out
+	}
 	for _, h := range k.orgKey[key] {
 		out = append(out, Candidate{Kind: KindOrg, Name: h.o.Name, IDs: h.o.IDs(), Match: h.match, Matched: h.name, Org: h.o})
 	}

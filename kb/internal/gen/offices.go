@@ -69,6 +69,8 @@ func parseISO(s string) (date, error) {
 	return date(v), nil
 }
 
+func (d date) year() int { return int(d) / 10000 }
+
 // endOf is the last day a possibly partial date covers.
 func (d date) endOf() date {
 	switch {
@@ -150,7 +152,12 @@ func (ps *people) findIn(where, name, role string, from, to date) *person {
 				return p
 			}
 		}
-		if p.surname == "" || !containsWords(key, norm.Key(p.surname)) || !sameStart(key, norm.Key(p.name)) {
+		if p.surname == "" || !containsWords(key, norm.Key(p.surname)) {
+			continue
+		}
+		// The same given name, or the span starting the same year ("Liz
+		// Truss" for the Factbook's "Mary Elizabeth Truss").
+		if !sameStart(key, norm.Key(p.name)) && (from == 0 || o.start.year() != from.year()) {
 			continue
 		}
 		if role != "" && o.role != role {
@@ -728,10 +735,45 @@ func loadWikidataHeads(shared string, cs *countries, ps *people) (linked, added 
 		}
 		o := &office{pid: p.id, role: role, title: position, where: iso, start: start, end: end, seen: 20221231, source: "wikidata"}
 		o.open = end == 0
-		ps.offices = append(ps.offices, o)
-		added++
+		if ps.clip(o) {
+			ps.offices = append(ps.offices, o)
+			added++
+		}
 	}
 	return linked, added, nil
+}
+
+// clip narrows a span known to the year to the time no one else held the
+// office by a more precise source (Wikidata's 2017–2022 list fills the
+// Factbook's 2018–2019 gap, no more). It reports whether anything is left.
+func (ps *people) clip(o *office) bool {
+	s, e := o.start, o.end.endOf()
+	if o.open {
+		e = 99999999
+	}
+	for _, f := range ps.offices {
+		if f.where != o.where || f.role != o.role || f.pid == o.pid || f.source != "factbook" {
+			continue
+		}
+		fe := f.end
+		if f.open {
+			fe = 99999999
+		}
+		if f.start <= s && s < fe {
+			s = fe
+		}
+		if f.start > s && f.start < e {
+			e = f.start
+		}
+	}
+	if s >= e || s == 99999999 {
+		return false
+	}
+	o.start = s
+	if e != 99999999 && e != o.end.endOf() {
+		o.end, o.open = e, false
+	}
+	return true
 }
 
 // covered reports whether person pid already has an office in where that
