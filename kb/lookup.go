@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -373,7 +374,7 @@ func (k *KB) Offices(p *Person) []*Office {
 // aliases, demonyms and capitals, then people by surname, then smaller
 // places and alternate names.
 func (k *KB) Lookup(name string, d Date) []Candidate {
-	var out []Candidate
+	out := make([]Candidate, 0, 8)
 	out = append(out, k.Countries(name)...)
 	if c := k.CountryOfCapital(name); c != nil {
 		out = append(out, countryCandidate(c, ByCapital, c.Capital))
@@ -408,11 +409,11 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 		}
 		out = append(out, Candidate{Kind: KindPlace, Name: p.Name, IDs: p.IDs(), Match: m, Matched: name, Place: p})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	slices.SortStableFunc(out, func(a, b Candidate) int { return rank(&a) - rank(&b) })
 	return out
 }
 
-func rank(c Candidate) int {
+func rank(c *Candidate) int {
 	inOffice := c.Kind == KindPerson && len(c.Offices) > 0
 	switch {
 	case (c.Kind == KindCountry || c.Kind == KindOrg) && (c.Match == ByName || c.Match == ByAbbrev || c.Match == ByCode):

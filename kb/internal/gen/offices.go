@@ -385,6 +385,9 @@ func parseExecutive(text string) (parsedName, bool) {
 	}
 	namePart = strings.ReplaceAll(namePart, ", Jr.", " Jr.")
 	words := strings.Fields(namePart)
+	if len(words) == 0 || !isCapitalised(words[0]) && !titleWords[strings.ToLower(words[0])] {
+		return pn, false // a sentence about the office ("on 13 November 2022, …"), not its holder
+	}
 	first := -1
 	for i, w := range words {
 		if strings.HasSuffix(w, ",") && first < 0 && !isCaps(w) {

@@ -30,6 +30,45 @@ func splitList(s string) []string {
 	return out
 }
 
+// checkRow checks a supplement row's shape: its kind, number of fields,
+// source URL, role and dates.
+func checkRow(f []string) error {
+	want, ok := supplementFields[f[0]]
+	if !ok {
+		return fmt.Errorf("unknown kind %q (want one of country, org, member, office, alias)", f[0])
+	}
+	if len(f) != want {
+		return fmt.Errorf("a %s row has %d tab-separated fields, want %d", f[0], len(f), want)
+	}
+	if src := f[len(f)-1]; !strings.HasPrefix(src, "https://") || strings.ContainsAny(src, " \t") {
+		return fmt.Errorf("the last field must be a source URL, got %q", src)
+	}
+	for i, v := range f[:len(f)-1] {
+		if v != strings.TrimSpace(v) {
+			return fmt.Errorf("field %d %q has spaces around it", i+1, v)
+		}
+	}
+	switch f[0] {
+	case "office":
+		if !roles[f[4]] {
+			return fmt.Errorf("unknown role %q", f[4])
+		}
+		start, err1 := parseISO(f[7])
+		end, err2 := parseISO(f[8])
+		if err1 != nil || err2 != nil || start == 0 {
+			return fmt.Errorf("want a start date and an optional end date (YYYY[-MM[-DD]]), got %q and %q", f[7], f[8])
+		}
+		if end != 0 && end < start {
+			return fmt.Errorf("ends (%s) before it starts (%s)", end, start)
+		}
+	case "member":
+		if _, err := parseISO(f[3]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 type supplementStats struct{ countries, orgs, members, offices, aliases int }
 
 // applySupplement reads the hand-kept facts. Every row must carry a source
@@ -46,15 +85,8 @@ func applySupplement(path string, kinds map[string]bool, cs *countries, os_ *org
 		}
 		f := strings.Split(line, "\t")
 		where := fmt.Sprintf("%s:%d", path, n+1)
-		want, ok := supplementFields[f[0]]
-		if !ok {
-			return st, fmt.Errorf("%s: unknown kind %q (want one of country, org, member, office, alias)", where, f[0])
-		}
-		if len(f) != want {
-			return st, fmt.Errorf("%s: a %s row has %d tab-separated fields, want %d", where, f[0], len(f), want)
-		}
-		if src := f[len(f)-1]; !strings.HasPrefix(src, "https://") {
-			return st, fmt.Errorf("%s: the last field must be a source URL, got %q", where, src)
+		if err := checkRow(f); err != nil {
+			return st, fmt.Errorf("%s: %w", where, err)
 		}
 		if !kinds[f[0]] {
 			continue
