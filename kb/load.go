@@ -480,7 +480,14 @@ func (k *KB) loadPeople(fsys fs.FS) error {
 			}
 			add(norm.Key(a), personHit{p, m, a})
 		}
-		add(norm.Key(p.Surname), personHit{p, BySurname, p.Surname})
+		sk := norm.Key(p.Surname)
+		add(sk, personHit{p, BySurname, p.Surname})
+		// "al-Sharaa" is also "Sharaa", "el-Sisi" "Sisi".
+		for _, particle := range []string{"al ", "el ", "ad ", "as "} {
+			if rest, ok := strings.CutPrefix(sk, particle); ok && len(rest) > 2 {
+				add(rest, personHit{p, BySurname, p.Surname})
+			}
+		}
 	}
 	ot, err := readTable(fsys, "offices", "person", "role", "title", "where", "start", "end", "seen", "source")
 	if err != nil {

@@ -272,6 +272,15 @@ func (k *KB) OfficeHolder(role, where string, d Date) []*Office {
 	return out
 }
 
+// hasTitle reports whether the office is one of roles (any when nil) and,
+// for a national office, its title has titleWord.
+func (o *Office) hasTitle(roles []Role, titleWord string) bool {
+	if roles == nil {
+		return true
+	}
+	return hasRole(roles, o.Role) && (titleWord == "" || o.Org != nil || strings.Contains(norm.Key(o.Title), titleWord))
+}
+
 func hasRole(rs []Role, r Role) bool {
 	for _, x := range rs {
 		if x == r {
@@ -303,22 +312,7 @@ type HeldOffice struct {
 // "Prime Minister Oli") restricts the offices to those it names. Full-name
 // matches come before surname matches; within each, the latest start first.
 func (k *KB) OfficesOf(name string, d Date) []HeldOffice {
-	var roles []Role
-	var titleWord string
-	key := norm.Key(name)
-	hits := k.personKey[key]
-	if len(hits) == 0 {
-		// "prime minister oli": the longest title prefix, then the name.
-		words := strings.Fields(key)
-		for n := min(len(words)-1, 4); n >= 1; n-- {
-			if rs, tw, ok := rolesOf(strings.Join(words[:n], " ")); ok {
-				if h := k.personKey[strings.Join(words[n:], " ")]; len(h) > 0 {
-					roles, titleWord, hits = rs, tw, h
-					break
-				}
-			}
-		}
-	}
+	hits, roles, titleWord := k.personHits(norm.Key(name))
 	var out []HeldOffice
 	for _, h := range hits {
 		for _, i := range h.p.offices {
@@ -326,7 +320,7 @@ func (k *KB) OfficesOf(name string, d Date) []HeldOffice {
 			if !o.On(d) {
 				continue
 			}
-			if roles != nil && (!hasRole(roles, o.Role) || titleWord != "" && !strings.Contains(norm.Key(o.Title), titleWord) && o.Org == nil) {
+			if !o.hasTitle(roles, titleWord) {
 				continue
 			}
 			out = append(out, HeldOffice{Office: o, Match: h.match, Matched: h.name})
@@ -343,6 +337,24 @@ func (k *KB) OfficesOf(name string, d Date) []HeldOffice {
 		return out[i].Start > out[j].Start
 	})
 	return out
+}
+
+// personHits finds the people a folded name may be. A title before the
+// name ("prime minister oli") is read off and returned as roles and the
+// word the office's title must contain.
+func (k *KB) personHits(key string) (hits []personHit, roles []Role, titleWord string) {
+	if hits = k.personKey[key]; len(hits) > 0 {
+		return hits, nil, ""
+	}
+	words := strings.Fields(key)
+	for n := min(len(words)-1, 4); n >= 1; n-- {
+		if rs, tw, ok := rolesOf(strings.Join(words[:n], " ")); ok {
+			if h := k.personKey[strings.Join(words[n:], " ")]; len(h) > 0 {
+				return h, rs, tw
+			}
+		}
+	}
+	return nil, nil, ""
 }
 
 // People gives the people whose name, alias or surname is name, with no
@@ -386,10 +398,11 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 	for _, h := range k.orgKey[key] {
 		out = append(out, Candidate{Kind: KindOrg, Name: h.o.Name, IDs: h.o.IDs(), Match: h.match, Matched: h.name, Org: h.o})
 	}
-	for _, h := range k.personKey[key] {
+	hits, roles, titleWord := k.personHits(key)
+	for _, h := range hits {
 		c := Candidate{Kind: KindPerson, Name: h.p.Name, IDs: h.p.IDs(), Match: h.match, Matched: h.name, Person: h.p}
 		for _, i := range h.p.offices {
-			if o := k.offices[i]; o.On(d) {
+			if o := k.offices[i]; o.On(d) && o.hasTitle(roles, titleWord) {
 				c.Offices = append(c.Offices, o)
 			}
 		}
