@@ -126,6 +126,10 @@ func TestOfficesOf(t *testing.T) {
 		{"Antonio Guterres", "2023-01-01", "United Nations", OrgHead, ByName},
 		{"Baerbock", "2023-01-01", "DE", ForeignMinister, BySurname},
 		{"Baerbock", "2025-10-01", "United Nations General Assembly", OrgHead, BySurname},
+		// PETRARCH2's dated government members, to 2014.
+		{"Hillary Clinton", "2010-06-01", "US", GovernmentMember, ByName},
+		{"Hillary Rodham Clinton", "2010-06-01", "US", GovernmentMember, ByAlias},
+		{"Sergei Lavrov", "2012-06-01", "RU", ForeignMinister, ByAlias},
 	} {
 		got := k.OfficesOf(c.name, day(t, c.date))
 		if len(got) == 0 {
@@ -140,6 +144,10 @@ func TestOfficesOf(t *testing.T) {
 		if where != c.country || (c.role != "" && o.Role != c.role) || o.Match != c.match {
 			t.Errorf("OfficesOf(%q, %s)[0] = %s %s in %s by %s; want %s in %s by %s", c.name, c.date, o.Person.Name, o.Role, where, o.Match, c.role, c.country, c.match)
 		}
+	}
+	// An open span from a 2014 list is not taken as current ten years on.
+	if got := k.OfficesOf("John Kerry", day(t, "2024-05-01")); len(got) != 0 {
+		t.Errorf("OfficesOf(John Kerry, 2024-05-01) = %s in %s from %s; want none", got[0].Title, got[0].Where(), got[0].Source)
 	}
 	// Out of office: the name is known, no office on that date.
 	if got := k.OfficesOf("Joe Biden", day(t, "2025-06-01")); len(got) != 0 {

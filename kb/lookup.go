@@ -217,13 +217,15 @@ var roleWords = map[string]struct {
 	"chairman":                     {[]Role{OrgHead}, ""},
 	"chairperson":                  {[]Role{OrgHead}, ""},
 	"deputy secretary general":     {[]Role{OrgDeputy}, "deputy"},
+	"minister":                     {[]Role{ForeignMinister, GovernmentMember}, ""},
+	"government":                   {[]Role{GovernmentMember}, ""},
 }
 
 // rolesOf reads a role: a Role code ("head-of-government") or the words of
 // a title ("prime minister", "Secretary-General").
 func rolesOf(role string) ([]Role, string, bool) {
 	switch r := Role(role); r {
-	case HeadOfState, HeadOfGovernment, ForeignMinister, OrgHead, OrgDeputy, OrgOfficer:
+	case HeadOfState, HeadOfGovernment, ForeignMinister, OrgHead, OrgDeputy, OrgOfficer, GovernmentMember:
 		return []Role{r}, "", true
 	}
 	w, ok := roleWords[norm.Key(role)]
@@ -255,7 +257,7 @@ func (k *KB) OfficeHolder(role, where string, d Date) []*Office {
 	seen := map[*Person]bool{}
 	for _, key := range keys {
 		for _, o := range k.officesAt[key] {
-			if !o.On(d) || !hasRole(roles, o.Role) || seen[o.Person] {
+			if !o.Current(d) || !hasRole(roles, o.Role) || seen[o.Person] {
 				continue
 			}
 			if titleWord != "" && o.Org == nil && !strings.Contains(norm.Key(o.Title), titleWord) {
@@ -317,7 +319,7 @@ func (k *KB) OfficesOf(name string, d Date) []HeldOffice {
 	for _, h := range hits {
 		for _, i := range h.p.offices {
 			o := k.offices[i]
-			if !o.On(d) {
+			if !o.Current(d) {
 				continue
 			}
 			if !o.hasTitle(roles, titleWord) {
@@ -402,7 +404,7 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 	for _, h := range hits {
 		c := Candidate{Kind: KindPerson, Name: h.p.Name, IDs: h.p.IDs(), Match: h.match, Matched: h.name, Person: h.p}
 		for _, i := range h.p.offices {
-			if o := k.offices[i]; o.On(d) && o.hasTitle(roles, titleWord) {
+			if o := k.offices[i]; o.Current(d) && o.hasTitle(roles, titleWord) {
 				c.Offices = append(c.Offices, o)
 			}
 		}

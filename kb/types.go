@@ -163,7 +163,13 @@ const (
 	OrgHead          Role = "org-head"    // secretary-general, director-general, president of an organisation
 	OrgDeputy        Role = "org-deputy"  // deputy or under-secretary-general
 	OrgOfficer       Role = "org-officer" // another post (high commissioner…)
+	GovernmentMember Role = "government"  // a member of a national government, office unnamed (PETRARCH2 CountryInfo)
 )
+
+// trustOpen is how long after a source last confirmed an open span the
+// knowledge base still takes the holder to be in office: two years, as
+// yyyymmdd.
+const trustOpen = 20000
 
 // Office is one person's span in one office. Country is set for a national
 // office, Org for an organisation's.
@@ -183,6 +189,14 @@ type Office struct {
 // inclusive: on the day one holder succeeds another both are in office.
 func (o *Office) On(d Date) bool {
 	return o.Start <= d && (o.End == 0 || d <= o.End.last())
+}
+
+// Current reports whether the office was held on date d as far as the
+// sources tell: On, and for an open span no more than two years past the
+// last date a source confirmed it (a 2014 list does not make its ministers
+// today's).
+func (o *Office) Current(d Date) bool {
+	return o.On(d) && (o.End != 0 || d <= o.Seen.last()+trustOpen)
 }
 
 // Stale reports whether d is past the last date a source confirmed an

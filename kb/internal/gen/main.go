@@ -65,6 +65,10 @@ func run(shared, src, out string) error {
 	if err != nil {
 		return err
 	}
+	pActors, pSpans, err := loadPetrarch(shared, cs, ps)
+	if err != nil {
+		return err
+	}
 	st, err := applySupplement(supplement, map[string]bool{"office": true, "alias": true}, cs, os_, ps)
 	if err != nil {
 		return err
@@ -86,6 +90,7 @@ func run(shared, src, out string) error {
 	fmt.Printf("countries: %d name variants from countrynames; Wikidata ids for %d (sovereign %d of %d)\n", variants, with, sovWith, sov)
 	fmt.Printf("factbook: %d rows read, %d not a name; countries not resolved: %s\n", fbRows, fbSkipped, strings.Join(sortStrings(keys(unresolved)), "; "))
 	fmt.Printf("wikidata heads: %d linked to Factbook people, %d spans added; foreign ministers %d; IGO heads %d (positions without an organisation: %d)\n", linked, added, fms, igo, len(missing))
+	fmt.Printf("petrarch2: %d people with dated government roles, %d spans since 2000\n", pActors, pSpans)
 	fmt.Printf("supplement: %d countries, %d organisations, %d memberships, %d offices, %d alias rows\n", st.countries, st.orgs, st.members, st.offices, st.aliases)
 	return nil
 }

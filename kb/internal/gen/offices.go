@@ -943,7 +943,7 @@ func (ps *people) closeSpans() {
 		groups[o.where+"|"+o.role] = append(groups[o.where+"|"+o.role], o)
 	}
 	for _, g := range groups {
-		if g[0].role == roleOrgOfficer || g[0].role == roleOrgDeputy {
+		if g[0].role == roleOrgOfficer || g[0].role == roleOrgDeputy || g[0].role == roleGovernmentMember {
 			continue // several at once
 		}
 		sort.SliceStable(g, func(i, j int) bool { return g[i].start < g[j].start })
@@ -977,9 +977,10 @@ func (ps *people) tables() (*table, *table) {
 		source: []string{
 			"CIA World Factbook executives 2015-10..2026-01 (git history of factbook.json; public domain)",
 			"Wikidata via every-politician-scrapers: heads of state and government 2017-2022, foreign ministers Dec 2022, heads of international organisations (CC0)",
+			"PETRARCH2 Phoenix.Countries.actors.txt (CountryInfo 2014-01-30, github.com/openeventdata/petrarch2): government members with dated roles since 2000 and name variants (MIT, (c) 2014 Open Event Data Alliance)",
 			"kb/data/supplement.tsv (hand-kept, a source URL per row)",
 		},
-		licence: "public domain (CIA World Factbook) and CC0 (Wikidata); supplement CC0",
+		licence: "public domain (CIA World Factbook), CC0 (Wikidata), MIT (PETRARCH2); supplement CC0",
 		columns: []string{"id", "name", "wikidata", "surname", "aliases"},
 	}
 	newID := map[int]int{}

