@@ -3,6 +3,7 @@ package kb
 import (
 	"bytes"
 	"compress/gzip"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -451,5 +452,22 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, err := load(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "countries") {
 		t.Errorf("load of an empty FS: error %v; want one naming the countries table", err)
+	}
+}
+
+// Every compiled table is credited in the NOTICE file at the repository root.
+func TestNotice(t *testing.T) {
+	notice, err := os.ReadFile("../NOTICE")
+	if err != nil {
+		t.Fatalf("the NOTICE file: %v", err)
+	}
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.Contains(string(notice), "kb/data/"+e.Name()) {
+			t.Errorf("NOTICE does not name kb/data/%s and its licence", e.Name())
+		}
 	}
 }

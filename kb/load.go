@@ -39,9 +39,16 @@ type KB struct {
 	people    []*Person
 	personKey map[string][]personHit
 	offices   []*Office
-	officesAt map[string][]*Office // where key (ISO2 or org key) → offices
+	officesAt map[officeKey][]*Office
 
 	headers map[string]string // table → its provenance header
+}
+
+// officeKey indexes offices by where (a country's ISO2 or an
+// organisation's key) and role.
+type officeKey struct {
+	where string
+	role  Role
 }
 
 type countryHit struct {
@@ -494,7 +501,7 @@ func (k *KB) loadPeople(fsys fs.FS) error {
 		return err
 	}
 	k.headers[ot.name] = ot.header
-	k.officesAt = map[string][]*Office{}
+	k.officesAt = map[officeKey][]*Office{}
 	orgByKey := map[string]*Org{}
 	for _, o := range k.orgs {
 		orgByKey[o.key] = o
@@ -528,7 +535,9 @@ func (k *KB) loadPeople(fsys fs.FS) error {
 		}
 		o.Person.offices = append(o.Person.offices, int32(len(k.offices)))
 		k.offices = append(k.offices, o)
-		k.officesAt[where] = append(k.officesAt[where], o)
+		o.titleKey = norm.Key(o.Title)
+		at := officeKey{where, o.Role}
+		k.officesAt[at] = append(k.officesAt[at], o)
 		return nil
 	}); err != nil {
 		return err

@@ -22,11 +22,20 @@ func (k *KB) CountryByCode(code string) *Country {
 // "us" is not the United States. A name shared by two countries (the
 // demonym "Korean") gives the first recorded and ok; Countries gives all.
 func (k *KB) Country(name string) (c *Country, m Match, ok bool) {
-	hits := k.Countries(name)
-	if len(hits) == 0 {
+	t := strings.TrimSpace(name)
+	if (len(t) == 2 || len(t) == 3) && strings.ToUpper(t) == t {
+		if c := k.countryByISO[t]; c != nil {
+			return c, ByCode, true
+		}
+	}
+	key := norm.Key(name)
+	if !shortOK(name, key) {
 		return nil, "", false
 	}
-	return hits[0].Country, hits[0].Match, true
+	if hs := k.countryKey[key]; len(hs) > 0 {
+		return hs[0].c, hs[0].match, true
+	}
+	return nil, "", false
 }
 
 // Countries gives every country a name may refer to, best first.
@@ -244,34 +253,43 @@ func (k *KB) OfficeHolder(role, where string, d Date) []*Office {
 	if !ok {
 		return nil
 	}
-	var keys []string
+	var keys [2]string
 	if c, _, ok := k.Country(where); ok {
-		keys = append(keys, c.ISO2)
+		keys[0] = c.ISO2
 	} else if c := k.CountryByCode(where); c != nil {
-		keys = append(keys, c.ISO2)
+		keys[0] = c.ISO2
 	}
 	if o, _, ok := k.Org(where); ok {
-		keys = append(keys, o.key)
+		keys[1] = o.key
 	}
 	var out []*Office
-	seen := map[*Person]bool{}
 	for _, key := range keys {
-		for _, o := range k.officesAt[key] {
-			if !o.Current(d) || !hasRole(roles, o.Role) || seen[o.Person] {
-				continue
+		if key == "" {
+			continue
+		}
+		for _, r := range roles {
+			for _, o := range k.officesAt[officeKey{key, r}] {
+				if !o.Current(d) || heldBy(out, o.Person) {
+					continue
+				}
+				if titleWord != "" && (o.Org == nil || titleWord != "president") && !strings.Contains(o.titleKey, titleWord) {
+					continue
+				}
+				out = append(out, o)
 			}
-			if titleWord != "" && o.Org == nil && !strings.Contains(norm.Key(o.Title), titleWord) {
-				continue
-			}
-			if titleWord != "" && o.Org != nil && titleWord != "president" && !strings.Contains(norm.Key(o.Title), titleWord) {
-				continue
-			}
-			seen[o.Person] = true
-			out = append(out, o)
 		}
 	}
 	sortOffices(out)
 	return out
+}
+
+func heldBy(os []*Office, p *Person) bool {
+	for _, o := range os {
+		if o.Person == p {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTitle reports whether the office is one of roles (any when nil) and,
@@ -280,7 +298,7 @@ func (o *Office) hasTitle(roles []Role, titleWord string) bool {
 	if roles == nil {
 		return true
 	}
-	return hasRole(roles, o.Role) && (titleWord == "" || o.Org != nil || strings.Contains(norm.Key(o.Title), titleWord))
+	return hasRole(roles, o.Role) && (titleWord == "" || o.Org != nil || strings.Contains(o.titleKey, titleWord))
 }
 
 func hasRole(rs []Role, r Role) bool {

@@ -183,6 +183,8 @@ type Office struct {
 	End     Date // 0 while open: still in office when last seen
 	Seen    Date // the last date a source confirmed the span
 	Source  string
+
+	titleKey string // Title folded
 }
 
 // On reports whether the office was held on date d. A span's ends are
