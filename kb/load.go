@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,12 +205,28 @@ func list(s string) []string {
 
 func load(fsys fs.FS) (*KB, error) {
 	k := &KB{headers: map[string]string{}}
-	steps := []func(fs.FS) error{k.loadCountries, k.loadRegions, k.loadPlaces, k.loadOrgs, k.loadPeople}
-	for _, step := range steps {
-		if err := step(fsys); err != nil {
-			return nil, err
+	// The places, three quarters of the work, load beside the rest.
+	var placesErr error
+	var placesHeader string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		placesHeader, placesErr = k.loadPlaces(fsys)
+	}()
+	var err error
+	for _, step := range []func(fs.FS) error{k.loadCountries, k.loadRegions, k.loadOrgs, k.loadPeople} {
+		if err = step(fsys); err != nil {
+			break
 		}
 	}
+	<-done
+	if err == nil {
+		err = placesErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	k.headers["places"] = placesHeader
 	return k, nil
 }
 
@@ -326,12 +343,13 @@ func (k *KB) loadRegions(fsys fs.FS) error {
 	return nil
 }
 
-func (k *KB) loadPlaces(fsys fs.FS) error {
+// loadPlaces fills k.places, placeKey and placePost only (it runs beside
+// the other steps) and returns the table's header.
+func (k *KB) loadPlaces(fsys fs.FS) (string, error) {
 	t, err := readTable(fsys, "places", "geonames", "name", "country", "admin1", "lat", "lon", "population", "alternates")
 	if err != nil {
-		return err
+		return "", err
 	}
-	k.headers[t.name] = t.header
 	k.places = make([]Place, t.rows)
 	i := -1
 	cName, cCountry, cAdmin1, cAlt := t.cols["name"], t.cols["country"], t.cols["admin1"], t.cols["alternates"]
@@ -354,20 +372,17 @@ func (k *KB) loadPlaces(fsys fs.FS) error {
 		}
 		return nil
 	}); err != nil {
-		return err
+		return "", err
 	}
 	// A name's places are a linked list through placePost (place, next),
 	// built from the least populous up so that it reads largest first.
-	order := make([]int32, len(k.places))
+	// population in the high bits, the reversed index in the low: one
+	// integer sort orders by population, then by id descending.
+	order := make([]uint64, len(k.places))
 	for i := range order {
-		order[i] = int32(i)
+		order[i] = uint64(k.places[i].Population)<<32 | uint64(math.MaxUint32-uint32(i))
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if d := k.places[a].Population - k.places[b].Population; d != 0 {
-			return d
-		}
-		return int(b - a)
-	})
+	slices.Sort(order)
 	k.placeKey = make(map[string]int32, len(k.places)*2)
 	k.placePost = make([]int32, 0, len(k.places)*5)
 	push := func(key string, i int32) {
@@ -378,7 +393,8 @@ func (k *KB) loadPlaces(fsys fs.FS) error {
 		k.placeKey[key] = int32(len(k.placePost))
 		k.placePost = append(k.placePost, i, head)
 	}
-	for _, i := range order {
+	for _, o := range order {
+		i := int32(math.MaxUint32 - uint32(o))
 		p := &k.places[i]
 		nk := norm.Key(p.Name)
 		push(nk, i)
@@ -390,7 +406,7 @@ func (k *KB) loadPlaces(fsys fs.FS) error {
 			}
 		}
 	}
-	return nil
+	return t.header, nil
 }
 
 func (k *KB) loadOrgs(fsys fs.FS) error {
