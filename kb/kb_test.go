@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -353,14 +354,28 @@ func TestIdentifiers(t *testing.T) {
 			t.Fatalf("place %s has no GeoNames id", k.places[i].Name)
 		}
 	}
+	qid := regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	withQID := 0
 	for _, o := range k.orgs {
 		if o.Wikidata != "" {
 			withQID++
+			if !qid.MatchString(o.Wikidata) {
+				t.Errorf("organisation %s: Wikidata id %q", o.Name, o.Wikidata)
+			}
 		}
 	}
-	if withQID < 600 {
-		t.Errorf("%d organisations have a Wikidata id; want at least 600", withQID)
+	if withQID < 540 {
+		t.Errorf("%d organisations have a Wikidata id; want at least 540", withQID)
+	}
+	for _, p := range k.people {
+		if p.Wikidata != "" && !qid.MatchString(p.Wikidata) {
+			t.Errorf("person %s: Wikidata id %q", p.Name, p.Wikidata)
+		}
+	}
+	for _, c := range k.countries {
+		if c.Wikidata != "" && !qid.MatchString(c.Wikidata) {
+			t.Errorf("country %s: Wikidata id %q", c.Name, c.Wikidata)
+		}
 	}
 	for name, h := range k.Provenance() {
 		if !strings.Contains(h, "# source: ") || !strings.Contains(h, "# licence: ") {

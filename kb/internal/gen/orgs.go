@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/diplograph/diplograph/kb/internal/norm"
 )
+
+var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
 type org struct {
 	qid, name, family, hq, founded string
@@ -95,7 +98,9 @@ func loadSupraverden(shared string) (*orgs, error) {
 		val = yamlScalar(val)
 		switch {
 		case field == "Wikidata_code":
-			cur.qid = val
+			if qidRE.MatchString(val) { // not "[No code found.]"
+				cur.qid = val
+			}
 		case field == "Name_en":
 			if val != "" {
 				cur.name = val
