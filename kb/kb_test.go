@@ -125,6 +125,8 @@ func TestOfficesOf(t *testing.T) {
 		{"AMLO", "2023-01-01", "MX", "", ByAlias},
 		{"Lula", "2024-01-01", "BR", "", BySurname},
 		{"Xi Jinping", "2023-01-01", "CN", HeadOfState, ByName},
+		{"Emmanuel Macron", "2023-01-01", "FR", HeadOfState, ByName},
+		{"King Charles", "2023-06-01", "GB", HeadOfState, BySurname},
 		{"Antonio Guterres", "2023-01-01", "United Nations", OrgHead, ByName},
 		{"Baerbock", "2023-01-01", "DE", ForeignMinister, BySurname},
 		{"Baerbock", "2025-10-01", "United Nations General Assembly", OrgHead, BySurname},
@@ -417,8 +419,8 @@ func gz(s string) []byte {
 // tinyTables is a small, valid set of tables: the load's error cases
 // damage one at a time.
 var tinyTables = map[string]string{
-	"countries": "# source: test\n# licence: test\niso2\tiso3\tnumeric\twikidata\tgeonames\tname\tofficial\tcapital\tlat\tlon\tsovereign\tdemonyms\tnames\n" +
-		"GB\tGBR\t826\tQ145\t2635167\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\tLondon\t54\t-2\t1\tBritish\tUnited Kingdom|Britain\n",
+	"countries": "# source: test\n# licence: test\niso2\tiso3\tnumeric\twikidata\tgeonames\tname\tofficial\tcapital\tlat\tlon\tpopulation\tsovereign\tdemonyms\tnames\n" +
+		"GB\tGBR\t826\tQ145\t2635167\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\tLondon\t54\t-2\t66488991\t1\tBritish\tUnited Kingdom|Britain\n",
 	"regions": "# t\ncode\tcountry\tname\nGB.ENG\tGB\tEngland\n",
 	"places":  "# t\ngeonames\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternates\n2643743\tLondon\tGB\tENG\t51.5\t-0.1\t8961989\tLondres|Londra\n",
 	"orgs":    "# t\nwikidata\tname\tabbrevs\taliases\tfamily\theadquarters\tfounded\tmembers\nQ1065\tUnited Nations\tUN\t\t\tNew York\t1945\tGB@1945\n",

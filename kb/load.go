@@ -231,7 +231,7 @@ func load(fsys fs.FS) (*KB, error) {
 }
 
 func (k *KB) loadCountries(fsys fs.FS) error {
-	t, err := readTable(fsys, "countries", "iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "sovereign", "demonyms", "names")
+	t, err := readTable(fsys, "countries", "iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names")
 	if err != nil {
 		return err
 	}
@@ -244,6 +244,9 @@ func (k *KB) loadCountries(fsys fs.FS) error {
 			Name: t.get(r, "name"), Official: t.get(r, "official"), Capital: t.get(r, "capital"), Sovereign: t.get(r, "sovereign") == "1",
 			Demonyms: list(t.get(r, "demonyms")), Names: list(t.get(r, "names"))}
 		if c.GeoNames, err = t.int(r, "geonames"); err != nil {
+			return err
+		}
+		if c.Population, err = t.int(r, "population"); err != nil {
 			return err
 		}
 		if c.Lat, err = t.float(r, "lat"); err != nil {
@@ -496,15 +499,21 @@ func (k *KB) loadPeople(fsys fs.FS) error {
 	}
 	for _, p := range k.people {
 		add(norm.Key(p.Name), personHit{p, ByName, p.Name})
+		// A surname of one word is weak evidence; of two or more ("Felipe
+		// VI", "Pena Nieto", "Muhammad bin Salman") it names the person.
+		sk := norm.Key(p.Surname)
+		surname := BySurname
+		if strings.Contains(sk, " ") {
+			surname = ByAlias
+		}
 		for _, a := range p.Aliases {
 			m := ByAlias
-			if norm.Key(a) == norm.Key(p.Surname) {
-				m = BySurname
+			if norm.Key(a) == sk {
+				m = surname
 			}
 			add(norm.Key(a), personHit{p, m, a})
 		}
-		sk := norm.Key(p.Surname)
-		add(sk, personHit{p, BySurname, p.Surname})
+		add(sk, personHit{p, surname, p.Surname})
 		// "al-Sharaa" is also "Sharaa", "el-Sisi" "Sisi".
 		for _, particle := range []string{"al ", "el ", "ad ", "as "} {
 			if rest, ok := strings.CutPrefix(sk, particle); ok && len(rest) > 2 {

@@ -315,10 +315,27 @@ func sortOffices(os []*Office) {
 	sort.SliceStable(os, func(i, j int) bool { return os[i].Start > os[j].Start })
 }
 
-// sovereign reports whether the office is a sovereign country's or an
-// organisation's, not a dependent territory's (whose head of state is often
-// another country's).
-func (o *Office) sovereign() bool { return o.Country == nil || o.Country.Sovereign }
+// compareHome orders two offices by how likely their country is the
+// holder's own: a sovereign country's (or an organisation's) before a
+// dependent territory's, whose head of state is often another country's;
+// then the more populous country (France before Andorra for its co-prince,
+// the United Kingdom before Canada for their king).
+func compareHome(a, b *Office) int {
+	sa, sb := a.Country == nil || a.Country.Sovereign, b.Country == nil || b.Country.Sovereign
+	if sa != sb {
+		if sa {
+			return -1
+		}
+		return 1
+	}
+	if a.Country != nil && b.Country != nil && a.Country.Population != b.Country.Population {
+		if a.Country.Population > b.Country.Population {
+			return -1
+		}
+		return 1
+	}
+	return 0
+}
 
 // HeldOffice is an office a name matched, with the evidence.
 type HeldOffice struct {
@@ -351,8 +368,8 @@ func (k *KB) OfficesOf(name string, d Date) []HeldOffice {
 		if si != sj {
 			return sj
 		}
-		if vi, vj := out[i].sovereign(), out[j].sovereign(); vi != vj {
-			return vi
+		if c := compareHome(out[i].Office, out[j].Office); c != 0 {
+			return c < 0
 		}
 		return out[i].Start > out[j].Start
 	})
@@ -426,7 +443,7 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 				c.Offices = append(c.Offices, o)
 			}
 		}
-		sort.SliceStable(c.Offices, func(i, j int) bool { return c.Offices[i].sovereign() && !c.Offices[j].sovereign() })
+		sort.SliceStable(c.Offices, func(i, j int) bool { return compareHome(c.Offices[i], c.Offices[j]) < 0 })
 		if h.match == BySurname && len(c.Offices) == 0 {
 			continue // a bare surname says little about someone out of office
 		}

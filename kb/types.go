@@ -58,6 +58,7 @@ type Country struct {
 	Name, Official      string
 	Capital             string
 	Lat, Lon            float64
+	Population          int
 	Sovereign           bool
 	Demonyms            []string
 	Names               []string // every recorded name, the common and official first

