@@ -71,6 +71,10 @@ func TestOfficeHolder(t *testing.T) {
 		{"king", "United Kingdom", "2023-05-06", "Charles", "Q43274"},
 		{"president", "Emirati", "2024-01-01", "Zayed", ""},
 		{"president", "Brazil", "2024-01-01", "Lula", ""},
+		// Vice presidents and heirs, from the same Factbook lines.
+		{"vice president", "United States", "2023-01-01", "Harris", ""},
+		{"vice president", "United States", "2025-06-01", "Vance", ""},
+		{"crown prince", "Saudi Arabia", "2023-01-01", "Bin Salman", ""},
 		// Foreign ministers.
 		{"secretary of state", "United States", "2024-06-01", "Blinken", "Q7821917"},
 		{"foreign minister", "United States", "2025-06-01", "Rubio", ""},

@@ -227,6 +227,10 @@ var roleWords = map[string]struct {
 	"chairperson":                  {[]Role{OrgHead}, ""},
 	"deputy secretary general":     {[]Role{OrgDeputy}, "deputy"},
 	"minister":                     {[]Role{ForeignMinister, GovernmentMember}, ""},
+	"vice president":               {[]Role{VicePresident}, ""},
+	"crown prince":                 {[]Role{Heir}, ""},
+	"heir":                         {[]Role{Heir}, ""},
+	"heir apparent":                {[]Role{Heir}, ""},
 	"government":                   {[]Role{GovernmentMember}, ""},
 }
 
@@ -234,7 +238,7 @@ var roleWords = map[string]struct {
 // a title ("prime minister", "Secretary-General").
 func rolesOf(role string) ([]Role, string, bool) {
 	switch r := Role(role); r {
-	case HeadOfState, HeadOfGovernment, ForeignMinister, OrgHead, OrgDeputy, OrgOfficer, GovernmentMember:
+	case HeadOfState, HeadOfGovernment, ForeignMinister, OrgHead, OrgDeputy, OrgOfficer, GovernmentMember, VicePresident, Heir:
 		return []Role{r}, "", true
 	}
 	w, ok := roleWords[norm.Key(role)]

@@ -165,6 +165,8 @@ const (
 	OrgDeputy        Role = "org-deputy"  // deputy or under-secretary-general
 	OrgOfficer       Role = "org-officer" // another post (high commissioner…)
 	GovernmentMember Role = "government"  // a member of a national government, office unnamed (PETRARCH2 CountryInfo)
+	VicePresident    Role = "vice-president"
+	Heir             Role = "heir" // heir apparent, crown prince
 )
 
 // trustOpen is how long after a source last confirmed an open span the

@@ -23,6 +23,8 @@ const (
 	roleOrgHead    = "org-head"
 	roleOrgDeputy  = "org-deputy"
 	roleOrgOfficer = "org-officer"
+	roleVice       = "vice-president"
+	roleHeir       = "heir"
 )
 
 // date is yyyymmdd with 00 for an unknown month or day.
@@ -257,7 +259,7 @@ var (
 	parenRE  = regexp.MustCompile(`\(([^()]*)\)`)
 	monthsOf = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 	// Words of a title before a name ("Interim Prime Minister Gen.").
-	titleWords = wordSet("co-chiefs chiefs co-chief taoiseach capt capt. sr. ret. sac cap minister-designate president-elect designate transitional overall taliban nonresident president prime minister king queen emperor empress sultan emir amir chancellor supreme leader governor-general governor general gen. gen premier chief executive crown prince princess acting interim caretaker transitional co-prince grand duke duchess chairman chairwoman chair chairperson state counselor counsellor captain captains regent regents pope and of the administrator head council sovereign presidential federal vice first deputy lt. lt lieutenant col. col colonel field marshal his her majesty highness sheikh shaykh holy father mr. mrs. ms. dr. air mar. adm. brig. maj. gen.) commander-in-chief in-chief military junta leader's de facto provisional national revolutionary")
+	titleWords = wordSet("government govern co-chiefs chiefs co-chief taoiseach capt capt. sr. ret. sac cap minister-designate president-elect designate transitional overall taliban nonresident president prime minister king queen emperor empress sultan emir amir chancellor supreme leader governor-general governor general gen. gen premier chief executive crown prince princess acting interim caretaker transitional co-prince grand duke duchess chairman chairwoman chair chairperson state counselor counsellor captain captains regent regents pope and of the administrator head council sovereign presidential federal vice first deputy lt. lt lieutenant col. col colonel field marshal his her majesty highness sheikh shaykh holy father mr. mrs. ms. dr. air mar. adm. brig. maj. gen.) commander-in-chief in-chief military junta leader's de facto provisional national revolutionary")
 	particles  = wordSet("bin bint ibn al al- el da de do dos das del della di du van von der den le la y e ben abu")
 	suffixes   = wordSet("jr. jr sr. sr ii iii iv")
 )
@@ -479,7 +481,7 @@ func parseExecutive(text string) (parsedName, bool) {
 	// name that starts with its surname, the surname and the next word
 	// ("Prabowo Subianto" of "PRABOWO Subianto Djojohadikusumo").
 	add(strings.Join(disp[first-start:], " "))
-	if first == start && capsEnd < end {
+	if first == start && capsEnd < end && !particles[strings.ToLower(disp[capsEnd-start])] {
 		add(strings.Join(disp[:capsEnd-start+1], " "))
 	}
 	if alsoSpelled != "" {
@@ -562,6 +564,24 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 		}
 		rows++
 		groups[iso+"|"+role] = append(groups[iso+"|"+role], fbRow{country: iso, role: role, firstSeen: fs, lastSeen: ls, pn: pn})
+		// The line's other parts may name the vice president or the heir:
+		// "…; Vice President Kamala D. HARRIS (since 20 January 2021)".
+		for _, seg := range strings.Split(html.UnescapeString(r[5]), ";")[1:] {
+			seg = strings.TrimSpace(seg)
+			lower := strings.ToLower(seg)
+			var sub string
+			switch {
+			case strings.HasPrefix(lower, "vice president ") || strings.HasPrefix(lower, "first vice president "):
+				sub = roleVice
+			case strings.HasPrefix(lower, "heir apparent") || strings.HasPrefix(lower, "crown prince "):
+				sub = roleHeir
+			default:
+				continue
+			}
+			if spn, ok := parseExecutive(seg); ok && !spn.vacant {
+				groups[iso+"|"+sub] = append(groups[iso+"|"+sub], fbRow{country: iso, role: sub, firstSeen: fs, lastSeen: ls, pn: spn})
+			}
+		}
 	}
 	personKey := map[string]*person{}
 	byDisplay := map[string]*person{}
@@ -612,7 +632,7 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 				last = stints[len(stints)-1]
 			}
 			if last != nil && last.p == p {
-				last.last = r.lastSeen
+				last.last = max(last.last, r.lastSeen)
 				if r.pn.since != 0 && r.pn.since < last.start && (len(stints) == 1 || r.pn.since > stints[len(stints)-2].start) {
 					last.start = r.pn.since
 				}
@@ -633,6 +653,10 @@ func loadFactbook(shared string, cs *countries, ps *people) (rows, skipped int, 
 			case i+1 < len(stints):
 				o.end = stints[i+1].start
 			case s.last >= factbookLatest:
+				o.open = true
+			case o.role == roleVice || o.role == roleHeir:
+				// The Factbook stopped naming vice presidents and heirs in
+				// mid-2024: no later mention is no end.
 				o.open = true
 			default:
 				o.end = s.last

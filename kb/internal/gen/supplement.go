@@ -18,7 +18,7 @@ var supplementFields = map[string]int{
 	"alias":   5,  // alias person where aliases source
 }
 
-var roles = map[string]bool{roleState: true, roleGovernment: true, roleForeign: true, roleOrgHead: true, roleOrgDeputy: true, roleOrgOfficer: true}
+var roles = map[string]bool{roleVice: true, roleHeir: true, roleState: true, roleGovernment: true, roleForeign: true, roleOrgHead: true, roleOrgDeputy: true, roleOrgOfficer: true}
 
 func splitList(s string) []string {
 	var out []string
