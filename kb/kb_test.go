@@ -187,6 +187,8 @@ func TestCountry(t *testing.T) {
 		{"U.S.", "US", ByDemonym},
 		{"South Korean", "KR", ByDemonym},
 		{"DPRK", "KP", ByAlias},
+		{"Dominican", "DO", ByDemonym},
+		{"Congolese", "CD", ByDemonym},
 	} {
 		got, m, ok := k.Country(c.name)
 		if !ok || got.ISO2 != c.iso2 || m != c.match {

@@ -291,7 +291,8 @@ func (k *KB) loadCountries(fsys fs.FS) error {
 		}
 	}
 	// Where countries share a name or demonym ("American"), the better
-	// evidence first, then a sovereign country before a territory.
+	// evidence first, then a sovereign country before a territory, then the
+	// more populous.
 	order := map[Match]int{ByName: 0, ByCode: 1, ByAlias: 2, ByDemonym: 3}
 	for _, hs := range k.countryKey {
 		if len(hs) > 1 {
@@ -305,7 +306,7 @@ func (k *KB) loadCountries(fsys fs.FS) error {
 					}
 					return 1
 				}
-				return 0
+				return b.c.Population - a.c.Population // "Dominican": the Dominican Republic before Dominica
 			})
 		}
 	}
