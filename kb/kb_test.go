@@ -342,6 +342,18 @@ func summary(cs []Candidate) string {
 	return strings.Join(s, "; ")
 }
 
+func TestWikidata(t *testing.T) {
+	k := mustLoad(t)
+	for qid, want := range map[string]string{"Q1065": "United Nations", "Q837": "Nepal", "Q6279": "Joe Biden", "Q7768": "Association of Southeast Asian Nations"} {
+		if c, ok := k.Wikidata(qid); !ok || c.Name != want || c.IDs.Wikidata != qid {
+			t.Errorf("Wikidata(%s) = %q, %v; want %q", qid, c.Name, ok, want)
+		}
+	}
+	if c, ok := k.Wikidata("Q0"); ok {
+		t.Errorf("Wikidata(Q0) = %q; want none", c.Name)
+	}
+}
+
 // Every entity carries an outside identifier where the sources have one.
 func TestIdentifiers(t *testing.T) {
 	k := mustLoad(t)

@@ -42,6 +42,8 @@ type KB struct {
 	offices   []*Office
 	officesAt map[officeKey][]*Office
 
+	byQID map[string]any // Wikidata id → *Country, *Org or *Person
+
 	headers map[string]string // table → its provenance header
 }
 
@@ -227,6 +229,22 @@ func load(fsys fs.FS) (*KB, error) {
 		return nil, err
 	}
 	k.headers["places"] = placesHeader
+	k.byQID = map[string]any{}
+	for _, c := range k.countries {
+		if c.Wikidata != "" {
+			k.byQID[c.Wikidata] = c
+		}
+	}
+	for _, o := range k.orgs {
+		if o.Wikidata != "" {
+			k.byQID[o.Wikidata] = o
+		}
+	}
+	for _, p := range k.people {
+		if p.Wikidata != "" {
+			k.byQID[p.Wikidata] = p
+		}
+	}
 	return k, nil
 }
 

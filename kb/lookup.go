@@ -180,14 +180,18 @@ func (k *KB) Org(name string) (o *Org, m Match, ok bool) {
 	return hs[0].o, hs[0].match, true
 }
 
-// OrgByWikidata finds an organisation by its Wikidata id.
-func (k *KB) OrgByWikidata(qid string) *Org {
-	for _, o := range k.orgs {
-		if o.Wikidata == qid {
-			return o
-		}
+// Wikidata finds the country, organisation or person with a Wikidata id
+// ("Q1065"); ok is false when the knowledge base has none.
+func (k *KB) Wikidata(qid string) (c Candidate, ok bool) {
+	switch e := k.byQID[strings.TrimSpace(qid)].(type) {
+	case *Country:
+		return countryCandidate(e, ByID, qid), true
+	case *Org:
+		return Candidate{Kind: KindOrg, Name: e.Name, IDs: e.IDs(), Match: ByID, Matched: qid, Org: e}, true
+	case *Person:
+		return Candidate{Kind: KindPerson, Name: e.Name, IDs: e.IDs(), Match: ByID, Matched: qid, Person: e}, true
 	}
-	return nil
+	return Candidate{}, false
 }
 
 // roleWords maps the words of a title, folded, to the roles it may name and

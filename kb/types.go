@@ -41,6 +41,7 @@ const (
 	ByAbbrev    Match = "abbreviation" // "OAS" → Organization of American States
 	BySurname   Match = "surname"      // "Biden" → Joseph R. Biden Jr.
 	ByAlternate Match = "alternate"    // a GeoNames alternate name of a place
+	ByID        Match = "id"           // an outside identifier (Wikidata id)
 )
 
 // IDs are an entity's identifiers in other datasets.
