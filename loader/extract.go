@@ -81,7 +81,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loader.New: %w", err)
 	}
-	tz := tokenizer{seg: syntax.Segmenter{Abbrev: g.abbrev, Starters: g.starters}}
+	tz := tokenizer{seg: syntax.DefaultSegmenter()}
 	p := newPatterns()
 	g.addFrames(&p)
 	return &Extractor{
