@@ -1,12 +1,14 @@
 package syntax
 
 import (
+	"encoding/json"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 )
 
-func readTB(t *testing.T, name string) []Sentence {
+func readTB(t testing.TB, name string) []Sentence {
 	f, err := os.Open("../../shared/data/ud-english-ewt/" + name)
 	if err != nil {
 		t.Skip(err)
@@ -19,53 +21,11 @@ func readTB(t *testing.T, name string) []Sentence {
 	return s
 }
 
-func TestExpTagger(t *testing.T) {
-	if os.Getenv("EXP") == "" {
-		t.Skip()
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
 	}
-	train, dev := readTB(t, "en_ewt-ud-train.conllu"), readTB(t, "en_ewt-ud-dev.conllu")
-	t0 := time.Now()
-	tg := trainTagger(train, 8, 1)
-	t.Logf("trained in %v, %d weights, dict %d", time.Since(t0), tg.model.size(), len(tg.dict))
-	pred := make([]Sentence, len(dev))
-	for i, s := range dev {
-		cls := tg.tag(wordInfos(s.Forms()))
-		p := Sentence{Words: append([]Word(nil), s.Words...)}
-		for k := range p.Words {
-			p.Words[k].UPOS, p.Words[k].XPOS = tg.upos[cls[k]], tg.xpos[cls[k]]
-		}
-		pred[i] = p
-	}
-	sc, _ := Score(dev, pred)
-	t.Log(sc)
-}
-
-func TestExpLemma(t *testing.T) {
-	if os.Getenv("EXP") == "" {
-		t.Skip()
-	}
-	train, dev := readTB(t, "en_ewt-ud-train.conllu"), readTB(t, "en_ewt-ud-dev.conllu")
-	lm := trainLemmatizer(train)
-	t.Logf("exact %d lower %d edits %d", len(lm.exact), len(lm.lower), len(lm.edits))
-	pred := make([]Sentence, len(dev))
-	for i, s := range dev {
-		p := Sentence{Words: append([]Word(nil), s.Words...)}
-		for k := range p.Words {
-			p.Words[k].Lemma = lm.lemma(p.Words[k].Form, p.Words[k].XPOS)
-		}
-		pred[i] = p
-	}
-	sc, _ := Score(dev, pred)
-	t.Log(sc)
-	n := 0
-	for i := range dev {
-		for k := range dev[i].Words {
-			if g, p := dev[i].Words[k], pred[i].Words[k]; g.Lemma != p.Lemma && n < 30 {
-				t.Logf("%s/%s gold %s got %s", g.Form, g.XPOS, g.Lemma, p.Lemma)
-				n++
-			}
-		}
-	}
+	return def
 }
 
 func TestExpAll(t *testing.T) {
@@ -74,15 +34,26 @@ func TestExpAll(t *testing.T) {
 	}
 	train, dev := readTB(t, "en_ewt-ud-train.conllu"), readTB(t, "en_ewt-ud-dev.conllu")
 	opt := DefaultTrainOptions
+	opt.ParserEpochs = envInt("EPOCHS", opt.ParserEpochs)
+	opt.MinCount = envInt("MINCOUNT", opt.MinCount)
 	opt.Logf = func(f string, a ...any) { t.Logf(time.Now().Format("15:04:05 ")+f, a...) }
+	const cache = "/tmp/syntax-jk.json"
+	if b, err := os.ReadFile(cache); err == nil {
+		json.Unmarshal(b, &opt.Jackknifed)
+	} else {
+		opt.Jackknifed = Jackknife(train, opt)
+		b, _ := json.Marshal(opt.Jackknifed)
+		os.WriteFile(cache, b, 0o644)
+	}
 	m, err := Train(train, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pred := make([]Sentence, len(dev))
-	for i, s := range dev {
-		pred[i] = Sentence{Words: m.Annotate(s.Forms())}
+	sc, _ := Score(dev, m.AnnotateAll(dev))
+	t.Log("dev ", sc)
+	if os.Getenv("SAVE") != "" {
+		f, _ := os.Create(os.Getenv("SAVE"))
+		m.Write(f)
+		f.Close()
 	}
-	sc, _ := Score(dev, pred)
-	t.Log(sc)
 }

@@ -186,14 +186,19 @@ func cmpU32(a, b uint32) int {
 }
 
 // linear is a compiled linear model: per feature key, a sparse list of
-// (class, weight). Lookups go through an open-addressing table.
+// (class, weight). keys/start/cls/wt are the tables as written in the
+// model file; table and data are the lookup form built from them, laid out
+// so that a feature costs two memory reads: table[slot] packs a key with
+// the offset of its row in data, data[off] is the row's length and the
+// entries after it pack a class with a float32 weight.
 type linear struct {
 	nClasses int
 	keys     []uint32 // sorted
 	start    []uint32 // len(keys)+1 offsets into cls/wt
 	cls      []uint16
 	wt       []float32
-	table    []int32 // open addressing: index into keys, -1 empty
+	table    []uint64 // key<<32 | offset+1 into data; 0 empty
+	data     []uint64
 	mask     uint32
 }
 
@@ -202,48 +207,64 @@ func (m *linear) buildTable() {
 	for size < 2*len(m.keys)+1 {
 		size <<= 1
 	}
-	m.table = make([]int32, size)
-	for i := range m.table {
-		m.table[i] = -1
-	}
+	m.table = make([]uint64, size)
 	m.mask = uint32(size - 1)
+	m.data = make([]uint64, 0, len(m.keys)+len(m.wt))
 	for i, k := range m.keys {
+		off := len(m.data)
+		m.data = append(m.data, uint64(m.start[i+1]-m.start[i]))
+		for e := m.start[i]; e < m.start[i+1]; e++ {
+			m.data = append(m.data, uint64(m.cls[e])<<32|uint64(math.Float32bits(m.wt[e])))
+		}
 		s := slot(k) & m.mask
-		for m.table[s] >= 0 {
+		for m.table[s] != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.table[s] = int32(i)
+		m.table[s] = uint64(k)<<32 | uint64(off+1)
 	}
 }
+
+// dropTables frees the file form once the lookup form is built.
+func (m *linear) dropTables() { m.keys, m.start, m.cls, m.wt = nil, nil, nil, nil }
 
 func slot(k uint32) uint32 { return (k * 0x9E3779B1) ^ (k >> 16) }
-
-func (m *linear) find(k uint32) int32 {
-	s := slot(k) & m.mask
-	for {
-		i := m.table[s]
-		if i < 0 || m.keys[i] == k {
-			return i
-		}
-		s = (s + 1) & m.mask
-	}
-}
 
 // scores fills out (len nClasses) with the class scores of feats.
 func (m *linear) scores(feats []uint64, out []float32) {
 	clear(out)
+	table, data, mask := m.table, m.data, m.mask
 	for _, f := range feats {
-		i := m.find(uint32(f))
-		if i < 0 {
-			continue
-		}
-		for e := m.start[i]; e < m.start[i+1]; e++ {
-			out[m.cls[e]] += m.wt[e]
+		k := uint32(f)
+		s := slot(k) & mask
+		for {
+			e := table[s]
+			if e == 0 {
+				break
+			}
+			if uint32(e>>32) == k {
+				off := int(uint32(e)) - 1
+				n := int(data[off])
+				for _, d := range data[off+1 : off+1+n] {
+					out[uint32(d>>32)] += math.Float32frombits(uint32(d))
+				}
+				break
+			}
+			s = (s + 1) & mask
 		}
 	}
 }
 
 // size returns the number of stored weights.
-func (m *linear) size() int { return len(m.wt) }
+func (m *linear) size() int { return len(m.data) - m.rows() }
+
+func (m *linear) rows() int {
+	n := 0
+	for _, e := range m.table {
+		if e != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 func sortSlice(a []uint64) { slices.Sort(a) }

@@ -254,6 +254,7 @@ func (d *decoder) linear() *linear {
 	}
 	if d.err == nil {
 		m.buildTable()
+		m.dropTables()
 	}
 	return m
 }

@@ -31,22 +31,41 @@ const (
 func newWordInfo(form string) wordInfo {
 	lower := strings.ToLower(form)
 	wi := wordInfo{form: form, lower: lower, hLower: hashString(lower), hForm: hashString(form)}
-	runes := []rune(lower)
-	for k := 1; k <= 4; k++ {
-		if len(runes) >= k {
-			wi.suf[k-1] = hashString(string(runes[len(runes)-k:])) ^ uint64(k)
+	// Byte offsets where the last 1..4 runes and the first 1..3 end.
+	var sufAt [4]int
+	var preAt [3]int
+	n := 0
+	for i := range lower {
+		if n >= 1 && n <= 3 {
+			preAt[n-1] = i
+		}
+		n++
+	}
+	if n <= 3 && n > 0 {
+		preAt[n-1] = len(lower)
+	}
+	k := 0
+	for i := len(lower); i > 0 && k < 4; {
+		_, size := utf8.DecodeLastRuneInString(lower[:i])
+		i -= size
+		sufAt[k] = i
+		k++
+	}
+	for j := 0; j < 4; j++ {
+		if j < k {
+			wi.suf[j] = hashString(lower[sufAt[j]:]) ^ uint64(j+1)
 		} else {
-			wi.suf[k-1] = hashString(lower) ^ uint64(k)
+			wi.suf[j] = wi.hLower ^ uint64(j+1)
 		}
 	}
-	for k := 1; k <= 3; k++ {
-		if len(runes) >= k {
-			wi.pre[k-1] = hashString(string(runes[:k])) ^ uint64(k<<8)
+	for j := 0; j < 3; j++ {
+		if j < n && preAt[j] > 0 {
+			wi.pre[j] = hashString(lower[:preAt[j]]) ^ uint64((j+1)<<8)
 		} else {
-			wi.pre[k-1] = hashString(lower) ^ uint64(k<<8)
+			wi.pre[j] = wi.hLower ^ uint64((j+1)<<8)
 		}
 	}
-	wi.shape = hashString(shapeOf(form))
+	wi.shape = shapeHash(form)
 	letters, uppers := 0, 0
 	alnum := false
 	for i, r := range form {
@@ -110,6 +129,45 @@ func shapeOf(form string) string {
 		}
 	}
 	return b.String()
+}
+
+// shapeHash is hashString(shapeOf(form)), computed without building the
+// shape.
+func shapeHash(form string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune
+	run, length := 0, 0
+	var buf [utf8.UTFMax]byte
+	for _, r := range form {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		n := utf8.EncodeRune(buf[:], c)
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+		length += n
+		if length > 12 {
+			break
+		}
+	}
+	return mix(h)
 }
 
 // firstRuneUpper reports whether s starts with an upper-case letter.

@@ -15,6 +15,9 @@ type TrainOptions struct {
 	MinCount     int // parser feature admission threshold
 	Seed         uint64
 	Logf         func(format string, args ...any)
+	// Jackknifed, when set, are the tags Jackknife returned for these
+	// sentences (so that experiments need not retrain the fold taggers).
+	Jackknifed [][]string
 }
 
 // DefaultTrainOptions are the settings `make model` uses.
@@ -46,33 +49,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	for i, l := range labels {
 		labelOf[l] = i
 	}
-	// Jackknifed tags.
-	predTags := make([][]int, len(usable))
-	predUPOS := make([][]string, len(usable))
-	for f := 0; f < opt.Folds; f++ {
-		var part []Sentence
-		for i, s := range usable {
-			if i%opt.Folds != f {
-				part = append(part, s)
-			}
-		}
-		tg := trainTagger(part, opt.TaggerEpochs, opt.Seed+uint64(f)+1)
-		for i := f; i < len(usable); i += opt.Folds {
-			cls := tg.tag(wordInfos(usable[i].Forms()))
-			predUPOS[i] = make([]string, len(cls))
-			predTags[i] = make([]int, len(cls))
-			for k, c := range cls {
-				predUPOS[i][k] = tg.upos[c]
-				predTags[i][k] = c // remapped below to the full tagger's classes
-			}
-			// The fold tagger's class numbers differ from the full one's:
-			// keep the tag strings instead.
-			for k, c := range cls {
-				predTags[i][k] = -1
-				predUPOS[i][k] = tg.upos[c] + "\t" + tg.xpos[c]
-			}
-		}
-		logf("tagger fold %d/%d trained", f+1, opt.Folds)
+	jk := opt.Jackknifed
+	if jk == nil {
+		jk = Jackknife(usable, opt)
+	} else if len(jk) != len(usable) {
+		return nil, fmt.Errorf("train: %d jackknifed tag lists for %d sentences", len(jk), len(usable))
 	}
 	m := &Model{}
 	m.tagger = trainTagger(usable, opt.TaggerEpochs, opt.Seed)
@@ -86,7 +67,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	for i, s := range usable {
 		tags := make([]int, len(s.Words))
 		upos := make([]string, len(s.Words))
-		for k, jt := range predUPOS[i] {
+		for k, jt := range jk[i] {
 			tags[k] = classOf[jt]
 			upos[k] = jt[:strings.IndexByte(jt, '\t')]
 		}
@@ -129,5 +110,38 @@ func labelSet(sents []Sentence) []string {
 		out = append(out, l)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// Jackknife returns, for each sentence with a complete tree, its words'
+// joint tags ("UPOS\tXPOS") as predicted by a tagger trained on the other
+// folds.
+func Jackknife(sents []Sentence, opt TrainOptions) [][]string {
+	var usable []Sentence
+	for _, s := range sents {
+		if len(s.Words) > 0 && hasTree(s) {
+			usable = append(usable, s)
+		}
+	}
+	out := make([][]string, len(usable))
+	for f := 0; f < opt.Folds; f++ {
+		var part []Sentence
+		for i, s := range usable {
+			if i%opt.Folds != f {
+				part = append(part, s)
+			}
+		}
+		tg := trainTagger(part, opt.TaggerEpochs, opt.Seed+uint64(f)+1)
+		for i := f; i < len(usable); i += opt.Folds {
+			cls := tg.tag(wordInfos(usable[i].Forms()))
+			out[i] = make([]string, len(cls))
+			for k, c := range cls {
+				out[i][k] = tg.upos[c] + "\t" + tg.xpos[c]
+			}
+		}
+		if opt.Logf != nil {
+			opt.Logf("tagger fold %d/%d trained", f+1, opt.Folds)
+		}
+	}
 	return out
 }

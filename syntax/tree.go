@@ -6,7 +6,10 @@ import "strings"
 // relations, and the read API the loader asks of a tree. Indices are
 // 0-based positions in Words; a head of -1 is the root.
 type Parse struct {
-	Words    []Word
+	Words []Word
+	// Spans are the words' byte offsets in the text they were read from,
+	// when the parse was made from text (nil otherwise).
+	Spans    []Span
 	children [][]int
 }
 
