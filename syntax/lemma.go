@@ -13,9 +13,17 @@ type lemmatizer struct {
 	exact map[string]string // form + "\t" + xpos
 	lower map[string]string // lower form + "\t" + xpos
 	edits map[string]string // xpos + "\t" + lower suffix → edit
+	// any gives the lemma of a form seen in training with (nearly) one
+	// lemma only, whatever its tag: a word the tagger mistags keeps its lemma
+	// ("fled" read as a participle is still "flee").
+	any map[string]string
 }
 
 const lemmaMaxSuffix = 5
+
+// anyMinShare is the share of a form's occurrences its most frequent lemma
+// must have to be its lemma whatever the tag.
+const anyMinShare = 0.9
 
 // edit is encoded as "<case><strip>|<append>", case 'k' (keep the form's
 // case) or 'l' (lower case), strip a count of runes.
@@ -56,12 +64,17 @@ func applyEdit(form, edit string) (string, bool) {
 func trainLemmatizer(sents []Sentence) *lemmatizer {
 	type key struct{ k, v string }
 	exact, lower, edits := map[key]int{}, map[key]int{}, map[key]int{}
+	lemmasOf := map[string]map[string]int{}
 	for _, s := range sents {
 		for _, w := range s.Words {
 			if w.Lemma == "_" || w.Lemma == "" {
 				continue
 			}
 			exact[key{w.Form + "\t" + w.XPOS, w.Lemma}]++
+			if lemmasOf[w.Form] == nil {
+				lemmasOf[w.Form] = map[string]int{}
+			}
+			lemmasOf[w.Form][w.Lemma]++
 			lower[key{strings.ToLower(w.Form) + "\t" + w.XPOS, w.Lemma}]++
 			e := lemmaEdit(w.Form, w.Lemma)
 			low := []rune(strings.ToLower(w.Form))
@@ -89,7 +102,30 @@ func trainLemmatizer(sents []Sentence) *lemmatizer {
 		}
 		return out
 	}
-	lm := &lemmatizer{exact: best(exact), lower: best(lower), edits: best(edits)}
+	// A suffix edit seen once may be the quirk of one word ("duped" must
+	// not teach "uped" → "u"): long suffixes need two words behind them.
+	suffixWords := map[string]int{}
+	for kv, n := range edits {
+		suffixWords[kv.k] += n
+	}
+	for kv := range edits {
+		if tab := strings.IndexByte(kv.k, '\t'); utf8.RuneCountInString(kv.k[tab+1:]) >= 3 && suffixWords[kv.k] < 2 {
+			delete(edits, kv)
+		}
+	}
+	lm := &lemmatizer{exact: best(exact), lower: best(lower), edits: best(edits), any: map[string]string{}}
+	for form, ls := range lemmasOf {
+		total, top, topN := 0, "", 0
+		for l, n := range ls {
+			total += n
+			if n > topN || n == topN && l < top {
+				top, topN = l, n
+			}
+		}
+		if float64(topN) >= anyMinShare*float64(total) {
+			lm.any[form] = top
+		}
+	}
 	// Keep a lower-case entry only where it says something the edits do
 	// not: the model stays small.
 	for k, v := range lm.lower {
@@ -100,7 +136,7 @@ func trainLemmatizer(sents []Sentence) *lemmatizer {
 	}
 	for k, v := range lm.exact {
 		tab := strings.IndexByte(k, '\t')
-		if lm.fallback(k[:tab], k[tab+1:]) == v {
+		if lm.untagged(k[:tab], k[tab+1:]) == v {
 			delete(lm.exact, k)
 		}
 	}
@@ -110,6 +146,15 @@ func trainLemmatizer(sents []Sentence) *lemmatizer {
 // Lemma returns the lemma of form tagged xpos.
 func (lm *lemmatizer) lemma(form, xpos string) string {
 	if l, ok := lm.exact[form+"\t"+xpos]; ok {
+		return l
+	}
+	return lm.untagged(form, xpos)
+}
+
+// untagged is the lemma when (form, xpos) itself was not kept: the form's
+// only lemma if it had one, else the lower-case form's, else an edit.
+func (lm *lemmatizer) untagged(form, xpos string) string {
+	if l, ok := lm.any[form]; ok {
 		return l
 	}
 	return lm.fallback(form, xpos)
@@ -123,6 +168,14 @@ func (lm *lemmatizer) fallback(form, xpos string) string {
 }
 
 func (lm *lemmatizer) byEdit(form, xpos string) string {
+	switch {
+	case xpos == "ADD" || xpos == "GW":
+		// Addresses (e-mail, web) are their own lemma.
+		return form
+	case xpos == "CD" && strings.Trim(form, "0123456789,.") == "" && strings.Contains(form, ","):
+		// "30,000" → "30000", as the treebank writes numbers' lemmas.
+		return strings.ReplaceAll(form, ",", "")
+	}
 	low := []rune(strings.ToLower(form))
 	for k := min(lemmaMaxSuffix, len(low)); k >= 0; k-- {
 		if e, ok := lm.edits[xpos+"\t"+string(low[len(low)-k:])]; ok {

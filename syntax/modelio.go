@@ -16,7 +16,7 @@ import (
 // sorted order so that the same model always gives the same bytes.
 // Weights are stored as integers: round(weight / scale), zig-zag varints.
 
-const modelMagic = "diplograph-syntax-model 1\n"
+const modelMagic = "diplograph-syntax-model 2\n"
 
 // weightSteps is the number of quantisation steps of the largest weight.
 const weightSteps = 1 << 16
@@ -136,9 +136,18 @@ func (m *Model) Write(w io.Writer) error {
 	e.strMap(m.lemmatizer.exact)
 	e.strMap(m.lemmatizer.lower)
 	e.strMap(m.lemmatizer.edits)
-	// parser
-	e.strs(m.parser.labels)
-	e.linear(m.parser.model)
+	e.strMap(m.lemmatizer.any)
+	// parsers
+	e.uvarint(uint64(len(m.parsers)))
+	for _, p := range m.parsers {
+		rev := uint64(0)
+		if p.reverse {
+			rev = 1
+		}
+		e.uvarint(rev)
+		e.strs(p.labels)
+		e.linear(p.model)
+	}
 	if err := e.w.Flush(); err != nil {
 		return err
 	}
@@ -286,11 +295,22 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	tg.model = d.linear()
 	m.tagger = tg
-	m.lemmatizer = &lemmatizer{exact: d.strMap(), lower: d.strMap(), edits: d.strMap()}
-	m.parser = &depParser{labels: d.strs()}
-	m.parser.model = d.linear()
-	if d.err == nil && (tg.model.nClasses != len(tg.upos) || m.parser.model.nClasses != m.parser.nClasses()) {
-		d.fail("class counts do not match the tag and relation lists")
+	m.lemmatizer = &lemmatizer{exact: d.strMap(), lower: d.strMap(), edits: d.strMap(), any: d.strMap()}
+	if d.err == nil && tg.model.nClasses != len(tg.upos) {
+		d.fail("the tagger's classes do not match its tag list")
+	}
+	nParsers := d.count(16)
+	if d.err == nil && nParsers == 0 {
+		d.fail("no parser")
+	}
+	for k := 0; k < nParsers && d.err == nil; k++ {
+		p := &depParser{reverse: d.uvarint() == 1, labels: d.strs()}
+		p.model = d.linear()
+		if d.err == nil && (p.model.nClasses != p.nClasses() || len(p.labels) > 63 ||
+			k > 0 && !slices.Equal(p.labels, m.parsers[0].labels)) {
+			d.fail("parser %d: its classes do not match its relation list", k+1)
+		}
+		m.parsers = append(m.parsers, p)
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)

@@ -22,7 +22,10 @@ const shift = 0
 
 type depParser struct {
 	labels []string
-	model  *linear
+	// reverse parsers read the sentence from its last word to its first
+	// (an ensemble of both directions errs less than either).
+	reverse bool
+	model   *linear
 }
 
 func (p *depParser) nClasses() int { return 1 + 2*len(p.labels) }
@@ -362,16 +365,66 @@ func (p *depParser) parse(in *parseInput) (heads, labels []int) {
 // parseTrainItem is one training sentence: its input, gold heads (index 0
 // unused) and gold labels.
 type parseTrainItem struct {
-	in    *parseInput
+	ws    []wordInfo
+	tags  []int
+	upos  []string
 	gold  []int
 	glab  []int
+	in    *parseInput
 	punct []bool
+}
+
+// oriented returns the item ready for a parser of the given direction:
+// words reversed (and heads renumbered) for a reverse parser.
+func (it parseTrainItem) oriented(reverse bool) parseTrainItem {
+	ws, tags, upos, gold, glab := it.ws, it.tags, it.upos, it.gold, it.glab
+	if reverse {
+		n := len(ws)
+		ws, tags, upos = reversed(ws), reversed(tags), reversed(upos)
+		gold, glab = make([]int, n+1), make([]int, n+1)
+		for i := 1; i <= n; i++ {
+			h := it.gold[i]
+			if h > 0 {
+				h = n + 1 - h
+			}
+			gold[n+1-i], glab[n+1-i] = h, it.glab[i]
+		}
+	}
+	in := newParseInput(ws, tags, upos)
+	return parseTrainItem{ws: ws, tags: tags, upos: upos, gold: gold, glab: glab, in: in, punct: in.punct}
+}
+
+func reversed[T any](a []T) []T {
+	out := make([]T, len(a))
+	for i, x := range a {
+		out[len(a)-1-i] = x
+	}
+	return out
+}
+
+// parseWords parses tagged words in the parser's direction and returns
+// the heads (0 the root) and relation indexes in sentence order.
+func (p *depParser) parseWords(ws []wordInfo, tags []int, upos []string) (heads, labels []int) {
+	if !p.reverse {
+		return p.parse(newParseInput(ws, tags, upos))
+	}
+	n := len(ws)
+	rh, rl := p.parse(newParseInput(reversed(ws), reversed(tags), reversed(upos)))
+	heads, labels = make([]int, n), make([]int, n)
+	for i := 0; i < n; i++ {
+		h := rh[n-1-i]
+		if h > 0 {
+			h = n + 1 - h
+		}
+		heads[i], labels[i] = h, rl[n-1-i]
+	}
+	return heads, labels
 }
 
 // trainParser trains the parser with the dynamic oracle. Features are
 // admitted when they occur at least minCount times along the static
 // oracle's path.
-func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, logf func(string, ...any)) *depParser {
+func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64, logf func(string, ...any)) *depParser {
 	p := &depParser{labels: labels}
 	L := len(labels)
 	// Admission pass along gold paths.
@@ -454,7 +507,7 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 				if cost(pred) != minCost {
 					errs++
 					tr.update(buf, gold, pred)
-					if ep > 0 && rng.Float64() < 0.9 {
+					if ep > 0 && rng.Float64() < explore {
 						next = pred
 					}
 				} else {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"sync"
 	"slices"
 	"strings"
 )
@@ -15,13 +16,25 @@ type TrainOptions struct {
 	MinCount     int // parser feature admission threshold
 	Seed         uint64
 	Logf         func(format string, args ...any)
+	// Parsers are the parsers of the ensemble; their trees are combined
+	// by a vote (one parser: its tree).
+	Parsers []ParserSpec
 	// Jackknifed, when set, are the tags Jackknife returned for these
 	// sentences (so that experiments need not retrain the fold taggers).
 	Jackknifed [][]string
 }
 
+// ParserSpec sets one parser of the ensemble: its reading direction, the
+// seed of its training order and how often it follows its own mistakes.
+type ParserSpec struct {
+	Reverse bool
+	Seed    uint64
+	Explore float64
+}
+
 // DefaultTrainOptions are the settings `make model` uses.
-var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 12, Folds: 4, MinCount: 2, Seed: 1}
+var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 12, Folds: 4, MinCount: 2, Seed: 1,
+	Parsers: []ParserSpec{{Seed: 1, Explore: 0.9}, {Reverse: true, Seed: 2, Explore: 0.9}, {Seed: 3, Explore: 0.8}}}
 
 // Train builds a model from treebank sentences: the tagger and lemmatizer
 // on all of them, the parser on tags predicted by taggers that did not see
@@ -71,17 +84,33 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			tags[k] = classOf[jt]
 			upos[k] = jt[:strings.IndexByte(jt, '\t')]
 		}
-		in := newParseInput(wordInfos(s.Forms()), tags, upos)
 		gold := make([]int, len(s.Words)+1)
 		glab := make([]int, len(s.Words)+1)
 		for k, w := range s.Words {
 			gold[k+1] = w.Head
 			glab[k+1] = labelOf[w.Deprel]
 		}
-		items[i] = parseTrainItem{in: in, gold: gold, glab: glab, punct: in.punct}
+		items[i] = parseTrainItem{ws: wordInfos(s.Forms()), tags: tags, upos: upos, gold: gold, glab: glab}
 	}
-	m.parser = trainParser(items, labels, opt.ParserEpochs, opt.Seed, opt.MinCount, logf)
-	logf("parser trained: %d weights", m.parser.model.size())
+	m.parsers = make([]*depParser, len(opt.Parsers))
+	var wg sync.WaitGroup
+	for k, spec := range opt.Parsers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dir := make([]parseTrainItem, len(items))
+			for i, it := range items {
+				dir[i] = it.oriented(spec.Reverse)
+			}
+			p := trainParser(dir, labels, opt.ParserEpochs, spec.Seed, opt.MinCount, spec.Explore, func(f string, a ...any) {
+				logf(fmt.Sprintf("parser %d: ", k+1)+f, a...)
+			})
+			p.reverse = spec.Reverse
+			m.parsers[k] = p
+			logf("parser %d trained: %d weights", k+1, p.model.size())
+		}()
+	}
+	wg.Wait()
 	return m, nil
 }
 
