@@ -22,7 +22,8 @@ var special = map[rune]string{
 // apostrophes and full stops removed ("U.N." → "un", "Sa'ar" → "saar"),
 // other punctuation and hyphens turned into single spaces, a run of
 // single-letter words joined ("K. P. Sharma Oli" → "kp sharma oli") and a
-// leading "the" dropped. Non-Latin letters are kept as they are.
+// leading "the" dropped, and British spellings of organisation words made
+// American ("Organisation" → "organization"). Non-Latin letters are kept.
 func Key(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -69,7 +70,21 @@ func keyASCII(s string) string {
 	if len(out) > 4 && out[:4] == "the " {
 		out = out[4:]
 	}
-	return out
+	return spelling(out)
+}
+
+// spellings fold British and American spellings and "co-operation" of the
+// words organisations are named with, so that "Organisation" and
+// "Organization" give one key.
+var spellings = strings.NewReplacer("isation", "ization", "programme", "program", "centre", "center",
+	"labour", "labor", "defence", "defense", "co operation", "cooperation")
+
+func spelling(s string) string {
+	if strings.Contains(s, "isation") || strings.Contains(s, "programme") || strings.Contains(s, "centre") ||
+		strings.Contains(s, "labour") || strings.Contains(s, "defence") || strings.Contains(s, "co operation") {
+		return spellings.Replace(s)
+	}
+	return s
 }
 
 func keyRunes(s string) string {
@@ -101,7 +116,7 @@ func keyRunes(s string) string {
 	if strings.HasPrefix(out, "the ") {
 		out = out[4:]
 	}
-	return out
+	return spelling(out)
 }
 
 func fold(s string) string {

@@ -19,6 +19,9 @@ func TestKey(t *testing.T) {
 		{"Theatre", "theatre"},
 		{"Москва", "москва"},
 		{"", ""},
+		{"North Atlantic Treaty Organisation", "north atlantic treaty organization"},
+		{"Organisation for Economic Co-operation and Development", "organization for economic cooperation and development"},
+		{"World Food Programme", "world food program"},
 	} {
 		if got := Key(c.in); got != c.want {
 			t.Errorf("Key(%q) = %q; want %q", c.in, got, c.want)
