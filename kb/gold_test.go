@@ -35,6 +35,7 @@ var goldSets = []string{"../../shared/eval/dev", "../loader/testdata/heldout", "
 func TestGoldOffices(t *testing.T) {
 	k := mustLoad(t)
 	var edges, known, agree, persons, personsKnown int
+	kinds := map[string][]bool{}
 	for _, dir := range goldSets {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 		if len(files) == 0 {
@@ -76,6 +77,22 @@ func TestGoldOffices(t *testing.T) {
 						personsKnown++
 					}
 				}
+				found := false
+				for _, name := range n.Names {
+					switch n.Type {
+					case "Country":
+						_, _, found = k.Country(name)
+					case "Organization":
+						_, _, found = k.Org(name)
+					case "Place":
+						_, found = k.Place(name, "")
+						found = found || len(k.Regions(name, "")) > 0
+					}
+					if found {
+						break
+					}
+				}
+				kinds[n.Type] = append(kinds[n.Type], found)
 			}
 			for _, e := range g.Edges {
 				var sKey, oKey string
@@ -108,6 +125,18 @@ func TestGoldOffices(t *testing.T) {
 	}
 	t.Logf("people: %d annotated, %d known to the KB in office on the article's date by a full name", persons, personsKnown)
 	t.Logf("HOLDS_OFFICE person→country edges: %d; the KB knows the person in office on the date for %d, and its country agrees for %d", edges, known, agree)
+	for _, kind := range []string{"Country", "Organization", "Place"} {
+		n := 0
+		for _, f := range kinds[kind] {
+			if f {
+				n++
+			}
+		}
+		t.Logf("%s nodes: %d annotated, %d found in the KB under one of their names", kind, len(kinds[kind]), n)
+		if kind == "Country" && n < len(kinds[kind])*95/100 {
+			t.Errorf("%d of %d countries found; want 95%%", n, len(kinds[kind]))
+		}
+	}
 	if edges == 0 || float64(known) < 0.25*float64(edges) || float64(agree) < 0.9*float64(known) {
 		t.Errorf("the KB knows %d of %d office edges and agrees on %d; want at least a quarter known and nine in ten of those agreeing", known, edges, agree)
 	}
