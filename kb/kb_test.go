@@ -277,6 +277,8 @@ func TestOrgs(t *testing.T) {
 		{"ASEAN", "Q7768", ByAbbrev},
 		{"League of Arab States", "Q7172", ByAlias},
 		{"IAEA", "Q41984", ByAbbrev},
+		{"Hezbollah", "", ByName},
+		{"FARC", "", ByAbbrev},
 	} {
 		o, m, ok := k.Org(c.name)
 		if !ok || o.Wikidata != c.qid || m != c.match {
@@ -442,7 +444,7 @@ var tinyTables = map[string]string{
 		"GB\tGBR\t826\tQ145\t2635167\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\tLondon\t54\t-2\t66488991\t1\tBritish\tUnited Kingdom|Britain\n",
 	"regions": "# t\ncode\tcountry\tname\nGB.ENG\tGB\tEngland\n",
 	"places":  "# t\ngeonames\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternates\n2643743\tLondon\tGB\tENG\t51.5\t-0.1\t8961989\tLondres|Londra\n",
-	"orgs":    "# t\nwikidata\tname\tabbrevs\taliases\tfamily\theadquarters\tfounded\tmembers\nQ1065\tUnited Nations\tUN\t\t\tNew York\t1945\tGB@1945\n",
+	"orgs":    "# t\nwikidata\tname\tabbrevs\taliases\tfamily\tcountry\theadquarters\tfounded\tmembers\nQ1065\tUnited Nations\tUN\t\t\t\tNew York\t1945\tGB@1945\n",
 	"people":  "# t\nid\tname\twikidata\tsurname\taliases\n1\tCharles III\tQ43274\tCharles\tKing Charles\n",
 	"offices": "# t\nperson\trole\ttitle\twhere\tstart\tend\tseen\tsource\n1\thead-of-state\tKing\tGB\t2022-09-08\t\t2026-01-22\tfactbook\n",
 }
@@ -476,7 +478,8 @@ func TestLoadErrors(t *testing.T) {
 		{"regions", "# table: regions\ncode\tcountry\n", `no column "name"`},
 		{"regions", "# table: regions\ncode\tcountry\tname\nUS.TX\tUS\n", "want 3 tab-separated fields"},
 		{"places", "# t\ngeonames\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternates\nx\tA\tUS\t\t1\t2\t3\t\n", "table places"},
-		{"orgs", "# t\nwikidata\tname\tabbrevs\taliases\tfamily\theadquarters\tfounded\tmembers\nQ1\tX\t\t\t\t\t\tZZ\n", "no such country"},
+		{"orgs", "# t\nwikidata\tname\tabbrevs\taliases\tfamily\tcountry\theadquarters\tfounded\tmembers\nQ1\tX\t\t\t\t\t\t\tZZ\n", "no such country"},
+		{"orgs", "# t\nwikidata\tname\tabbrevs\taliases\tfamily\tcountry\theadquarters\tfounded\tmembers\nQ1\tX\t\t\t\tZZ\t\t\t\n", `no country "ZZ"`},
 		{"offices", "# t\nperson\trole\ttitle\twhere\tstart\tend\tseen\tsource\n9\thead-of-state\tKing\tGB\t2020\t\t2021\tx\n", "no person 9"},
 		{"offices", "# t\nperson\trole\ttitle\twhere\tstart\tend\tseen\tsource\n1\thead-of-state\tKing\tZZZ\t2020\t\t2021\tx\n", "neither a country nor an organisation"},
 		{"offices", "# t\nperson\trole\ttitle\twhere\tstart\tend\tseen\tsource\n1\thead-of-state\tKing\tGB\t20-1\t\t2021\tx\n", "column start"},

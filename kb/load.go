@@ -432,7 +432,7 @@ func (k *KB) loadPlaces(fsys fs.FS) (string, error) {
 }
 
 func (k *KB) loadOrgs(fsys fs.FS) error {
-	t, err := readTable(fsys, "orgs", "wikidata", "name", "abbrevs", "aliases", "family", "headquarters", "founded", "members")
+	t, err := readTable(fsys, "orgs", "wikidata", "name", "abbrevs", "aliases", "family", "country", "headquarters", "founded", "members")
 	if err != nil {
 		return err
 	}
@@ -440,7 +440,10 @@ func (k *KB) loadOrgs(fsys fs.FS) error {
 	k.orgKey = map[string][]orgHit{}
 	if err := t.each(func(r []string) error {
 		o := &Org{Wikidata: t.get(r, "wikidata"), Name: t.get(r, "name"), Abbrevs: list(t.get(r, "abbrevs")), Aliases: list(t.get(r, "aliases")),
-			Family: t.get(r, "family"), Headquarters: t.get(r, "headquarters"), Founded: t.get(r, "founded")}
+			Family: t.get(r, "family"), Country: t.get(r, "country"), Headquarters: t.get(r, "headquarters"), Founded: t.get(r, "founded")}
+		if o.Country != "" && k.countryByISO[o.Country] == nil {
+			return fmt.Errorf("kb: table orgs: %s: no country %q", o.Name, o.Country)
+		}
 		for _, m := range list(t.get(r, "members")) {
 			iso, since, _ := strings.Cut(m, "@")
 			d, err := ParseDate(since)

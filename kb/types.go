@@ -115,13 +115,15 @@ type Member struct {
 	Since   Date   // 0 when not recorded
 }
 
-// Org is an international or regional organisation.
+// Org is an international or regional organisation, or a non-state armed
+// group (Family says which).
 type Org struct {
 	Wikidata     string
 	Name         string
 	Abbrevs      []string
 	Aliases      []string
 	Family       string
+	Country      string // ISO2 of a national body's or armed group's country, "" for an international one
 	Headquarters string
 	Founded      string
 	Members      []Member

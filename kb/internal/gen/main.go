@@ -43,6 +43,10 @@ func run(shared, src, out string) error {
 	if err != nil {
 		return err
 	}
+	armed, err := loadArmedGroups(shared, cs, os_)
+	if err != nil {
+		return err
+	}
 	supplement := filepath.Join(out, "supplement.tsv")
 	ps := &people{byQID: map[string]*person{}}
 	st1, err := applySupplement(supplement, map[string]bool{"country": true, "org": true, "member": true}, cs, os_, ps)
@@ -77,7 +81,7 @@ func run(shared, src, out string) error {
 	ps.closeSpans()
 	pt, ot := ps.tables()
 	total := 0
-	for _, t := range []*table{cs.table(), places, regions, os_.table(), pt, ot} {
+	for _, t := range []*table{cs.table(), places, regions, os_.table(cs), pt, ot} {
 		n, err := t.write(out)
 		if err != nil {
 			return err
@@ -90,6 +94,7 @@ func run(shared, src, out string) error {
 	fmt.Printf("countries: %d name variants from countrynames; Wikidata ids for %d (sovereign %d of %d)\n", variants, with, sovWith, sov)
 	fmt.Printf("factbook: %d rows read, %d not a name; countries not resolved: %s\n", fbRows, fbSkipped, strings.Join(sortStrings(keys(unresolved)), "; "))
 	fmt.Printf("wikidata heads: %d linked to Factbook people, %d spans added; foreign ministers %d; IGO heads %d (positions without an organisation: %d)\n", linked, added, fms, igo, len(missing))
+	fmt.Printf("petrarch2: %d non-state armed groups\n", armed)
 	fmt.Printf("petrarch2: %d people with dated government roles, %d spans since 2000\n", pActors, pSpans)
 	fmt.Printf("supplement: %d countries, %d organisations, %d memberships, %d offices, %d alias rows\n", st.countries, st.orgs, st.members, st.offices, st.aliases)
 	return nil

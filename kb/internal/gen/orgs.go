@@ -15,6 +15,7 @@ var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
 type org struct {
 	qid, name, family, hq, founded string
+	country                        string // ISO2 of its home country, if one
 	abbrevs, aliases               set
 	members                        []string // "ISO2" or "ISO2@since"
 }
@@ -107,6 +108,8 @@ func loadSupraverden(shared string) (*orgs, error) {
 			}
 		case field == "Org_family":
 			cur.family = val
+		case field == "Country":
+			cur.country = val // checked against the country codes in table
 		case field == "Headquarters":
 			cur.hq = val
 		case field == "Year_established":
@@ -125,19 +128,24 @@ func loadSupraverden(shared string) (*orgs, error) {
 	return out, nil
 }
 
-func (os *orgs) table() *table {
+func (os *orgs) table(cs *countries) *table {
 	t := &table{
 		name: "orgs",
 		source: []string{
 			"supraverden.yaml (github.com/confirmordeny/supraverden, 2026-06): international organisations, Wikidata ids, English names and abbreviations",
 			"kb/data/supplement.tsv (hand-kept): organisations, aliases and memberships, a source URL per row",
+			"PETRARCH2 Phoenix.MilNonState.actors.txt (github.com/openeventdata/petrarch2, from the START TOPS database): non-state armed groups, names and acronyms; one-word names only when UD English EWT never writes them in lower case",
 		},
-		licence: "CC BY-SA 4.0 (supraverden); supplement facts CC0",
-		columns: []string{"wikidata", "name", "abbrevs", "aliases", "family", "headquarters", "founded", "members"},
+		licence: "CC BY-SA 4.0 (supraverden); MIT (PETRARCH2, (c) 2014 Open Event Data Alliance); supplement facts CC0",
+		columns: []string{"wikidata", "name", "abbrevs", "aliases", "family", "country", "headquarters", "founded", "members"},
 	}
 	for _, o := range os.list {
+		country := o.country
+		if cs.byISO[country] == nil {
+			country = "" // supraverden's "ZZ" (international), "EU"
+		}
 		t.rows = append(t.rows, []string{o.qid, o.name, strings.Join(o.abbrevs.list, "|"), strings.Join(o.aliases.list, "|"),
-			o.family, o.hq, o.founded, strings.Join(o.members, "|")})
+			o.family, country, o.hq, o.founded, strings.Join(o.members, "|")})
 	}
 	return t
 }
