@@ -105,6 +105,7 @@ func applySupplement(path string, kinds map[string]bool, cs *countries, os_ *org
 			}
 			for _, nm := range splitList(f[4]) {
 				c.names.add(norm.Key(nm), nm)
+				cs.index(norm.Key(nm), c.iso2)
 			}
 			st.countries++
 		case "org":
