@@ -131,7 +131,9 @@ func TestServeLoadsOnlyWhenAsked(t *testing.T) {
 		if err != nil {
 			t.Fatalf("POST /graphql: %v", err)
 		}
-		var out struct{ Data struct{ Stats struct{ Articles int } } }
+		var out struct {
+			Data struct{ Stats struct{ Articles int } }
+		}
 		err = json.NewDecoder(resp.Body).Decode(&out)
 		resp.Body.Close()
 		cancel()
