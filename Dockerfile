@@ -24,6 +24,7 @@ RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath \
     -ldflags="-s -w -X github.com/diplograph/diplograph/buildinfo.Version=${VERSION} -X github.com/diplograph/diplograph/buildinfo.Commit=${COMMIT}" \
     -o /out/diplograph . \
+    && go run ./scripts/licenses > /out/THIRD_PARTY_LICENSES.txt \
     && mkdir -p /out/state/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
@@ -34,6 +35,7 @@ LABEL org.opencontainers.image.title="diplograph" \
       org.opencontainers.image.version="${VERSION}"
 COPY --from=build /out/diplograph /usr/local/bin/diplograph
 COPY LICENSE NOTICE /usr/share/doc/diplograph/
+COPY --from=build /out/THIRD_PARTY_LICENSES.txt /usr/share/doc/diplograph/
 COPY examples/articles /usr/share/diplograph/examples
 # The state folder belongs to nonroot (65532), so the embedded store can create
 # its files; a named volume mounted here starts with this ownership.

@@ -5,6 +5,7 @@
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
+#   make dist      release binaries for every platform in dist/, with sums
 
 SHELL := /bin/bash
 GO ?= go
@@ -15,7 +16,8 @@ MIN_EDGE_F1 ?= 0
 MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
 
-.PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean
+.PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean \
+	dist dist-check
 
 build:
 	$(GO) build -o $(BIN) .
@@ -60,5 +62,29 @@ neo4j-stop:
 vendor-check:
 	bash web/vendor.sh --check
 
+# dist cross-compiles static (CGO_ENABLED=0), -trimpath binaries stamped with
+# VERSION and COMMIT (`diplograph version`) for each of PLATFORMS into dist/,
+# with LICENSE, NOTICE, the Go licences and SHA256SUMS; dist-check verifies them.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+PLATFORMS ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+STAMP := -X github.com/diplograph/diplograph/buildinfo.Version=$(VERSION) \
+	-X github.com/diplograph/diplograph/buildinfo.Commit=$(COMMIT)
+
+dist:
+	rm -rf dist && mkdir -p dist
+	set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		out=dist/diplograph-$(VERSION)-$$os-$$arch$$ext; echo "$$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+			-ldflags "-s -w $(STAMP)" -o $$out .; \
+	done
+	cp LICENSE NOTICE dist/
+	$(GO) run ./scripts/licenses > dist/THIRD_PARTY_LICENSES.txt
+	cd dist && sha256sum diplograph-* LICENSE NOTICE THIRD_PARTY_LICENSES.txt > SHA256SUMS
+
+dist-check:
+	bash scripts/dist-check.sh dist $(VERSION) $(COMMIT) $(PLATFORMS)
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
