@@ -5,6 +5,7 @@
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
+#   make model     retrain the syntax model from UD English EWT (UD_EWT=DIR)
 #   make dist      release binaries for every platform in dist/, with sums
 
 SHELL := /bin/bash
@@ -15,12 +16,17 @@ MIN_NODE_F1 ?= 0
 MIN_EDGE_F1 ?= 0
 MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
+UD_EWT ?= ../shared/data/ud-english-ewt
 
-.PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean \
-	dist dist-check
+.PHONY: build test test-go score bench generate model neo4j-start neo4j-stop fuzz vendor-check clean
 
 build:
 	$(GO) build -o $(BIN) .
+
+# model retrains syntax/model/en_ewt.model.gz: fixed seed, same bytes for the
+# same treebank; it prints the dev and test scores.
+model:
+	$(GO) run ./syntax/cmd/syntax-train -treebank $(UD_EWT) -out syntax/model/en_ewt.model.gz
 
 generate:
 	$(GO) generate ./...
@@ -71,6 +77,7 @@ PLATFORMS ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 STAMP := -X github.com/diplograph/diplograph/buildinfo.Version=$(VERSION) \
 	-X github.com/diplograph/diplograph/buildinfo.Commit=$(COMMIT)
 
+.PHONY: dist dist-check
 dist:
 	rm -rf dist && mkdir -p dist
 	set -e; for p in $(PLATFORMS); do \
