@@ -5,6 +5,8 @@
 //	diplograph load    [--data DIR] PATH...
 //	diplograph extract --json [--published YYYY-MM-DD] FILE
 //	diplograph eval    --gold DIR
+//	diplograph health  [--addr HOST:PORT] [--live]
+//	diplograph version [--json]
 //
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) selects a Neo4j
 // store; without it the embedded store under --data is used.
@@ -39,9 +41,13 @@ func serve(ctx context.Context, args []string) int {
 	addr := fs.String("addr", envOr("DIPLOGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on")
 	data := dataFlag(fs)
 	var loads multiFlag
-	fs.Var(&loads, "load", "file or folder to load before serving (repeatable)")
+	fs.Var(&loads, "load", "file or folder to load before serving (repeatable; "+
+		"default DIPLOGRAPH_LOAD_ON_START, comma-separated)")
 	if !parse(fs, args) {
 		return 2
+	}
+	if len(loads) == 0 {
+		loads = splitList(os.Getenv("DIPLOGRAPH_LOAD_ON_START"))
 	}
 	st, err := openStore(ctx, *data)
 	if err != nil {
