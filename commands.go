@@ -25,6 +25,8 @@ Usage:
   diplograph load    [--data DIR] PATH...
   diplograph extract --json [--published YYYY-MM-DD] FILE
   diplograph eval    --gold DIR
+  diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D]
+                     [--types T,...] [--country NAME] [--out FILE]
 
 Environment:
   NEO4J_URI            selects the Neo4j store (e.g. bolt://localhost:7687); unset: embedded store
@@ -54,6 +56,8 @@ func run(ctx context.Context, args []string) int {
 		return extractCmd(args[1:])
 	case "eval":
 		return evalCmd(args[1:])
+	case "export":
+		return exportCmd(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -162,5 +163,41 @@ func TestReadmeExamples(t *testing.T) {
 	base := serveExamples(t)
 	for i, q := range qs {
 		checkAnswers(t, base, "README example "+itoa(i+1), q, "")
+	}
+}
+
+func TestExportEndpoint(t *testing.T) {
+	base := serveExamples(t)
+	tests := []struct {
+		path   string
+		status int
+		ctype  string
+		has    string
+	}{
+		{"/export/gexf", 200, "application/xml", `<gexf xmlns="http://gexf.net/1.3"`},
+		{"/export/graphml?types=CALLED,MET", 200, "application/xml", "<graphml"},
+		{"/export/cytoscape?country=Ghana", 200, "application/json", `"Efua Mensah"`},
+		{"/export/jsonl?since=2025-03&until=2025-03&types=called", 200, "application/x-ndjson",
+			`"type":"CALLED"`},
+		{"/export/csv", 200, "application/zip", "nodes.csv"},
+		{"/export/pdf", 404, "text/plain", "want one of gexf"},
+		{"/export/gexf?since=March", 400, "text/plain", "March"},
+		{"/export/gexf?types=LIKED", 400, "text/plain", "LIKED"},
+		{"/export/gexf?country=Efua%20Mensah", 400, "text/plain", "not a country"},
+		{"/export/gexf?country=Atlantis", 404, "text/plain", "Atlantis"},
+	}
+	for _, tc := range tests {
+		resp, err := http.Get(base + tc.path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", tc.path, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status ||
+			!strings.HasPrefix(resp.Header.Get("Content-Type"), tc.ctype) ||
+			!strings.Contains(string(b), tc.has) {
+			t.Errorf("GET %s = %d %s %.200q; want %d %s containing %q", tc.path,
+				resp.StatusCode, resp.Header.Get("Content-Type"), b, tc.status, tc.ctype, tc.has)
+		}
 	}
 }

@@ -5,6 +5,7 @@
 //	diplograph load    [--data DIR] PATH...
 //	diplograph extract --json [--published YYYY-MM-DD] FILE
 //	diplograph eval    --gold DIR
+//	diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D] ...
 //
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) selects a Neo4j
 // store; without it the embedded store under --data is used.
@@ -22,6 +23,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/playground"
 	"github.com/diplograph/diplograph/resolve"
@@ -67,6 +69,7 @@ func serve(ctx context.Context, args []string) int {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	mux.Handle("/export/", export.Handler(st))
 	mux.Handle("/", page)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")

@@ -28,7 +28,8 @@ type WikidataFinder interface {
 // ErrNotFound with the nearest names; a name several entities share is
 // ErrInvalidInput listing them; a ref with other than one field set is
 // ErrInvalidInput.
-func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef) (schema.Entity, error) {
+func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef,
+) (schema.Entity, error) {
 	set := 0
 	for _, p := range []*string{ref.ID, ref.Name, ref.Wikidata} {
 		if p != nil {
@@ -116,7 +117,8 @@ func (r *Resolver) byName(ctx context.Context, arg, name string) (schema.Entity,
 func candidates(es []schema.Entity) string {
 	parts := make([]string, 0, min(len(es), maxCandidates)+1)
 	for _, e := range es[:min(len(es), maxCandidates)] {
-		parts = append(parts, fmt.Sprintf("%s (%s, id %s)", e.Name, strings.ToUpper(string(e.Type)), e.ID))
+		parts = append(parts, fmt.Sprintf("%s (%s, id %s)", e.Name,
+			strings.ToUpper(string(e.Type)), e.ID))
 	}
 	if len(es) > maxCandidates {
 		parts = append(parts, fmt.Sprintf("and %d more", len(es)-maxCandidates))

@@ -71,7 +71,8 @@ func TestRollups(t *testing.T) {
 			want      []string
 		}{
 			{[]string{"val", "nor"}, store.RelationFilter{}, []string{"call"}},
-			{[]string{"val", "nor", "est"}, store.RelationFilter{}, []string{"call", "met", "visitEst"}},
+			{[]string{"val", "nor", "est"}, store.RelationFilter{},
+				[]string{"call", "met", "visitEst"}},
 			{[]string{"val", "nor", "est"}, store.RelationFilter{Order: store.DateAsc},
 				[]string{"visitEst", "met", "call"}},
 			{[]string{"nor", "est"}, store.RelationFilter{Since: "2025"}, nil},
@@ -82,7 +83,8 @@ func TestRollups(t *testing.T) {
 				t.Errorf("Between(%v, %+v) = %v; want %v", tc.countries, tc.f, got, tc.want)
 			}
 		}
-		if _, err := rollup.Between(ctx, st, cs, fx.IDs("val", "vel"), store.RelationFilter{}); err == nil {
+		_, err = rollup.Between(ctx, st, cs, fx.IDs("val", "vel"), store.RelationFilter{})
+		if err == nil {
 			t.Error("Between(a country and a person) = nil error; want ErrInvalidInput")
 		}
 
@@ -122,7 +124,8 @@ func TestRollups(t *testing.T) {
 			m, _ := b.Mean()
 			pairs[b.Type] = m
 		}
-		if want := map[schema.RelationType]float64{schema.Met: 1.0, schema.Visited: 1.9}; !reflect.DeepEqual(pairs, want) {
+		want := map[schema.RelationType]float64{schema.Met: 1.0, schema.Visited: 1.9}
+		if !reflect.DeepEqual(pairs, want) {
 			t.Errorf("Count(COUNTRY_PAIR, TYPE, country est) means = %v; want %v", pairs, want)
 		}
 		if _, err := rollup.Count(ctx, st, cs, rollup.Query{GroupBy: []rollup.Key{"YEAR"}}); err == nil {
