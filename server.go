@@ -23,6 +23,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/diplograph/diplograph/explore"
 	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/playground"
@@ -70,6 +71,11 @@ func serve(ctx context.Context, args []string) int {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
 	mux.Handle("/export/", export.Handler(st))
+	explorer, err := explore.Handler("/graphql", "/")
+	if err != nil {
+		return fail(err)
+	}
+	mux.Handle("/explore/", http.StripPrefix("/explore", explorer))
 	mux.Handle("/", page)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
@@ -90,7 +96,8 @@ func serve(ctx context.Context, args []string) int {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	slog.Info("serving", "graphql", "http://"+*addr+"/graphql", "playground", "http://"+*addr+"/")
+	slog.Info("serving", "graphql", "http://"+*addr+"/graphql", "playground", "http://"+*addr+"/",
+		"explorer", "http://"+*addr+"/explore/")
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fail(err)
 	}
