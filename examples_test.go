@@ -166,7 +166,9 @@ func TestReadmeExamples(t *testing.T) {
 	}
 }
 
-func TestExportEndpoint(t *testing.T) {
+// TestServedPages checks the export endpoint, and that the playground links to the
+// explorer.
+func TestServedPages(t *testing.T) {
 	base := serveExamples(t)
 	tests := []struct {
 		path   string
@@ -185,6 +187,8 @@ func TestExportEndpoint(t *testing.T) {
 		{"/export/gexf?types=LIKED", 400, "text/plain", "LIKED"},
 		{"/export/gexf?country=Efua%20Mensah", 400, "text/plain", "not a country"},
 		{"/export/gexf?country=Atlantis", 404, "text/plain", "Atlantis"},
+		{"/", 200, "text/html", `href="/explore/"`},
+		{"/explore/", 200, "text/html", `src="assets/cytoscape.min.js?v=`},
 	}
 	for _, tc := range tests {
 		resp, err := http.Get(base + tc.path)

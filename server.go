@@ -64,7 +64,8 @@ func serve(ctx context.Context, args []string) int {
 		APIKey:         os.Getenv("DIPLOGRAPH_API_KEY"),
 		AllowedOrigins: splitList(os.Getenv("DIPLOGRAPH_CORS_ORIGINS")),
 	})
-	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...))
+	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...),
+		playground.WithLink("Graph explorer", "/explore/"))
 	if err != nil {
 		return fail(err)
 	}
