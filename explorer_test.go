@@ -107,7 +107,7 @@ func TestExplorer(t *testing.T) {
 	shots := artifactDir(t)
 	shot := func(name string) chromedp.Action[chromedp.Void] {
 		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			png, err := chromedp.FullScreenshot(90)(ctx, tg)
+			png, err := chromedp.FullScreenshot(100)(ctx, tg) // quality 100 makes a PNG
 			if err != nil {
 				return chromedp.Void{}, err
 			}
@@ -186,6 +186,21 @@ document.addEventListener('securitypolicyviolation',
 	}
 	if count < 2 {
 		t.Errorf("the path highlights %d edges; want 2 or more", count)
+	}
+
+	// The evidence panel: tap the drawn CALLED edge between Mensah and Danjuma.
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`explorer.cy.edges('[type = "CALLED"]')[0].emit('tap'), true`),
+		chromedp.WaitVisible(chromedp.CSS("#evidence-body blockquote cite")),
+		shot("explore-evidence.png"),
+	)
+	if err != nil {
+		t.Fatalf("evidence: %v (browser: %v)", err, report())
+	}
+	var evidence string
+	eval(`document.getElementById('evidence-body').textContent`, &evidence)
+	if !strings.Contains(evidence, "CALLED") || !strings.Contains(evidence, "Mensah") {
+		t.Errorf("the evidence panel shows %q; want the call and its sentence", evidence)
 	}
 
 	err = chromedp.Do(ctx,

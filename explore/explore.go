@@ -38,14 +38,16 @@ type asset struct {
 }
 
 // pageHTML is the explorer page. Its settings travel as a JSON data block,
-// which browsers never execute, so that script-src stays 'self'.
+// which browsers never execute, so that script-src stays 'self'. The style
+// sheet carries the id under which Cytoscape.js would otherwise inject an
+// inline <style> (which style-src 'self' forbids), and holds its one rule.
 const pageHTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>diplograph explorer</title>
-<link rel="stylesheet" href="{{.Asset "explore.css"}}">
+<link rel="stylesheet" href="{{.Asset "explore.css"}}" id="__________cytoscape_stylesheet">
 <script type="application/json" id="explore-config">{{.Config}}</script>
 <script defer src="{{.Asset "cytoscape.min.js"}}"></script>
 <script defer src="{{.Asset "explore.js"}}"></script>

@@ -36,8 +36,9 @@
         width: "data(width)", "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1",
         "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)",
         "font-size": 8, color: "#52606d", "text-rotation": "autorotate" } },
-      { selector: ".path", style: { "line-color": "#e67e22", "target-arrow-color": "#e67e22",
-        "border-width": 3, "border-color": "#e67e22", width: 4 } },
+      { selector: "edge.path", style: { "line-color": "#e67e22", "target-arrow-color": "#e67e22",
+        width: 4 } },
+      { selector: "node.path", style: { "border-width": 4, "border-color": "#e67e22" } },
       { selector: ":selected", style: { "border-width": 3, "border-color": "#f1c40f",
         "line-color": "#f1c40f" } }
     ]
@@ -192,12 +193,12 @@
       var placed = n.neighborhood("node").filter(function (m) { return positions.has(m.id()); });
       if (placed.length) {
         var p = positions.get(placed[0].id());
-        n.position({ x: p.x + Math.random() * 80 - 40, y: p.y + Math.random() * 80 - 40 });
+        n.position({ x: p.x + Math.random() * 300 - 150, y: p.y + Math.random() * 300 - 150 });
       }
     });
     var layout = cy.layout({ name: "cose", animate: false, randomize: positions.size === 0,
-      nodeRepulsion: function () { return 8000; }, idealEdgeLength: function () { return 90; },
-      fit: true, padding: 30 });
+      nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 110; },
+      numIter: 2000, nodeOverlap: 40, fit: true, padding: 30 });
     layout.run();
     var w = settings.months.length ?
       settings.months[settings.t0] + " – " + settings.months[settings.t1] : "all dates";
