@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -87,7 +88,22 @@ func (r *Resolver) counts(ctx context.Context, groupBy []model.CountKey, since, 
 		}
 		out[i] = c
 	}
+	// Key order, with country pairs by name rather than id.
+	slices.SortStableFunc(out, func(a, b model.Count) int {
+		return cmp.Or(cmp.Compare(deref(a.Month), deref(b.Month)),
+			cmp.Compare(deref(a.Type), deref(b.Type)),
+			cmp.Compare(pairName(a.Countries), pairName(b.Countries)),
+			cmp.Compare(deref(a.Plover), deref(b.Plover)))
+	})
 	return out, nil
+}
+
+// pairName is the names of a count's countries, for ordering.
+func pairName(cs []model.Country) string {
+	if len(cs) != 2 {
+		return ""
+	}
+	return cs[0].Name + "\x00" + cs[1].Name
 }
 
 // countryNames loads the countries of the buckets' pairs.

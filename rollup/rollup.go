@@ -18,7 +18,9 @@ import (
 
 // Countries maps the entities that act for a country to it: each country
 // to itself and each person who HOLDS_OFFICE in a country to that
-// country (the first by id when several).
+// country. A person read as holding office in several countries acts for
+// the one the most evidence sentences say so for (then the first by id):
+// a foreign minister's own country, not the many an extraction slip names.
 type Countries map[string]string
 
 // LoadCountries reads every HOLDS_OFFICE relation into Countries.
@@ -31,18 +33,29 @@ func LoadCountries(ctx context.Context, st store.Scanner) (Countries, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rollup: countries: %w", err)
 	}
+	weight := map[string]map[string]int{} // person → country → evidence sentences
 	f := store.RelationFilter{Types: []schema.RelationType{schema.HoldsOffice}}
 	err = st.ScanRelations(ctx, f, func(r schema.Relation) error {
-		if _, isCountry := cs[r.Target]; !isCountry || cs[r.Target] != r.Target {
-			return nil
+		if cs[r.Target] != r.Target || cs[r.Source] == r.Source {
+			return nil // not into a country, or from a country
 		}
-		if old, ok := cs[r.Source]; !ok || r.Target < old {
-			cs[r.Source] = r.Target
+		if weight[r.Source] == nil {
+			weight[r.Source] = map[string]int{}
 		}
+		weight[r.Source][r.Target] += max(len(r.Evidence), 1)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("rollup: offices: %w", err)
+	}
+	for person, byCountry := range weight {
+		best, bestN := "", 0
+		for c, n := range byCountry {
+			if n > bestN || n == bestN && c < best {
+				best, bestN = c, n
+			}
+		}
+		cs[person] = best
 	}
 	return cs, nil
 }

@@ -170,3 +170,36 @@ func TestIntensity(t *testing.T) {
 		}
 	}
 }
+
+// TestCountriesByEvidence checks that a person read as holding office in
+// two countries acts for the one more sentences say so for.
+func TestCountriesByEvidence(t *testing.T) {
+	ctx := context.Background()
+	eachStore(t, func(t *testing.T, st store.Store, fx *storetest.Fixture) {
+		vel, val, nor := fx.Entities["vel"], fx.Entities["val"], fx.Entities["nor"]
+		ho := func(id, to schema.Entity, art schema.Article) schema.Relation {
+			s := "Velasquez, who holds office in " + to.Name + "."
+			return schema.Relation{
+				ID:   schema.ID(schema.RelationKey(schema.HoldsOffice, vel.Key, to.Key, "")),
+				Type: schema.HoldsOffice, Source: id.ID, Target: to.ID,
+				Evidence: []schema.Evidence{{Article: art.ID, Sentence: s, End: len(s)}}}
+		}
+		a5 := schema.Article{ID: schema.ID("article:a5"), Title: "A slip"}
+		a6 := schema.Article{ID: schema.ID("article:a6"), Title: "Valdoria again"}
+		err := st.Upsert(ctx,
+			schema.Batch{Article: a5, Entities: []schema.Entity{vel, nor},
+				Relations: []schema.Relation{ho(vel, nor, a5)}},
+			schema.Batch{Article: a6, Entities: []schema.Entity{vel, val},
+				Relations: []schema.Relation{ho(vel, val, a6)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := rollup.LoadCountries(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cs.Of(vel.ID); got != val.ID {
+			t.Errorf("Countries.Of(Velasquez) = %q; want Valdoria (two sentences to one)", got)
+		}
+	})
+}
