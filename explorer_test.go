@@ -225,6 +225,11 @@ document.addEventListener('securitypolicyviolation',
 		!strings.Contains(gexf, `label="Ghana"`) {
 		t.Errorf("the view's GEXF lacks the header or Ghana:\n%.400s", gexf)
 	}
+	var png string
+	eval(`explorer.cy.png({full: true, bg: '#ffffff'})`, &png)
+	if !strings.HasPrefix(png, "data:image/png;base64,") || len(png) < 5000 {
+		t.Errorf("the view's PNG is %.60q… (%d bytes); want a PNG data URL", png, len(png))
+	}
 	var csp []string
 	eval(`window.__csp`, &csp)
 	for _, v := range csp {

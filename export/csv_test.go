@@ -35,35 +35,20 @@ const (
 		"RETURN nodes, people, count(r) AS rels, sum(r.evidence) AS evidence"
 )
 
-// TestCSVImportRoundTrip exports the fixture from the embedded store to the
+// TestCSVImportRoundTrip exports the fixture from each store to the
 // neo4j-admin CSV layout, loads the files into the real Neo4j with LOAD CSV
 // (served over HTTP, as Neo4j reads them), and checks the counts against
 // the store's.
 func TestCSVImportRoundTrip(t *testing.T) {
-	fx := storetest.NewFixture()
-	st, err := embedded.Open(t.TempDir())
+	emb, err := embedded.Open(t.TempDir())
 	if err != nil {
 		t.Fatalf("embedded.Open: %v", err)
 	}
-	t.Cleanup(func() { st.Close(bg) })
-	storetest.Load(t, st, fx)
-	var buf bytes.Buffer
-	c, err := export.Write(bg, st, export.CSV, &buf, export.Options{})
-	if err != nil {
-		t.Fatalf("Write(csv) = %v", err)
-	}
-	files := unzip(t, buf.Bytes())
-	for _, name := range []string{"nodes.csv", "relationships.csv", "IMPORT.txt"} {
-		if _, ok := files[name]; !ok {
-			t.Fatalf("the CSV archive has no %s", name)
-		}
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write(files[r.URL.Path[1:]])
-	}))
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() { emb.Close(bg) })
+	storetest.Load(t, emb, storetest.NewFixture())
+	neo := neo4jtest.Open(t) // empties the database and holds it for this test
+	storetest.Load(t, neo, storetest.NewFixture())
 
-	neo4jtest.Open(t) // empties the database and holds it for this test
 	cfg, _ := neo4jtest.Config()
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
 	if err != nil {
@@ -79,33 +64,59 @@ func TestCSVImportRoundTrip(t *testing.T) {
 		}
 		return res
 	}
-	run(loadNodes, map[string]any{"url": srv.URL + "/nodes.csv"})
-	run(loadRels, map[string]any{"url": srv.URL + "/relationships.csv"})
-	rec := run(countImported, nil).Records[0]
-	nodes, _ := rec.Get("nodes")
-	people, _ := rec.Get("people")
-	rels, _ := rec.Get("rels")
-	evidence, _ := rec.Get("evidence")
-
-	st2, err := st.Stats(bg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantEvidence := 0
-	_ = st.ScanRelations(bg, store.RelationFilter{}, func(r schema.Relation) error {
-		wantEvidence += len(r.Evidence)
-		return nil
-	})
-	got := []int64{nodes.(int64), people.(int64), rels.(int64), evidence.(int64)}
-	want := []int64{int64(st2.Entities), int64(st2.ByEntity[schema.Person]),
-		int64(st2.Relations), int64(wantEvidence)}
-	for i, what := range []string{"nodes", "people", "relationships", "evidence sentences"} {
-		if got[i] != want[i] {
-			t.Errorf("imported %s = %d; want the store's %d", what, got[i], want[i])
+	for _, src := range []struct {
+		name string
+		st   store.Store
+	}{{"embedded", emb}, {"neo4j", neo}} {
+		var buf bytes.Buffer
+		c, err := export.Write(bg, src.st, export.CSV, &buf, export.Options{})
+		if err != nil {
+			t.Fatalf("Write(csv) from %s = %v", src.name, err)
 		}
-	}
-	if c.Nodes != st2.Entities || c.Edges != st2.Relations {
-		t.Errorf("Write(csv) counted %+v; want %d nodes, %d edges", c, st2.Entities, st2.Relations)
+		files := unzip(t, buf.Bytes())
+		for _, name := range []string{"nodes.csv", "relationships.csv", "IMPORT.txt"} {
+			if _, ok := files[name]; !ok {
+				t.Fatalf("the CSV archive from %s has no %s", src.name, name)
+			}
+		}
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write(files[r.URL.Path[1:]])
+		}))
+		run("MATCH (n:Imported) DETACH DELETE n", nil)
+		run(loadNodes, map[string]any{"url": srv.URL + "/nodes.csv"})
+		run(loadRels, map[string]any{"url": srv.URL + "/relationships.csv"})
+		srv.Close()
+		rec := run(countImported, nil).Records[0]
+		var got []int64
+		for _, k := range []string{"nodes", "people", "rels", "evidence"} {
+			v, _ := rec.Get(k)
+			n, _ := v.(int64)
+			got = append(got, n)
+		}
+		stats, err := src.st.Stats(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evidence := 0
+		err = src.st.ScanRelations(bg, store.RelationFilter{}, func(r schema.Relation) error {
+			evidence += len(r.Evidence)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []int64{int64(stats.Entities), int64(stats.ByEntity[schema.Person]),
+			int64(stats.Relations), int64(evidence)}
+		for i, what := range []string{"nodes", "people", "relationships", "evidence sentences"} {
+			if got[i] != want[i] {
+				t.Errorf("from %s: imported %s = %d; want the store's %d", src.name, what,
+					got[i], want[i])
+			}
+		}
+		if c.Nodes != stats.Entities || c.Edges != stats.Relations {
+			t.Errorf("Write(csv) from %s counted %+v; want %d nodes, %d edges", src.name, c,
+				stats.Entities, stats.Relations)
+		}
 	}
 }
 
