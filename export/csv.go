@@ -3,8 +3,10 @@ package export
 import (
 	"archive/zip"
 	"bufio"
+	"compress/flate"
 	"context"
 	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +41,9 @@ Agreement, Quote; relationship types are diplograph's relation types.
 func writeCSVZip(ctx context.Context, src Source, sel *selection, w *bufio.Writer,
 ) (Counts, error) {
 	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
 	var c Counts
 	now := time.Now().UTC()
 	create := func(name string) (*csv.Writer, error) {
