@@ -125,7 +125,7 @@ func (r *personResolver) Offices(ctx context.Context, obj *model.Person) ([]mode
 	}
 	out := make([]model.Office, len(rels))
 	for i, rel := range rels {
-		out[i] = model.Office{In: es[i]}
+		out[i] = model.Office{In: es[i], Sentences: len(rel.Evidence)}
 		if rel.Role != "" {
 			out[i].Role = &rel.Role
 		}

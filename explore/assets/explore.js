@@ -9,7 +9,7 @@
   var config = JSON.parse(document.getElementById("explore-config").textContent);
   var $ = function (id) { return document.getElementById(id); };
 
-  var ENTITY = "id name type ... on Person { offices { in { id name type } } }";
+  var ENTITY = "id name type ... on Person { offices { sentences in { id name type } } }";
   var RELATION = "id type date status cameo plover goldstein source { id } target { id }";
   var TYPE_COLORS = {
     PERSON: "#2f6fb0", COUNTRY: "#c0392b", ORGANIZATION: "#8e44ad", PLACE: "#27ae60",
@@ -40,7 +40,8 @@
         width: 4 } },
       { selector: "node.path", style: { "border-width": 4, "border-color": "#e67e22" } },
       { selector: ":selected", style: { "border-width": 3, "border-color": "#f1c40f",
-        "line-color": "#f1c40f" } }
+        "line-color": "#f1c40f" } },
+      { selector: "edge:selected", style: { label: "data(fullLabel)" } }
     ]
   });
 
@@ -63,11 +64,15 @@
     if (e.type === "COUNTRY") {
       country = { id: e.id, name: e.name };
     } else if (e.offices) {
+      // As the server's roll-ups do: the country most sentences name, then the first by id.
+      var best = null;
       e.offices.forEach(function (o) {
-        if (!country && o["in"] && o["in"].type === "COUNTRY") {
-          country = { id: o["in"].id, name: o["in"].name };
-        }
+        var c = o["in"];
+        if (!c || c.type !== "COUNTRY") { return; }
+        if (!best || o.sentences > best.sentences ||
+            (o.sentences === best.sentences && c.id < best["in"].id)) { best = o; }
       });
+      if (best) { country = { id: best["in"].id, name: best["in"].name }; }
     }
     var old = model.nodes.get(e.id);
     model.nodes.set(e.id, { id: e.id, name: e.name, type: e.type,
@@ -151,7 +156,8 @@
       var s = viewNode(e.source), t = viewNode(e.target);
       if (!s || !t || s.id === t.id) { return; }
       useNode(s); useNode(t);
-      var key = settings.rollup ? "roll:" + s.id + "|" + t.id + "|" + e.type : e.id;
+      // Relations of one type between the same two drawn nodes make one edge.
+      var key = s.id + "|" + t.id + "|" + e.type;
       var agg = edges.get(key);
       if (!agg) {
         agg = { id: key, source: s.id, target: t.id, type: e.type, date: e.date,
@@ -176,11 +182,14 @@
       if (p) { el.position = p; }
       els.push(el);
     });
+    // Past a few dozen edges their labels only clutter; selecting an edge shows its label.
+    var labelled = edges.size <= 40;
     edges.forEach(function (e) {
       var n = e.relations.length;
+      var label = e.type + (n > 1 ? " ×" + n : "");
       els.push({ group: "edges", data: { id: e.id, source: e.source, target: e.target,
         type: e.type, date: e.date, relations: e.relations, width: 1 + Math.min(n, 6),
-        label: e.type + (n > 1 ? " ×" + n : "") },
+        label: labelled || e.path ? label : "", fullLabel: label },
       classes: e.path ? "path" : "" });
     });
     cy.batch(function () {

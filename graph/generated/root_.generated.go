@@ -146,8 +146,9 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		In   func(childComplexity int) int
-		Role func(childComplexity int) int
+		In        func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Sentences func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -732,6 +733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Role(childComplexity), true
+	case "Office.sentences":
+		if e.ComplexityRoot.Office.Sentences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Sentences(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -1458,6 +1465,8 @@ interface Entity {
 type Office {
   role: String
   in: Entity!
+  "How many evidence sentences state it; the roll-ups count a person for the country most do."
+  sentences: Int!
 }
 
 type Person implements Node & Entity {
@@ -1988,6 +1997,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_role(ctx, field)
 	case "in":
 		return ec.fieldContext_Office_in(ctx, field)
+	case "sentences":
+		return ec.fieldContext_Office_sentences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }

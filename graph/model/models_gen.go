@@ -89,6 +89,8 @@ type Mutation struct {
 type Office struct {
 	Role *string `json:"role,omitempty"`
 	In   Entity  `json:"in"`
+	// How many evidence sentences state it; the roll-ups count a person for the country most do.
+	Sentences int `json:"sentences"`
 }
 
 type PageInfo struct {
