@@ -155,6 +155,8 @@
       if (!settings.types.has(e.type) || !inWindow(e)) { return; }
       var s = viewNode(e.source), t = viewNode(e.target);
       if (!s || !t || s.id === t.id) { return; }
+      // Rolled up, an office is what put the person inside the country, not a relation.
+      if (settings.rollup && e.type === "HOLDS_OFFICE" && s.id !== e.source) { return; }
       useNode(s); useNode(t);
       // Relations of one type between the same two drawn nodes make one edge.
       var key = s.id + "|" + t.id + "|" + e.type;
