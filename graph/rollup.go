@@ -83,7 +83,7 @@ func (r *Resolver) counts(ctx context.Context, groupBy []model.CountKey, since, 
 		}
 		if b.Pair[0] != "" {
 			pair := []*model.Country{names[b.Pair[0]], names[b.Pair[1]]}
-			slices.SortFunc(pair, func(a, b *model.Country) int { return compareNames(a, b) })
+			slices.SortFunc(pair, func(a, b *model.Country) int { return cmp.Compare(a.Name, b.Name) })
 			c.Countries = []model.Country{*pair[0], *pair[1]}
 		}
 		out[i] = c
@@ -137,16 +137,6 @@ func (r *Resolver) countries(ctx context.Context, ids []string) (map[string]*mod
 		}
 	}
 	return out, nil
-}
-
-func compareNames(a, b *model.Country) int {
-	switch {
-	case a.Name < b.Name:
-		return -1
-	case a.Name > b.Name:
-		return 1
-	}
-	return 0
 }
 
 // mean returns the mean Goldstein weight of a bucket, nil when none.
