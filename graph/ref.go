@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/diplograph/diplograph/graph/model"
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
+	"github.com/diplograph/diplograph/wikidata"
 )
 
 // maxCandidates is the most entities an ambiguous or unknown name lists.
@@ -53,32 +55,49 @@ func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef,
 	return r.byName(ctx, arg, *ref.Name)
 }
 
-// byWikidata finds the entity with a Wikidata id.
+// byWikidata finds the entity with a Wikidata id: through the store when
+// it records them, otherwise through the wikidata table: a country by its
+// ISO code, then any item by its label.
 func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entity, error) {
 	if !qid.MatchString(id) {
 		return schema.Entity{}, fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
 			arg, id, store.ErrInvalidInput)
 	}
-	f, ok := r.Store.(WikidataFinder)
+	if f, ok := r.Store.(WikidataFinder); ok {
+		e, err := f.EntityByWikidata(ctx, id)
+		if err != nil {
+			return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
+		}
+		return e, nil
+	}
+	it, ok := wikidata.Lookup(id)
 	if !ok {
-		return schema.Entity{}, fmt.Errorf(
-			"%s: no entity with Wikidata id %s (this store records no Wikidata ids): %w",
-			arg, id, store.ErrNotFound)
+		return schema.Entity{}, fmt.Errorf("%s: wikidata %s is not a country or leader this "+
+			"server knows; name the entity instead: %w", arg, id, store.ErrNotFound)
 	}
-	e, err := f.EntityByWikidata(ctx, id)
-	if err != nil {
-		return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
+	if it.ISO != "" {
+		e, err := r.Store.Entity(ctx, schema.ID(schema.EntityKey(schema.Country, it.ISO)))
+		if err == nil {
+			return e, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
+		}
 	}
-	return e, nil
+	e, err := r.byName(ctx, fmt.Sprintf("%s (wikidata %s)", arg, id), it.Label, it.Type)
+	return e, err
 }
 
-// byName finds the one entity whose name, or else alias, folds like name.
-func (r *Resolver) byName(ctx context.Context, arg, name string) (schema.Entity, error) {
+// byName finds the one entity, of one of types when any are given, whose
+// name, or else alias, folds like name.
+func (r *Resolver) byName(ctx context.Context, arg, name string, types ...schema.EntityType,
+) (schema.Entity, error) {
 	f := schema.Fold(name)
 	if f == "" {
 		return schema.Entity{}, fmt.Errorf("%s: name %q is empty: %w", arg, name, store.ErrInvalidInput)
 	}
-	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: name, First: 2 * maxCandidates})
+	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: name, Types: types,
+		First: 2 * maxCandidates})
 	if err != nil {
 		return schema.Entity{}, fmt.Errorf("%s: name %q: %w", arg, name, err)
 	}

@@ -96,6 +96,17 @@ func TestCountryRollups(t *testing.T) {
 			t.Errorf("counts(MONTH, COUNTRY_PAIR) = %+v; want 2025-03 and 2025-06, "+
 				"Nigeria–Sweden", cn.Counts)
 		}
+		var wd struct{ Relations struct{ TotalCount int } }
+		a.must(`{ relations(betweenCountries: [{wikidata: "Q1033"}, {wikidata: "Q34"}]) {
+			totalCount } }`, nil, &wd)
+		if wd.Relations.TotalCount != 2 {
+			t.Errorf("relations(betweenCountries: Q1033, Q34) totalCount = %d; want 2 "+
+				"(Nigeria and Sweden by Wikidata id)", wd.Relations.TotalCount)
+		}
+		if errs := a.do(`{ dyads(country: {wikidata: "Q1"}) { count } }`, nil, nil); code(errs) !=
+			graph.CodeNotFound {
+			t.Errorf("dyads(country: Q1) = %+v; want NOT_FOUND", errs)
+		}
 		errs := a.do(`{ relations(betweenCountries: [{name: "Sweden"}]) { totalCount } }`, nil, nil)
 		if code(errs) != graph.CodeBadUserInput {
 			t.Errorf("betweenCountries with one country = %+v; want BAD_USER_INPUT", errs)
