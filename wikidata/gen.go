@@ -76,7 +76,8 @@ func main() {
 		return ids[i] < ids[j]
 	})
 	var b strings.Builder
-	b.WriteString("# Wikidata item ids of countries and of the people who led them or their foreign\n" +
+	b.WriteString("" +
+		"# Wikidata item ids of countries and of the people who led them or their foreign\n" +
 		"# ministries (heads of state and government 2017-2022, foreign ministers Dec 2022, heads\n" +
 		"# of international organisations), with their English labels.\n" +
 		"# Source: github.com/every-politician-scrapers (world, world-leaders-2021), Wikidata\n" +
