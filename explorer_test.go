@@ -225,6 +225,36 @@ document.addEventListener('securitypolicyviolation',
 		!strings.Contains(gexf, `label="Ghana"`) {
 		t.Errorf("the view's GEXF lacks the header or Ghana:\n%.400s", gexf)
 	}
+	// Filters: without HOLDS_OFFICE, and with the date window shrunk to its first month, no
+	// drawn edge is an office or dated after that month.
+	var filtered struct {
+		Offices int
+		Month   string
+		Late    []string
+		Before  int
+		After   int
+	}
+	eval(`(() => {
+	  const before = explorer.cy.edges().length;
+	  const box = document.querySelector('#types input[value="HOLDS_OFFICE"]');
+	  box.click();
+	  const t1 = document.getElementById('t1');
+	  t1.value = '0';
+	  t1.dispatchEvent(new Event('input'));
+	  const month = explorer.settings.months[0];
+	  return {
+	    offices: explorer.cy.edges('[type = "HOLDS_OFFICE"]').length,
+	    month: month,
+	    late: explorer.cy.edges().map(e => e.data('date') || '').filter(d => d && d.slice(0, 7) > month),
+	    before: before,
+	    after: explorer.cy.edges().length,
+	  };
+	})()`, &filtered)
+	if filtered.Offices != 0 || len(filtered.Late) != 0 || filtered.After >= filtered.Before {
+		t.Errorf("filtered to no offices up to %s, the graph draws %d offices, edges dated %v, "+
+			"%d of %d edges; want none, none, fewer", filtered.Month, filtered.Offices,
+			filtered.Late, filtered.After, filtered.Before)
+	}
 	var png string
 	eval(`explorer.cy.png({full: true, bg: '#ffffff'})`, &png)
 	if !strings.HasPrefix(png, "data:image/png;base64,") || len(png) < 5000 {
