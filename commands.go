@@ -27,6 +27,8 @@ Usage:
   diplograph eval    --gold DIR
   diplograph health  [--addr HOST:PORT] [--live]
   diplograph version [--json]
+  diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D]
+                     [--types T,...] [--country NAME] [--out FILE]
 
 Environment:
   NEO4J_URI            selects the Neo4j store (e.g. bolt://localhost:7687); unset: embedded store
@@ -61,6 +63,8 @@ func run(ctx context.Context, args []string) int {
 		return healthCmd(ctx, args[1:])
 	case "version", "--version":
 		return versionCmd(args[1:])
+	case "export":
+		return exportCmd(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0
