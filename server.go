@@ -5,6 +5,9 @@
 //	diplograph load    [--data DIR] PATH...
 //	diplograph extract --json [--published YYYY-MM-DD] FILE
 //	diplograph eval    --gold DIR
+//	diplograph health  [--addr HOST:PORT] [--live]
+//	diplograph version [--json]
+//	diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D] ...
 //
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) selects a Neo4j
 // store; without it the embedded store under --data is used.
@@ -28,6 +31,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/diplograph/diplograph/explore"
+	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/playground"
 	"github.com/diplograph/diplograph/resolve"
@@ -63,12 +68,16 @@ func serve(ctx context.Context, args []string) int {
 	idleTimeout := fs.Duration("idle-timeout", 60*time.Second,
 		"time an idle keep-alive connection stays open")
 	var loads multiFlag
-	fs.Var(&loads, "load", "file or folder to load before serving (repeatable)")
+	fs.Var(&loads, "load", "file or folder to load before serving (repeatable; "+
+		"default DIPLOGRAPH_LOAD_ON_START, comma-separated)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if err := setupLogging(*logFormat); err != nil {
 		return fail(err)
+	}
+	if len(loads) == 0 {
+		loads = splitList(os.Getenv("DIPLOGRAPH_LOAD_ON_START"))
 	}
 	st, err := openStore(ctx, *data)
 	if err != nil {
@@ -94,12 +103,19 @@ func serve(ctx context.Context, args []string) int {
 		RateLimit:      *rateLimit,
 		Metrics:        metrics,
 	})
-	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...))
+	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...),
+		playground.WithLink("Graph explorer", "/explore/"))
 	if err != nil {
 		return fail(err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	mux.Handle("/export/", export.Handler(st))
+	explorer, err := explore.Handler("/graphql", "/")
+	if err != nil {
+		return fail(err)
+	}
+	mux.Handle("/explore/", http.StripPrefix("/explore", explorer))
 	mux.Handle("/", page)
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -130,8 +146,9 @@ func serve(ctx context.Context, args []string) int {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	slog.Info("serving", "graphql", "http://"+ln.Addr().String()+"/graphql",
-		"playground", "http://"+ln.Addr().String()+"/", "max_conns", *maxConns)
+	base := "http://" + ln.Addr().String()
+	slog.Info("serving", "graphql", base+"/graphql", "playground", base+"/",
+		"explorer", base+"/explore/", "max_conns", *maxConns)
 	err = srv.Serve(limitListener(ln, *maxConns, conns))
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fail(err)

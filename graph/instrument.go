@@ -37,7 +37,7 @@ func (m *Metrics) Instrument(st Store) Store {
 		}, []string{"method"}),
 	}
 	m.reg.MustRegister(sm.calls, sm.seconds)
-	return &instrumented{st: st, m: sm}
+	return &instrumented{Store: st, st: st, m: sm}
 }
 
 func (sm *storeMetrics) done(method string, start time.Time, err error) {
@@ -65,8 +65,10 @@ func call[T any](sm *storeMetrics, method string, f func() (T, error)) (T, error
 	return v, err
 }
 
-// instrumented is a Store whose calls are measured.
+// instrumented is a Store whose calls are measured; methods it does not
+// override (added to Store since) pass through unmeasured.
 type instrumented struct {
+	Store
 	st Store
 	m  *storeMetrics
 }

@@ -23,7 +23,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/diplograph/diplograph/store"
@@ -78,9 +77,9 @@ func lockDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if errors.Is(err, errWouldBlock) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("lock: %w", err)
@@ -176,7 +175,7 @@ func (s *Store) Close(ctx context.Context) error {
 
 // release drops the directory lock.
 func (s *Store) release() {
-	syscall.Flock(int(s.lock.Fd()), syscall.LOCK_UN)
+	unlockFile(s.lock)
 	s.lock.Close()
 }
 
