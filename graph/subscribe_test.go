@@ -221,3 +221,17 @@ func TestNonReadingClientsAreBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestIdleWebsocketClosed: a websocket that holds no subscription is
+// closed after the idle timeout instead of being held forever.
+func TestIdleWebsocketClosed(t *testing.T) {
+	srv, _ := wsServer(t, nil, graph.Options{WSIdleTimeout: 300 * time.Millisecond})
+	w := dialWS(t, srv)
+	start := time.Now()
+	if m := w.read(); !strings.HasPrefix(m.Type, "closed") {
+		t.Fatalf("idle websocket got %+v; want it closed", m)
+	}
+	if took := time.Since(start); took > 8*time.Second {
+		t.Errorf("idle websocket closed after %v; want soon after 300 ms", took)
+	}
+}
