@@ -78,15 +78,16 @@ func itemArticle(it *gofeed.Item, source string) (Article, bool) {
 		}
 	}
 	a.Author = strings.Join(names, ", ")
+	// The date as written, in its own zone (gofeed's parsed times are UTC).
 	switch {
-	case it.PublishedParsed != nil:
-		a.Published = it.PublishedParsed.Format(time.DateOnly)
 	case it.Published != "":
 		setDate(&a, "pubDate", it.Published)
-	case it.UpdatedParsed != nil:
-		a.Published = it.UpdatedParsed.Format(time.DateOnly)
 	case it.Updated != "":
 		setDate(&a, "updated", it.Updated)
+	}
+	if a.Published == "" && it.PublishedParsed != nil {
+		a.Published = it.PublishedParsed.Format(time.DateOnly)
+		a.Warnings = nil
 	}
 	return a, true
 }

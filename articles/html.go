@@ -10,6 +10,7 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -74,7 +75,10 @@ func pageArticle(data []byte, contentType, path string) (Article, error) {
 // an HTML body field of a record) through the same extraction as a page.
 func fragmentText(s string) string {
 	doc := "<html><body><article>" + s + "</article></body></html>"
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 1 // a short item is still an item: no whole-page rescue
 	res, err := trafilatura.Extract(strings.NewReader(doc), trafilatura.Options{
+		Config:          cfg,
 		ExcludeComments: true,
 		ExcludeTables:   true,
 		HtmlDateMode:    trafilatura.Disabled,
@@ -94,9 +98,22 @@ func looksHTML(s string) bool {
 	return markup.MatchString(s[:min(len(s), 64<<10)])
 }
 
-// htmlTitleText returns a title with its character references resolved.
+// htmlTitleText returns the text of a title that may hold markup or
+// character references ("Fiji hosts <em>Pacific</em> forum").
 func htmlTitleText(s string) string {
-	return strings.TrimSpace(html.UnescapeString(s))
+	if !strings.Contains(s, "<") {
+		return strings.TrimSpace(html.UnescapeString(s))
+	}
+	nodes, err := nethtml.ParseFragment(strings.NewReader(s), &nethtml.Node{
+		Type: nethtml.ElementNode, Data: "h1", DataAtom: atom.H1})
+	if err != nil {
+		return strings.TrimSpace(html.UnescapeString(s))
+	}
+	var parts []string
+	for _, n := range nodes {
+		parts = append(parts, paragraphs(n))
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // blocks are the elements that start a new paragraph in paragraphs.

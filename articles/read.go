@@ -184,9 +184,10 @@ func open(ctx context.Context, in Input, opts Options) (io.Reader, Kind, func(),
 		return nil, "", nil, &InputError{Path: in.Name, Err: ErrMalformed,
 			Reason: "named .gz but not gzip data"}
 	}
-	if kind == "" {
-		head, _ := br.Peek(8 << 10)
+	if head, _ := br.Peek(8 << 10); kind == "" {
 		kind = sniff(head)
+	} else if k := sniff(head); kind == JSON && opts.Kind == "" && (k == Feed || k == JSONL) {
+		kind = k // a JSON Feed, or JSON Lines named .json
 	}
 	return br, kind, closer, nil
 }
