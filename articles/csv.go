@@ -71,6 +71,17 @@ func (rd *reader) csv(r io.Reader, sep rune) {
 			}
 			continue
 		}
+		size := 0
+		for _, f := range rec {
+			size += len(f)
+		}
+		if size > rd.opts.maxRecord() {
+			if !rd.fail(ErrTooLarge, line, 0, "record is %d bytes, over the limit of %d", size,
+				rd.opts.maxRecord()) {
+				return
+			}
+			continue
+		}
 		if !rd.csvRecord(rec, line, cols, index, header) {
 			return
 		}

@@ -99,11 +99,15 @@ type fetched struct {
 }
 
 func (f *fetched) Read(p []byte) (int, error) {
+	tooLarge := &InputError{Path: f.addr, Err: ErrTooLarge,
+		Reason: "the body is over the fetch limit"}
+	if f.left < 0 {
+		return 0, tooLarge
+	}
 	n, err := f.r.Read(p[:min(int64(len(p)), f.left+1)])
 	f.left -= int64(n)
 	if f.left < 0 {
-		return n - 1, &InputError{Path: f.addr, Err: ErrTooLarge,
-			Reason: "the body is over the fetch limit"}
+		return n - 1, tooLarge
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		err = &InputError{Path: f.addr, Err: ErrFetch,

@@ -123,13 +123,12 @@ func (rd *reader) jsonArray(dec *json.Decoder, lim *limitReader) {
 			return
 		}
 		lim.reset(int64(max))
-		start := dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			rd.jsonError(err, lim, item)
 			return
 		}
-		if size := dec.InputOffset() - start; size > int64(max) {
+		if size := len(raw); size > max {
 			if !rd.fail(ErrTooLarge, 0, item, "item is %d bytes, over the limit of %d", size, max) {
 				return
 			}
@@ -206,6 +205,9 @@ func (rd *reader) jsonl(r io.Reader) {
 		}
 		start := offset
 		offset += size
+		if err == nil {
+			size-- // the newline
+		}
 		if err != nil && err != io.EOF {
 			rd.fail(err, n, 0, "%s", reasonOf(err))
 			return
