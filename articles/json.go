@@ -74,7 +74,7 @@ func (rd *reader) json(r io.Reader) {
 		rd.fail(ErrMalformed, 0, 0, "want a JSON object or array, got %v", tok)
 		return
 	}
-	obj := map[string]any{}
+	obj := map[string]json.RawMessage{}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -93,11 +93,12 @@ func (rd *reader) json(r io.Reader) {
 				rd.fail(ErrMalformed, 0, 0, "key %q holds an object, not an array of articles", key)
 				return
 			} else {
-				obj[key] = t
+				b, _ := json.Marshal(t)
+				obj[key] = b
 				continue
 			}
 		}
-		var v any
+		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
 			rd.jsonError(err, lim, 0)
 			return
@@ -134,16 +135,14 @@ func (rd *reader) jsonArray(dec *json.Decoder, lim *limitReader) {
 			}
 			continue
 		}
-		var m map[string]any
+		var m map[string]json.RawMessage
 		if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
 			if !rd.fail(ErrMalformed, 0, item, "want an article object, got %.20s", t) {
 				return
 			}
 			continue
 		}
-		d := json.NewDecoder(bytes.NewReader(raw))
-		d.UseNumber()
-		if err := d.Decode(&m); err != nil {
+		if err := json.Unmarshal(raw, &m); err != nil {
 			if !rd.fail(ErrMalformed, 0, item, "malformed JSON: %v", err) {
 				return
 			}
@@ -242,10 +241,8 @@ func (rd *reader) jsonLine(line []byte, n, start int) bool {
 	if t := bytes.TrimSpace(line); t[0] != '{' {
 		return rd.fail(ErrMalformed, n, 0, "want one JSON object, got %q…", t[:min(len(t), 10)])
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(line, &m); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			return rd.fail(fmt.Errorf("%w: %w", ErrMalformed, err), n, 0,
@@ -253,15 +250,12 @@ func (rd *reader) jsonLine(line []byte, n, start int) bool {
 		}
 		return rd.fail(fmt.Errorf("%w: %w", ErrMalformed, err), n, 0, "malformed JSON: %v", err)
 	}
-	if dec.More() {
-		return rd.fail(ErrMalformed, n, 0, "more than one JSON value on the line")
-	}
 	a, err := rd.record(m, n, 0)
 	return rd.yield(a, err)
 }
 
 // record turns one JSON object into an article.
-func (rd *reader) record(m map[string]any, line, item int) (Article, error) {
+func (rd *reader) record(m map[string]json.RawMessage, line, item int) (Article, error) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -279,7 +273,7 @@ func (rd *reader) record(m map[string]any, line, item int) (Article, error) {
 	}
 	a, ok := fromFields(path, func(f string) string {
 		if c, ok := cols[f]; ok {
-			return valueString(m[c])
+			return rawString(m[c])
 		}
 		return ""
 	})
@@ -288,6 +282,29 @@ func (rd *reader) record(m map[string]any, line, item int) (Article, error) {
 		return Article{}, where
 	}
 	return a, nil
+}
+
+// rawString returns the text of a JSON value (see valueString), decoding
+// only the values of the fields used.
+func rawString(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+		return ""
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	var v any
+	if d.Decode(&v) != nil {
+		return ""
+	}
+	return valueString(v)
 }
 
 // valueString returns a JSON value as text: a string as is, a number as

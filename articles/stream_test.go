@@ -34,17 +34,20 @@ func TestLargeGzippedJSONL(t *testing.T) {
 		"about trade border security fisheries water rights visas grain ports rail " +
 		"elections refugees debt aid talks summit accord envoy delegation")
 	rng := rand.New(rand.NewPCG(1, 2))
-	var filler strings.Builder
+	fillers := make([]string, 97) // 194 KB of text, more than gzip's 32 KB window
+	for i := range fillers {
+		var b strings.Builder
+		for b.Len() < bodySize {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		fillers[i] = b.String()
+	}
 	bad := map[int]bool{777: true, 15000: true, 29999: true}
 	raw := 0
 	for i := 1; i <= articles; i++ {
-		filler.Reset()
-		for filler.Len() < bodySize {
-			filler.WriteString(words[rng.IntN(len(words))])
-			filler.WriteByte(' ')
-		}
 		line := fmt.Sprintf(`{"headline": "Meeting %d", "content": "Kenya and Ghana met, `+
-			`round %d. %s.", "date": "Mon, 10 Mar 2025 18:00:00 GMT"}`+"\n", i, i, filler.String())
+			`round %d. %s.", "date": "Mon, 10 Mar 2025 18:00:00 GMT"}`+"\n", i, i, fillers[i%len(fillers)])
 		if bad[i] {
 			line = fmt.Sprintf(`{"headline": "Broken %d", "content": `+"\n", i)
 		}
