@@ -87,7 +87,9 @@ func TestExtractInputs(t *testing.T) {
 				if strings.TrimSpace(l) == "" {
 					continue
 				}
-				var doc struct{ Article struct{ Title, Published string } }
+				var doc struct {
+					Article struct{ Title, Published string }
+				}
 				if err := json.Unmarshal([]byte(l), &doc); err != nil {
 					t.Fatalf("output line %q: %v", l, err)
 				}
