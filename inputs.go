@@ -123,12 +123,10 @@ func (r *progressReporter) line(p ingest.Progress) string {
 	return s
 }
 
-// done clears the bar.
+// done clears the bar, whether the load finished or was interrupted.
 func (r *progressReporter) done() {
 	if r.bar != nil {
-		r.bar.Finish()
-		r.bar.Exit()
-		fmt.Fprintln(r.w)
+		r.bar.Clear()
 	}
 }
 
