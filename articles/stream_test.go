@@ -220,7 +220,7 @@ func TestWalkSkipsWhatIsNotRead(t *testing.T) {
 		t.Errorf("Walk inputs = %q; want a.txt notgz.jsonl.gz", got)
 	}
 	wantErrs := []string{"photo.jpg: unsupported kind of file \".jpg\"",
-		"pipe.txt: not a regular file (named pipe)"}
+		"pipe.txt: not a regular file: a named pipe (FIFO)"}
 	if len(errs) != len(wantErrs) {
 		t.Fatalf("Walk errors = %v; want %q", errs, wantErrs)
 	}

@@ -46,8 +46,7 @@ func Walk(paths []string, opts Options) ([]Input, []error) {
 		seen[key] = true
 		if !info.Mode().IsRegular() {
 			errs = append(errs, &InputError{Path: p, Err: ErrUnsupported,
-				Reason: "not a regular file (" + modeName(info.Mode()) +
-					"); read a pipe through - (standard input)"})
+				Reason: "not a regular file: " + modeName(info.Mode())})
 			return
 		}
 		k, gz, ok := kindOfName(p)
@@ -109,21 +108,20 @@ func Walk(paths []string, opts Options) ([]Input, []error) {
 	return ins, errs
 }
 
-// modeName names a file type that is not a regular file.
+// modeName names a file type that is not a regular file. Opening a named
+// pipe would wait for a writer; a pipe's content is read through "-".
 func modeName(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
+		return "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeCharDevice != 0:
-		return "character device"
+		return "a socket"
 	case m&fs.ModeDevice != 0:
-		return "device"
+		return "a device"
 	case m.IsDir():
-		return "folder"
+		return "a directory"
 	}
-	return "irregular file"
+	return "(" + m.Type().String() + ")"
 }
 
 // reasonOf returns the message of err without the path an *fs.PathError adds.
