@@ -16,7 +16,7 @@ package articles
 import (
 	"errors"
 	"fmt"
-	"strconv"
+	"io"
 	"sync/atomic"
 )
 
@@ -109,7 +109,7 @@ type Options struct {
 	// Fetch tunes the loading of web addresses.
 	Fetch FetchOptions
 	// Stdin is what "-" reads; os.Stdin when nil.
-	Stdin interface{ Read([]byte) (int, error) }
+	Stdin io.Reader
 	// BytesRead, when set, is increased by the bytes read from each input
 	// (before decompression), for progress reports.
 	BytesRead *atomic.Int64
@@ -128,6 +128,3 @@ func (o Options) maxRecord() int {
 	}
 	return o.MaxRecord
 }
-
-// itoa formats a record number.
-func itoa(i int) string { return strconv.Itoa(i) }

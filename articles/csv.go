@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -104,7 +105,7 @@ func (rd *reader) csvRecord(rec []string, line int, cols map[string]string,
 		}
 		return rec[index[c]]
 	}
-	a, ok := fromFields(rd.path+":"+itoa(line), get)
+	a, ok := fromFields(rd.path+":"+strconv.Itoa(line), get)
 	if !ok {
 		return rd.fail(ErrNoBody, line, 0, "%s", noBody(cols, header))
 	}

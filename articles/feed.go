@@ -2,6 +2,8 @@ package articles
 
 import (
 	"bytes"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,7 +15,7 @@ import (
 // description) through the same extraction as a page, its date from
 // pubDate, published or updated in any form feeds write, its source the
 // feed's title.
-func (rd *reader) feed(r interface{ Read([]byte) (int, error) }) {
+func (rd *reader) feed(r io.Reader) {
 	data, ok := rd.whole(r)
 	if !ok {
 		return
@@ -37,7 +39,7 @@ func (rd *reader) feed(r interface{ Read([]byte) (int, error) }) {
 			return
 		}
 		a, ok := itemArticle(it, source)
-		a.Path = rd.path + "#" + itoa(i+1)
+		a.Path = rd.path + "#" + strconv.Itoa(i+1)
 		if !ok {
 			if !rd.fail(ErrNoBody, 0, i+1, "feed item %q has no text", it.Title) {
 				return
