@@ -15,12 +15,14 @@ type FieldMap map[string]string
 // without a map, best first; names are compared folded (lower case, letters
 // and digits only), so "Published At" and "published_at" are one name.
 var commonNames = map[string][]string{
-	"title":     {"title", "headline", "heading", "subject"},
-	"body":      {"body", "text", "content", "articlebody", "articletext", "fulltext", "maintext", "story", "contenthtml", "contenttext", "html", "description", "summary"},
-	"published": {"published", "publishedat", "publishdate", "publicationdate", "datepublished", "pubdate", "date", "datetime", "time", "timestamp", "createdat", "created", "updated"},
-	"url":       {"url", "link", "canonicalurl", "permalink", "href", "sourceurl", "articleurl", "uri"},
-	"source":    {"source", "sitename", "site", "publisher", "outlet", "feed", "domain", "newspaper"},
-	"author":    {"author", "authors", "byline", "creator", "writer"},
+	"title": {"title", "headline", "heading", "subject"},
+	"body": {"body", "text", "content", "articlebody", "articletext", "fulltext", "maintext",
+		"story", "contenthtml", "contenttext", "html", "description", "summary"},
+	"published": {"published", "publishedat", "publishdate", "publicationdate", "datepublished",
+		"pubdate", "date", "datetime", "time", "timestamp", "createdat", "created", "updated"},
+	"url":    {"url", "link", "canonicalurl", "permalink", "href", "sourceurl", "articleurl", "uri"},
+	"source": {"source", "sitename", "site", "publisher", "outlet", "feed", "domain", "newspaper"},
+	"author": {"author", "authors", "byline", "creator", "writer"},
 }
 
 // fieldOrder is the order of the article fields, for messages.
