@@ -28,6 +28,12 @@ func Read(ctx context.Context, in Input, opts Options, yield func(Article, error
 	}
 	defer closer()
 	rd := reader{ctx: ctx, path: in.Name, opts: opts, yield: yield}
+	defer func() {
+		// A parser that panics on odd input loses that input, not the load.
+		if p := recover(); p != nil {
+			rd.fail(ErrMalformed, 0, 0, "the %s reader failed on this input: %v", kind, p)
+		}
+	}()
 	switch kind {
 	case JSONL:
 		rd.jsonl(r)
