@@ -84,6 +84,9 @@ func startPipeline(ctx context.Context, x Extractor, ins []articles.Input, opts 
 // next returns the next job in reading order with its result; ok is false
 // once every input is read.
 func (p *pipeline) next(ctx context.Context) (j *job, res result, ok bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, result{}, false, err
+	}
 	select {
 	case j, ok = <-p.order:
 	case <-ctx.Done():
