@@ -28,8 +28,9 @@ type result struct {
 
 // pipeline reads the inputs in order on one goroutine, extracts the articles
 // on Workers goroutines and hands the results back in reading order. At most
-// 2×Workers records are read and not yet taken, so memory stays bounded
-// whatever the size of an input and however slow the writer is.
+// BatchSize+2×Workers records are read and not yet taken: enough for the
+// workers to extract the next group while the writer writes one, and memory
+// stays bounded whatever the size of an input and however slow the writer is.
 type pipeline struct {
 	order chan *job // every job, in reading order
 	wg    sync.WaitGroup
@@ -38,7 +39,7 @@ type pipeline struct {
 // startPipeline starts reading ins; it stops early when ctx is done.
 func startPipeline(ctx context.Context, x Extractor, ins []articles.Input, opts Options,
 ) *pipeline {
-	p := &pipeline{order: make(chan *job, 2*opts.Workers)}
+	p := &pipeline{order: make(chan *job, opts.BatchSize+2*opts.Workers)}
 	jobs := make(chan *job)
 	p.wg.Go(func() {
 		defer close(p.order)
