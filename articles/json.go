@@ -108,17 +108,31 @@ func (rd *reader) json(r io.Reader) {
 		rd.jsonError(err, lim, 0)
 		return
 	}
-	if a, err := rd.record(obj, 0, 0); err != nil {
-		rd.yield(Article{}, err)
-	} else {
-		rd.yield(a, nil)
+	// More values after the object: a stream of objects (JSON Lines whose
+	// first line is too long to be told from content, or concatenated
+	// JSON); each is an item, and nothing after the first is dropped.
+	stream := dec.More()
+	item := 0
+	if stream {
+		item = 1
 	}
+	a, err := rd.record(obj, 0, item)
+	if !rd.yield(a, err) || !stream {
+		return
+	}
+	rd.jsonItems(dec, lim, 2)
 }
 
 // jsonArray streams the items of an array whose "[" was read.
 func (rd *reader) jsonArray(dec *json.Decoder, lim *limitReader) {
+	rd.jsonItems(dec, lim, 1)
+}
+
+// jsonItems streams the values left in an array or at the top level,
+// numbering them from first.
+func (rd *reader) jsonItems(dec *json.Decoder, lim *limitReader, first int) {
 	max := rd.opts.maxRecord()
-	for item := 1; dec.More(); item++ {
+	for item := first; dec.More(); item++ {
 		if rd.done() {
 			return
 		}

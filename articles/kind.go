@@ -70,7 +70,7 @@ func kindOfName(name string) (k Kind, gz bool, ok bool) {
 	return k, gz, ok
 }
 
-// sniff guesses the kind of data from its first bytes (at most 8 KiB are
+// sniff guesses the kind of data from its first bytes (at most 64 KiB are
 // looked at): feeds and pages by their first element, JSON Lines by a
 // first line holding a whole object followed by another, JSON by its first
 // character, anything else as text.

@@ -190,7 +190,7 @@ func open(ctx context.Context, in Input, opts Options) (io.Reader, Kind, func(),
 		return nil, "", nil, &InputError{Path: in.Name, Err: ErrMalformed,
 			Reason: "named .gz but not gzip data"}
 	}
-	if head, _ := br.Peek(8 << 10); kind == "" {
+	if head, _ := br.Peek(64 << 10); kind == "" {
 		kind = sniff(head)
 	} else if k := sniff(head); kind == JSON && opts.Kind == "" && (k == Feed || k == JSONL) {
 		kind = k // a JSON Feed, or JSON Lines named .json

@@ -234,3 +234,24 @@ func TestWalkSkipsWhatIsNotRead(t *testing.T) {
 		t.Errorf("ReadFile(notgz.jsonl.gz) errors = %v; want not gzip data", errs)
 	}
 }
+
+// TestJSONStreamAfterObject checks that objects following the first one on
+// standard input are read, not dropped, when the first line is too long to
+// show JSON Lines in the bytes looked at.
+func TestJSONStreamAfterObject(t *testing.T) {
+	long := strings.Repeat("Kenya and Ghana met. ", 3500) // a 73 KB first line
+	in := `{"title": "A", "body": "` + long + `"}` + "\n" + `{"title": "B", "body": "b"}` +
+		"\n" + `{"title": "C", "body": "c"}` + "\n"
+	opts := Options{Stdin: strings.NewReader(in)}
+	ins, _ := Walk([]string{"-"}, opts)
+	var got []string
+	for a, err := range All(context.Background(), ins, opts) {
+		if err != nil {
+			t.Fatalf("reading: %v", err)
+		}
+		got = append(got, a.Title+" "+a.Path)
+	}
+	if want := "A -#1|B -#2|C -#3"; strings.Join(got, "|") != want {
+		t.Errorf("articles = %q; want %q", strings.Join(got, "|"), want)
+	}
+}
