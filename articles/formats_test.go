@@ -189,3 +189,25 @@ func TestParseFieldMap(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCharset reads a page saved in windows-1252, as its meta tag says.
+func TestPageCharset(t *testing.T) {
+	page := "<html><head><meta charset=\"windows-1252\"><title>Talks in Bogot\xe1</title>" +
+		"</head><body><article><p>BOGOT\xc1 - Colombia and Ecuador held talks at a caf\xe9 " +
+		"on Monday, officials said. The ministers agreed to meet again in Quito next month " +
+		"to review the border accord and the trade rules it sets out for both countries." +
+		"</p></article></body></html>"
+	opts := Options{Kind: HTML, Stdin: strings.NewReader(page)}
+	ins, _ := Walk([]string{"-"}, opts)
+	n := 0
+	for a, err := range All(t.Context(), ins, opts) {
+		n++
+		if err != nil || a.Title != "Talks in Bogotá" ||
+			!strings.HasPrefix(a.Body, "BOGOTÁ - Colombia and Ecuador held talks at a café") {
+			t.Errorf("windows-1252 page = %q %q, %v; want its text in UTF-8", a.Title, a.Body, err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("read %d articles from the page; want 1", n)
+	}
+}
