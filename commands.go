@@ -23,6 +23,10 @@ Usage:
   diplograph load    [--data DIR] [--format KIND] [--map FIELD=NAME,...] PATH|URL|-...
   diplograph extract --json [--published DATE] [--index N] [--format KIND] FILE|URL|-
   diplograph eval    --gold DIR
+  diplograph health  [--addr HOST:PORT] [--live]
+  diplograph version [--json]
+  diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D]
+                     [--types T,...] [--country NAME] [--out FILE]
 
 Environment:
   NEO4J_URI            selects the Neo4j store (e.g. bolt://localhost:7687); unset: embedded store
@@ -31,6 +35,7 @@ Environment:
   NEO4J_DATABASE       Neo4j database (default neo4j)
   DIPLOGRAPH_ADDR      default for serve --addr
   DIPLOGRAPH_DATA      default for --data (default ./data)
+  DIPLOGRAPH_LOAD_ON_START  comma-separated files or folders serve loads when no --load is given
   DIPLOGRAPH_API_KEY   bearer key that GraphQL mutations need (unset: mutations refused)
   DIPLOGRAPH_CORS_ORIGINS  comma-separated web origins allowed to call the API
 
@@ -52,6 +57,12 @@ func run(ctx context.Context, args []string) int {
 		return extractCmd(ctx, args[1:])
 	case "eval":
 		return evalCmd(args[1:])
+	case "health":
+		return healthCmd(ctx, args[1:])
+	case "version", "--version":
+		return versionCmd(args[1:])
+	case "export":
+		return exportCmd(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -5,6 +5,9 @@
 //	diplograph load    [--data DIR] PATH...
 //	diplograph extract --json [--published YYYY-MM-DD] FILE
 //	diplograph eval    --gold DIR
+//	diplograph health  [--addr HOST:PORT] [--live]
+//	diplograph version [--json]
+//	diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D] ...
 //
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) selects a Neo4j
 // store; without it the embedded store under --data is used.
@@ -22,6 +25,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/diplograph/diplograph/explore"
+	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/playground"
 	"github.com/diplograph/diplograph/resolve"
@@ -39,9 +44,13 @@ func serve(ctx context.Context, args []string) int {
 	addr := fs.String("addr", envOr("DIPLOGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on")
 	data := dataFlag(fs)
 	var loads multiFlag
-	fs.Var(&loads, "load", "file or folder to load before serving (repeatable)")
+	fs.Var(&loads, "load", "file or folder to load before serving (repeatable; "+
+		"default DIPLOGRAPH_LOAD_ON_START, comma-separated)")
 	if !parse(fs, args) {
 		return 2
+	}
+	if len(loads) == 0 {
+		loads = splitList(os.Getenv("DIPLOGRAPH_LOAD_ON_START"))
 	}
 	st, err := openStore(ctx, *data)
 	if err != nil {
@@ -61,12 +70,19 @@ func serve(ctx context.Context, args []string) int {
 		APIKey:         os.Getenv("DIPLOGRAPH_API_KEY"),
 		AllowedOrigins: splitList(os.Getenv("DIPLOGRAPH_CORS_ORIGINS")),
 	})
-	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...))
+	page, err := playground.Handler("diplograph", "/graphql", playground.WithTabs(exampleTabs()...),
+		playground.WithLink("Graph explorer", "/explore/"))
 	if err != nil {
 		return fail(err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	mux.Handle("/export/", export.Handler(st))
+	explorer, err := explore.Handler("/graphql", "/")
+	if err != nil {
+		return fail(err)
+	}
+	mux.Handle("/explore/", http.StripPrefix("/explore", explorer))
 	mux.Handle("/", page)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
@@ -87,7 +103,8 @@ func serve(ctx context.Context, args []string) int {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	slog.Info("serving", "graphql", "http://"+*addr+"/graphql", "playground", "http://"+*addr+"/")
+	slog.Info("serving", "graphql", "http://"+*addr+"/graphql", "playground", "http://"+*addr+"/",
+		"explorer", "http://"+*addr+"/explore/")
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fail(err)
 	}

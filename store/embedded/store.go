@@ -20,7 +20,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 
 	"github.com/diplograph/diplograph/store"
 )
@@ -74,9 +73,9 @@ func lockDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if errors.Is(err, errWouldBlock) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("lock: %w", err)
@@ -152,7 +151,7 @@ func (s *Store) Close(ctx context.Context) error {
 
 // release drops the directory lock.
 func (s *Store) release() {
-	syscall.Flock(int(s.lock.Fd()), syscall.LOCK_UN)
+	unlockFile(s.lock)
 	s.lock.Close()
 }
 
