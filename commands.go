@@ -5,12 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
-	"golang.org/x/term"
-
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/resolve"
@@ -23,8 +21,8 @@ const usage = `diplograph turns diplomatic news articles into a knowledge graph 
 
 Usage:
   diplograph serve   [--addr 127.0.0.1:8080] [--data DIR] [--load PATH]...
-  diplograph load    [--data DIR] PATH...
-  diplograph extract --json [--published YYYY-MM-DD] FILE
+  diplograph load    [--data DIR] [--format KIND] [--map FIELD=NAME,...] PATH|URL|-...
+  diplograph extract --json [--published DATE] [--index N] [--format KIND] FILE|URL|-
   diplograph eval    --gold DIR
   diplograph health  [--addr HOST:PORT] [--live]
   diplograph version [--json]
@@ -60,7 +58,7 @@ func run(ctx context.Context, args []string) int {
 	case "load":
 		return loadCmd(ctx, args[1:])
 	case "extract":
-		return extractCmd(args[1:])
+		return extractCmd(ctx, args[1:])
 	case "eval":
 		return evalCmd(args[1:])
 	case "health":
@@ -159,15 +157,22 @@ func fail(err error) int {
 
 // loadCmd is `diplograph load`.
 func loadCmd(ctx context.Context, args []string) int {
-	fs := newFlags("load", "[--data DIR] [--explain] PATH...")
+	fs := newFlags("load", "[--data DIR] [--explain] [--format KIND] [--map FIELD=NAME,...] "+
+		"PATH|URL|-...")
 	data := dataFlag(fs)
 	explain := fs.Bool("explain", false, "print each cross-article merge of people and its key")
 	logFormat := logFlag(fs)
+	readOpts := readFlags(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if err := setupLogging(*logFormat); err != nil {
 		return fail(err)
+	}
+	ro, err := readOpts()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph load:", err)
+		return 2
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -182,22 +187,38 @@ func loadCmd(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	return load(ctx, resolve.New(st, st), x, fs.Args(), *explain)
+	return loadWith(ctx, resolve.New(st, st), x, fs.Args(), *explain, ro)
 }
 
-// load loads paths and prints what it loaded and skipped, and with explain
-// how people were merged across articles; the status is 1 when something
-// was skipped or the store failed.
+// load loads paths with the default reading options (see loadWith).
 func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
 	explain bool,
 ) int {
-	opts := ingest.Options{}
-	if term.IsTerminal(int(os.Stderr.Fd())) {
-		opts.Progress = progressBar(os.Stderr)
-	}
+	return loadWith(ctx, w, x, paths, explain, articles.Options{})
+}
+
+// loadWith loads paths and prints what it loaded, skipped and warned about,
+// and with explain how people were merged across articles. The status is 1
+// when something was skipped or the store failed, and 130 when ctx was
+// cancelled (Ctrl-C), after a one-line summary of what was written.
+func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
+	explain bool, ro articles.Options,
+) int {
+	progress := newProgress()
+	opts := ingest.Options{Read: ro, Progress: progress.update}
 	rep, err := ingest.Load(ctx, w, x, paths, opts)
-	if opts.Progress != nil {
-		fmt.Fprintln(os.Stderr)
+	progress.done()
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	for _, s := range rep.Warnings {
+		fmt.Fprintf(os.Stderr, "warning %s: %s\n", s.Path, s.Reason)
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(os.Stderr, "interrupted: wrote %d articles from %d inputs "+
+			"(%d nodes, %d edges) before the stop; %d skipped\n",
+			rep.Articles, rep.Files, rep.Entities, rep.Relations, len(rep.Skipped))
+		return 130
 	}
 	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
 		rep.Articles, rep.Files, rep.Entities, rep.Relations)
@@ -214,73 +235,49 @@ func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []stri
 		}
 		fmt.Printf("people merged across articles: %d\n", merged)
 	}
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
-	}
-	if err != nil && ctx.Err() != nil {
-		fmt.Fprintf(os.Stderr, "diplograph: load interrupted: the %d articles above are stored, "+
-			"the batch in progress is not; loading the same paths again resumes safely\n",
-			rep.Articles)
-		return 130
-	}
 	if err != nil {
 		return fail(err)
 	}
 	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(os.Stderr, "%d inputs or records not loaded (listed above)\n",
+			len(rep.Skipped))
 		return 1
 	}
 	return 0
 }
 
-// progressBar returns a progress callback drawing a bar on a terminal.
-func progressBar(w io.Writer) func(done, total int) {
-	return func(done, total int) {
-		const width = 30
-		n := width
-		if total > 0 {
-			n = done * width / total
-		}
-		fmt.Fprintf(w, "\r[%s%s] %d/%d files", strings.Repeat("#", n),
-			strings.Repeat(".", width-n), done, total)
-	}
-}
-
-// extractCmd is `diplograph extract`: one file to the evaluation JSON,
-// touching no store.
-func extractCmd(args []string) int {
-	fs := newFlags("extract", "--json [--published YYYY-MM-DD] FILE")
+// extractCmd is `diplograph extract`: the articles of one input to the
+// evaluation JSON, touching no store. One article prints one indented
+// object; several print one compact object per line (JSON Lines), or only
+// the Nth record with --index N.
+func extractCmd(ctx context.Context, args []string) int {
+	fs := newFlags("extract", "--json [--published DATE] [--index N] [--format KIND] "+
+		"[--map FIELD=NAME,...] FILE|URL|-")
 	asJSON := fs.Bool("json", false, "print the evaluation JSON object (the only format)")
-	published := fs.String("published", "", "publication date, overriding the file's")
+	published := fs.String("published", "", "publication date, overriding the input's")
+	index := fs.Int("index", 0, "extract only the Nth record (1-based) of a multi-article input")
+	readOpts := readFlags(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	if fs.NArg() != 1 || !*asJSON {
+	if fs.NArg() != 1 || !*asJSON || *index < 0 {
 		fs.Usage()
 		return 2
 	}
-	docs, err := loader.ReadFile(fs.Arg(0), loader.ReadOptions{})
-	if len(docs) == 0 {
-		if err == nil {
-			err = fmt.Errorf("%s: no article in file", fs.Arg(0))
+	ro, err := readOpts()
+	if err == nil && *published != "" {
+		*published, err = articles.ParseDate(*published)
+		if err != nil {
+			err = fmt.Errorf("--published: %w", err)
 		}
-		return fail(err)
 	}
-	doc := docs[0]
-	if *published != "" {
-		doc.Published = *published
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph extract:", err)
+		return 2
 	}
 	x, err := newExtractor()
 	if err != nil {
 		return fail(err)
 	}
-	b, err := x.Extract(doc)
-	if err != nil {
-		return fail(fmt.Errorf("%s: %w", fs.Arg(0), err))
-	}
-	out, err := loader.EvalJSON(b)
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Println(string(out))
-	return 0
+	return extractInput(ctx, x, fs.Arg(0), ro, *published, *index)
 }

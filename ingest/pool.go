@@ -2,106 +2,132 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"sync"
 
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/schema"
 )
 
-// fileResult is what one file gave: its batches in document order and what
-// was skipped.
-type fileResult struct {
-	batches []schema.Batch
-	skipped []Skip
+// job is one record of an input: an article to extract or a record that
+// could not be read. Its result arrives on done.
+type job struct {
+	input   string           // the input it came from
+	article articles.Article // when skip is nil
+	skip    *Skip            // a record or input that was not read
+	done    chan result
 }
 
-// pool reads and extracts files on a bounded number of goroutines and hands
-// the results back in file order. At most 2×Workers files are in flight or
-// waiting to be taken, so memory stays bounded however slow the writer is.
-type pool struct {
-	slots  []chan fileResult // slots[i] receives the result of file i
-	tokens chan struct{}     // one per file started and not yet taken
-	wg     sync.WaitGroup
+// result is what one job gave: a batch, or why the article was skipped.
+type result struct {
+	batch schema.Batch
+	skip  *Skip
 }
 
-// startPool starts reading files; it stops early when ctx is done.
-func startPool(ctx context.Context, x Extractor, files []string, opts Options) *pool {
-	p := &pool{
-		slots:  make([]chan fileResult, len(files)),
-		tokens: make(chan struct{}, 2*opts.Workers),
-	}
-	for i := range p.slots {
-		p.slots[i] = make(chan fileResult, 1)
-	}
-	jobs := make(chan int)
+// pipeline reads the inputs in order on one goroutine, extracts the articles
+// on Workers goroutines and hands the results back in reading order. At most
+// BatchSize+2×Workers records are read and not yet taken: enough for the
+// workers to extract the next group while the writer writes one, and memory
+// stays bounded whatever the size of an input and however slow the writer is.
+type pipeline struct {
+	order chan *job // every job, in reading order
+	wg    sync.WaitGroup
+}
+
+// startPipeline starts reading ins; it stops early when ctx is done.
+func startPipeline(ctx context.Context, x Extractor, ins []articles.Input, opts Options,
+) *pipeline {
+	p := &pipeline{order: make(chan *job, opts.BatchSize+2*opts.Workers)}
+	jobs := make(chan *job)
 	p.wg.Go(func() {
+		defer close(p.order)
 		defer close(jobs)
-		for i := range files {
-			select {
-			case p.tokens <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
+		for _, in := range ins {
+			articles.Read(ctx, in, opts.Read, func(a articles.Article, err error) bool {
+				j := &job{input: in.Name, article: a, done: make(chan result, 1)}
+				if err != nil {
+					s := skipOf(in.Name, err)
+					j.skip = &s
+				}
+				select {
+				case p.order <- j:
+				case <-ctx.Done():
+					return false
+				}
+				if j.skip != nil {
+					j.done <- result{skip: j.skip}
+					return true
+				}
+				select {
+				case jobs <- j:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			})
+			if ctx.Err() != nil {
 				return
 			}
 		}
 	})
-	for range min(opts.Workers, len(files)) {
+	for range opts.Workers {
 		p.wg.Go(func() {
-			for i := range jobs {
-				p.slots[i] <- readFile(ctx, x, files[i], opts.Read)
+			for j := range jobs {
+				j.done <- extractJob(ctx, x, j)
 			}
 		})
 	}
 	return p
 }
 
-// next waits for the result of file i; files must be taken in order.
-func (p *pool) next(ctx context.Context, i int) (fileResult, error) {
+// next returns the next job in reading order with its result; ok is false
+// once every input is read.
+func (p *pipeline) next(ctx context.Context) (j *job, res result, ok bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return fileResult{}, err
+		return nil, result{}, false, err
 	}
 	select {
-	case res := <-p.slots[i]:
-		<-p.tokens
-		return res, nil
+	case j, ok = <-p.order:
 	case <-ctx.Done():
-		return fileResult{}, ctx.Err()
+		return nil, result{}, false, ctx.Err()
+	}
+	if !ok {
+		return nil, result{}, false, ctx.Err()
+	}
+	select {
+	case res = <-j.done:
+		return j, res, true, nil
+	case <-ctx.Done():
+		return nil, result{}, false, ctx.Err()
 	}
 }
 
-// wait waits for the pool's goroutines, which end once ctx is done or every
-// file is read.
-func (p *pool) wait() { p.wg.Wait() }
+// wait waits for the pipeline's goroutines, which end once ctx is done or
+// every input is read; the jobs left in order are dropped.
+func (p *pipeline) wait() {
+	go func() {
+		for range p.order {
+		}
+	}()
+	p.wg.Wait()
+}
 
-// readFile reads one file and extracts each of its documents.
-func readFile(ctx context.Context, x Extractor, path string, opts loader.ReadOptions) fileResult {
-	if reason := notRegular(path); reason != "" {
-		return fileResult{skipped: []Skip{{Path: path, Reason: reason}}}
+// extractJob extracts the article of j.
+func extractJob(ctx context.Context, x Extractor, j *job) result {
+	if ctx.Err() != nil {
+		return result{skip: &Skip{Path: j.article.Path, Reason: "interrupted"}}
 	}
-	docs, err := loader.ReadFile(path, opts)
-	res := fileResult{skipped: skipsOf(path, err)}
-	for _, d := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		b, err := extract(x, d)
-		if err != nil {
-			res.skipped = append(res.skipped, Skip{Path: d.Path, Reason: err.Error()})
-			continue
-		}
-		if b.Article.Path == "" {
-			b.Article.Path = d.Path
-		}
-		res.batches = append(res.batches, b)
+	d := loader.DocumentOf(j.article)
+	b, err := extract(x, d)
+	if err != nil {
+		return result{skip: &Skip{Path: d.Path, Reason: err.Error()}}
 	}
-	return res
+	if b.Article.Path == "" {
+		b.Article.Path = d.Path
+	}
+	return result{batch: b}
 }
 
 // extract runs x on d, turning a panic of the extractor into an error so one
@@ -118,26 +144,12 @@ func extract(x Extractor, d loader.Document) (b schema.Batch, err error) {
 	return b, nil
 }
 
-// notRegular says why path is not a regular file (after symlinks) that can
-// be read without blocking, or "" when it is one. Opening a named pipe
-// waits for a writer, and a device or socket is no article.
-func notRegular(path string) string {
-	info, err := os.Stat(path)
-	if err != nil {
-		return "" // ReadFile reports it
+// skipOf turns a read error into a Skip; an *articles.InputError gives its
+// own place and reason, any other error the given path and its text.
+func skipOf(path string, err error) Skip {
+	var ie *articles.InputError
+	if errors.As(err, &ie) {
+		return Skip{Path: ie.Where(), Reason: ie.Reason}
 	}
-	switch m := info.Mode(); {
-	case m.IsRegular():
-		return ""
-	case m&fs.ModeNamedPipe != 0:
-		return "not a regular file: a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "not a regular file: a socket"
-	case m&fs.ModeDevice != 0:
-		return "not a regular file: a device"
-	case m.IsDir():
-		return "not a regular file: a directory"
-	default:
-		return "not a regular file (" + m.Type().String() + ")"
-	}
+	return Skip{Path: path, Reason: err.Error()}
 }
