@@ -6,14 +6,15 @@ import (
 	"os"
 
 	"github.com/diplograph/diplograph/buildinfo"
+	"github.com/diplograph/diplograph/syntax"
 )
 
 // shipped lists the models and data sets built into the binary, for
 // `diplograph version`. A package that ships one exports its version and
 // its entry here reads it, e.g. {Name: "model", Version: syntax.ModelVersion};
-// until then the entry reads buildinfo.None.
+// until then the entry reads buildinfo.None. The model is the syntax layer's.
 var shipped = []buildinfo.Component{
-	{Name: "model", Version: buildinfo.None},
+	{Name: "model", Version: syntax.ModelVersion()},
 	{Name: "data", Version: buildinfo.None},
 }
 

@@ -2,8 +2,10 @@ package syntax
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,6 +50,18 @@ func TestExpAll(t *testing.T) {
 		b, _ := json.Marshal(opt.Jackknifed)
 		os.WriteFile(cache, b, 0o644)
 	}
+	var tagModel *Model
+	opt.Checkpoint = func(k, ep int, p *depParser) {
+		if ep < 5 || tagModel == nil {
+			return
+		}
+		cm := &Model{tagger: tagModel.tagger, lemmatizer: tagModel.lemmatizer, parsers: []*depParser{p}}
+		if f, err := os.Create(fmt.Sprintf("%s.ep%d", os.Getenv("SAVE"), ep)); err == nil {
+			cm.Write(f)
+			f.Close()
+		}
+	}
+	opt.OnTagger = func(m *Model) { tagModel = m }
 	m, err := Train(train, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -117,4 +131,61 @@ func TestExpLemmaPred(t *testing.T) {
 			f.Close()
 		}
 	}
+}
+
+func TestExpCombine(t *testing.T) {
+	files := os.Getenv("COMBINE")
+	if files == "" {
+		t.Skip()
+	}
+	var models []*Model
+	for _, f := range strings.Fields(files) {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ReadModel(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	if tau, err := strconv.ParseFloat(os.Getenv("PRUNE"), 64); err == nil {
+		for _, m := range models {
+			for _, p := range m.parsers {
+				before := p.model.size()
+				p.model = p.model.pruned(float32(tau))
+				t.Logf("pruned at %v: %d → %d weights, %d features", tau, before, p.model.size(), p.model.rows())
+			}
+		}
+	}
+	all := &Model{tagger: models[0].tagger, lemmatizer: models[0].lemmatizer}
+	for _, m := range models {
+		all.parsers = append(all.parsers, m.parsers...)
+	}
+	for _, split := range strings.Fields(envStr("SPLITS", "dev test")) {
+		gold := readTB(t, "en_ewt-ud-"+split+".conllu")
+		for k, m := range models {
+			t0 := time.Now()
+			sc, _ := Score(gold, m.AnnotateAll(gold))
+			t.Logf("%s parser %d (%v): %v", split, k, time.Since(t0), sc)
+		}
+		t0 := time.Now()
+		sc, _ := Score(gold, all.AnnotateAll(gold))
+		t.Logf("%s ensemble (%v): %v", split, time.Since(t0), sc)
+	}
+	if out := os.Getenv("SAVE"); out != "" {
+		all.Info = os.Getenv("INFO")
+		f, _ := os.Create(out)
+		all.Write(f)
+		f.Close()
+	}
+}
+
+func envStr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }
