@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/diplograph/diplograph/buildinfo"
+	"github.com/diplograph/diplograph/kb"
 	"github.com/diplograph/diplograph/syntax"
 )
 
@@ -15,7 +16,7 @@ import (
 // until then the entry reads buildinfo.None. The model is the syntax layer's.
 var shipped = []buildinfo.Component{
 	{Name: "model", Version: syntax.ModelVersion()},
-	{Name: "data", Version: buildinfo.None},
+	{Name: "data", Version: kb.DataVersion()},
 }
 
 // versionCmd is `diplograph version`: the stamped version and commit, the Go
