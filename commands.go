@@ -142,15 +142,28 @@ func loadCmd(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	return load(ctx, resolve.New(st, st), x, fs.Args(), *explain)
+	res := resolve.New(st, st)
+	merged := 0
+	res.Explain = func(d resolve.Decision) {
+		if d.Into != "" {
+			merged++
+		}
+		if *explain {
+			fmt.Println(d)
+		}
+	}
+	status := load(ctx, res, x, fs.Args())
+	fmt.Printf("people merged across articles: %d\n", merged)
+	if stats, err := st.Stats(ctx); err == nil {
+		fmt.Printf("the store holds %d articles, %d nodes, %d edges\n",
+			stats.Articles, stats.Entities, stats.Relations)
+	}
+	return status
 }
 
-// load loads paths and prints what it loaded and skipped, and with explain
-// how people were merged across articles; the status is 1 when something
-// was skipped or the store failed.
-func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
-	explain bool,
-) int {
+// load loads paths and prints what it loaded and skipped; the status is 1
+// when something was skipped or the store failed.
+func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string) int {
 	opts := ingest.Options{}
 	if term.IsTerminal(int(os.Stderr.Fd())) {
 		opts.Progress = progressBar(os.Stderr)
@@ -161,19 +174,6 @@ func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []stri
 	}
 	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
 		rep.Articles, rep.Files, rep.Entities, rep.Relations)
-	if d, ok := w.(interface{ Decisions() []resolve.Decision }); ok {
-		ds := d.Decisions()
-		merged := 0
-		for _, x := range ds {
-			if x.Into != "" {
-				merged++
-			}
-			if explain {
-				fmt.Println(x)
-			}
-		}
-		fmt.Printf("people merged across articles: %d\n", merged)
-	}
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}

@@ -54,7 +54,7 @@ func serve(ctx context.Context, args []string) int {
 	}
 	r := &graph.Resolver{Store: st, Extractor: x, Events: graph.NewBroker(),
 		Merger: resolve.New(st, st)}
-	if len(loads) > 0 && load(ctx, r, x, loads, false) == 1 {
+	if len(loads) > 0 && load(ctx, r, x, loads) == 1 {
 		return 1
 	}
 	api := graph.NewHandler(r, graph.Options{

@@ -65,6 +65,7 @@ type Reader interface {
 	// Search ranks entities by name and aliases: exact matches first, then
 	// prefix matches, then word matches, then near misses (typos).
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+	NameIndex
 	// Relations lists relations matching f, with their evidence.
 	Relations(ctx context.Context, f RelationFilter) (RelationPage, error)
 	// RelationsOfEntities returns, for each of ids, the page Relations
@@ -97,4 +98,20 @@ type Reader interface {
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
 	// Stats counts entities, relations and articles.
 	Stats(ctx context.Context) (Stats, error)
+}
+
+// MaxNameWords is the most words one EntitiesByNameWords call takes.
+const MaxNameWords = MaxBatch
+
+// NameIndex finds entities by the words of their names through an index,
+// never by ranking every entity: the lookup cross-article resolution makes
+// once per group of articles.
+type NameIndex interface {
+	// EntitiesByNameWords returns every entity of type t whose folded name
+	// (schema.Fold, split by strings.Fields; not its aliases) has one of
+	// words as a whole word, sorted by id. Each word must be one folded
+	// word; an empty or unfolded word, an unknown type, or more than
+	// MaxNameWords words is ErrInvalidInput. No words is no entities.
+	EntitiesByNameWords(ctx context.Context, t schema.EntityType, words []string,
+	) ([]schema.Entity, error)
 }

@@ -3,6 +3,7 @@ package embedded
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
@@ -45,6 +46,7 @@ type state struct {
 
 	mentionedBy index // entity id → ids of the articles that mention it
 	byFold      index // folded name or alias → entity ids
+	byWord      index // word of a folded name → entity ids
 	byEntity    index // entity id → ids of the relations it is an end of
 	byArticle   index // article id → ids of the relations with its evidence
 }
@@ -57,6 +59,7 @@ func newState() *state {
 		mentions:    index{},
 		mentionedBy: index{},
 		byFold:      index{},
+		byWord:      index{},
 		byEntity:    index{},
 		byArticle:   index{},
 	}
@@ -141,6 +144,9 @@ func (s *state) deleteArticle(id string) bool {
 
 func (s *state) indexEntity(e schema.Entity) {
 	s.byFold.add(schema.Fold(e.Name), e.ID)
+	for _, w := range strings.Fields(schema.Fold(e.Name)) {
+		s.byWord.add(w, e.ID)
+	}
 	for _, a := range e.Aliases {
 		s.byFold.add(schema.Fold(a), e.ID)
 	}
@@ -148,6 +154,9 @@ func (s *state) indexEntity(e schema.Entity) {
 
 func (s *state) unindexEntity(e schema.Entity) {
 	s.byFold.remove(schema.Fold(e.Name), e.ID)
+	for _, w := range strings.Fields(schema.Fold(e.Name)) {
+		s.byWord.remove(w, e.ID)
+	}
 	for _, a := range e.Aliases {
 		s.byFold.remove(schema.Fold(a), e.ID)
 	}

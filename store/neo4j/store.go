@@ -69,6 +69,12 @@ func Open(ctx context.Context, c Config) (*Store, error) {
 			return nil, fmt.Errorf("neo4j.Open %s: setup: %w", c.URI, err)
 		}
 	}
+	// An index new to a filled database is populated in the background;
+	// wait for it, so that no query meets an index not yet online.
+	if _, err := s.run(ctx, "CALL db.awaitIndexes(300)", nil, false); err != nil {
+		driver.Close(ctx)
+		return nil, fmt.Errorf("neo4j.Open %s: waiting for indexes: %w", c.URI, err)
+	}
 	return s, nil
 }
 
