@@ -1,7 +1,9 @@
 // Package ingest loads article files into a store: it walks the given paths,
 // reads each file (loader.ReadFile), extracts a graph batch from every article
-// with a bounded pool of workers, and writes the batches in groups, in the
-// order of the files, so the same input always gives the same writes.
+// with a bounded pool of workers, one article per job, and writes the batches
+// from one goroutine in groups, in the order of the files and of the articles
+// in each, so the same input always gives the same writes; the workers go on
+// extracting the next group while one is written.
 //
 // A file that cannot be read, or an article that cannot be extracted, is
 // skipped and reported; only a write failure or a cancelled context stops a
@@ -46,7 +48,7 @@ type Skip struct {
 
 // Options tunes Load. Its zero value uses the defaults.
 type Options struct {
-	// Workers is how many files are read and extracted at once;
+	// Workers is how many documents are extracted at once;
 	// runtime.GOMAXPROCS(0) when 0 or less.
 	Workers int
 	// BatchSize is how many articles one Upsert writes; 50 when 0 or less.
@@ -95,22 +97,25 @@ func Load(
 		pending, pendingFiles = pending[n:], pendingFiles[n:]
 		return nil
 	}
-	for i := range files {
-		res, err := p.next(ctx, i)
+	for done := 0; done < len(files); {
+		u, err := p.next(ctx)
 		if err != nil {
 			return r, fmt.Errorf("ingest.Load: %w", err)
 		}
-		r.Skipped = append(r.Skipped, res.skipped...)
-		for _, b := range res.batches {
-			pending, pendingFiles = append(pending, b), append(pendingFiles, files[i])
+		r.Skipped = append(r.Skipped, u.skipped...)
+		if u.ok {
+			pending, pendingFiles = append(pending, u.batch), append(pendingFiles, files[u.file])
 		}
 		for len(pending) >= opts.BatchSize {
 			if err := flush(opts.BatchSize); err != nil {
 				return r, err
 			}
 		}
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(files))
+		if u.last {
+			done++
+			if opts.Progress != nil {
+				opts.Progress(done, len(files))
+			}
 		}
 	}
 	if len(pending) > 0 {

@@ -9,68 +9,104 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// fileResult is what one file gave: its batches in document order and what
-// was skipped.
-type fileResult struct {
-	batches []schema.Batch
-	skipped []Skip
+// unit is one document of a file to extract, or, for a file that gave no
+// document, none; the pool hands units back in the order of the files and
+// of the documents in each.
+type unit struct {
+	file    int              // index of the file
+	doc     *loader.Document // nil when the file gave no document
+	last    bool             // the last unit of its file
+	batch   schema.Batch     // the extracted batch, when ok
+	ok      bool
+	skipped []Skip // what was skipped: the file's read errors, on its first unit
 }
 
-// pool reads and extracts files on a bounded number of goroutines and hands
-// the results back in file order. At most 2×Workers files are in flight or
-// waiting to be taken, so memory stays bounded however slow the writer is.
+// pool reads files one after another and extracts their documents on a
+// bounded number of goroutines, one document per job, so one big JSONL file
+// keeps every worker busy; it hands the results back in order. At most
+// BatchSize+2×Workers documents are in flight or waiting to be taken, beside
+// the documents of the file being read: enough for the workers to extract
+// the next group while the writer writes one, and memory stays bounded
+// however slow the writer is.
 type pool struct {
-	slots  []chan fileResult // slots[i] receives the result of file i
-	tokens chan struct{}     // one per file started and not yet taken
+	ring   []chan unit   // unit k is handed back through ring[k%len(ring)]
+	tokens chan struct{} // one per unit started and not yet taken
+	taken  int           // units taken so far
 	wg     sync.WaitGroup
 }
 
 // startPool starts reading files; it stops early when ctx is done.
 func startPool(ctx context.Context, x Extractor, files []string, opts Options) *pool {
-	p := &pool{
-		slots:  make([]chan fileResult, len(files)),
-		tokens: make(chan struct{}, 2*opts.Workers),
+	ahead := opts.BatchSize + 2*opts.Workers
+	p := &pool{ring: make([]chan unit, ahead), tokens: make(chan struct{}, ahead)}
+	for i := range p.ring {
+		p.ring[i] = make(chan unit, 1)
 	}
-	for i := range p.slots {
-		p.slots[i] = make(chan fileResult, 1)
+	type job struct {
+		k int
+		u unit
 	}
-	jobs := make(chan int)
+	jobs := make(chan job)
 	p.wg.Go(func() {
 		defer close(jobs)
-		for i := range files {
+		k := 0
+		emit := func(u unit) bool {
 			select {
 			case p.tokens <- struct{}{}:
 			case <-ctx.Done():
-				return
+				return false
 			}
 			select {
-			case jobs <- i:
+			case jobs <- job{k, u}:
+				k++
+				return true
 			case <-ctx.Done():
-				return
+				return false
+			}
+		}
+		for i, path := range files {
+			docs, err := loader.ReadFile(path, opts.Read)
+			skipped := skipsOf(path, err)
+			if len(docs) == 0 {
+				if !emit(unit{file: i, last: true, skipped: skipped}) {
+					return
+				}
+				continue
+			}
+			for j := range docs {
+				u := unit{file: i, doc: &docs[j], last: j == len(docs)-1}
+				if j == 0 {
+					u.skipped = skipped
+				}
+				if !emit(u) {
+					return
+				}
 			}
 		}
 	})
-	for range min(opts.Workers, len(files)) {
+	for range opts.Workers {
 		p.wg.Go(func() {
-			for i := range jobs {
-				p.slots[i] <- readFile(ctx, x, files[i], opts.Read)
+			for j := range jobs {
+				p.ring[j.k%len(p.ring)] <- extractUnit(ctx, x, j.u)
 			}
 		})
 	}
 	return p
 }
 
-// next waits for the result of file i; files must be taken in order.
-func (p *pool) next(ctx context.Context, i int) (fileResult, error) {
+// next waits for the next unit in order. The caller stops after the last
+// unit of the last file.
+func (p *pool) next(ctx context.Context) (unit, error) {
 	if err := ctx.Err(); err != nil {
-		return fileResult{}, err
+		return unit{}, err
 	}
 	select {
-	case res := <-p.slots[i]:
+	case u := <-p.ring[p.taken%len(p.ring)]:
 		<-p.tokens
-		return res, nil
+		p.taken++
+		return u, nil
 	case <-ctx.Done():
-		return fileResult{}, ctx.Err()
+		return unit{}, ctx.Err()
 	}
 }
 
@@ -78,25 +114,22 @@ func (p *pool) next(ctx context.Context, i int) (fileResult, error) {
 // file is read.
 func (p *pool) wait() { p.wg.Wait() }
 
-// readFile reads one file and extracts each of its documents.
-func readFile(ctx context.Context, x Extractor, path string, opts loader.ReadOptions) fileResult {
-	docs, err := loader.ReadFile(path, opts)
-	res := fileResult{skipped: skipsOf(path, err)}
-	for _, d := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		b, err := extract(x, d)
-		if err != nil {
-			res.skipped = append(res.skipped, Skip{Path: d.Path, Reason: err.Error()})
-			continue
-		}
-		if b.Article.Path == "" {
-			b.Article.Path = d.Path
-		}
-		res.batches = append(res.batches, b)
+// extractUnit extracts the document of u, if any, into u.
+func extractUnit(ctx context.Context, x Extractor, u unit) unit {
+	if u.doc == nil || ctx.Err() != nil {
+		return u
 	}
-	return res
+	b, err := extract(x, *u.doc)
+	if err != nil {
+		u.skipped = append(u.skipped, Skip{Path: u.doc.Path, Reason: err.Error()})
+	} else {
+		if b.Article.Path == "" {
+			b.Article.Path = u.doc.Path
+		}
+		u.batch, u.ok = b, true
+	}
+	u.doc = nil
+	return u
 }
 
 // extract runs x on d, turning a panic of the extractor into an error so one

@@ -36,8 +36,13 @@ func TestTypesComeOnlyFromTheOntology(t *testing.T) {
 	if _, err := label("Person:Admin"); !errors.Is(err, store.ErrInvalidInput) {
 		t.Errorf("label(injection) error = %v; want %v", err, store.ErrInvalidInput)
 	}
-	if _, err := writeRelations(schema.Mentions); !errors.Is(err, store.ErrInvalidInput) {
-		t.Errorf("writeRelations(MENTIONS) error = %v; want %v", err, store.ErrInvalidInput)
+	for name, f := range map[string]func(schema.RelationType) (string, error){
+		"readRelations": readRelations, "createRelations": createRelations,
+		"updateRelations": updateRelations,
+	} {
+		if _, err := f(schema.Mentions); !errors.Is(err, store.ErrInvalidInput) {
+			t.Errorf("%s(MENTIONS) error = %v; want %v", name, err, store.ErrInvalidInput)
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
+	"reflect"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -25,9 +27,6 @@ var (
 		" RETURN a {.*} AS a"
 	lockEntities = "UNWIND $rows AS id MERGE (e:Entity {id: id})" + lockOn("e") +
 		" RETURN e {.*} AS e"
-	readRelations = "UNWIND $rows AS row " +
-		"MATCH (:Entity {id: row.source})-[r]-(:Entity {id: row.target}) WHERE r.id = row.id " +
-		"RETURN DISTINCT " + projectRel("r") + " AS r"
 	writeArticles = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row"
 	writeMentions = "UNWIND $rows AS row MATCH (a:Article {id: row.article}) " +
 		"UNWIND row.entities AS id MATCH (e:Entity {id: id}) MERGE (a)-[:MENTIONS]->(e)"
@@ -42,15 +41,36 @@ func writeEntities(t schema.EntityType) (string, error) {
 	return "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row, e:" + l, nil
 }
 
-// writeRelations returns the statement that writes relations of type t.
-func writeRelations(t schema.RelationType) (string, error) {
+// readRelations returns the statement that reads the relations of type t
+// with the given ids, each through the index of its id constraint: never by
+// walking the relationships of an end, which may be a hub of thousands.
+func readRelations(t schema.RelationType) (string, error) {
+	rt, err := relType(t)
+	if err != nil {
+		return "", err
+	}
+	return "UNWIND $rows AS id MATCH ()-[r:" + rt + " {id: id}]->() " +
+		"RETURN " + projectRel("r") + " AS r", nil
+}
+
+// createRelations returns the statement that creates new relations of type
+// t; updateRelations the one that rewrites stored ones, found by id.
+func createRelations(t schema.RelationType) (string, error) {
 	rt, err := relType(t)
 	if err != nil {
 		return "", err
 	}
 	return "UNWIND $rows AS row " +
 		"MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target}) " +
-		"MERGE (s)-[r:" + rt + " {id: row.id}]->(t) SET r = row.props", nil
+		"CREATE (s)-[r:" + rt + "]->(t) SET r = row.props", nil
+}
+
+func updateRelations(t schema.RelationType) (string, error) {
+	rt, err := relType(t)
+	if err != nil {
+		return "", err
+	}
+	return "UNWIND $rows AS row MATCH ()-[r:" + rt + " {id: row.id}]->() SET r = row.props", nil
 }
 
 // Upsert merges batches into the graph, in one transaction, by the rules of
@@ -99,11 +119,7 @@ func upsert(ctx context.Context, tx neo4j.ManagedTransaction, c store.Changes) e
 		return fmt.Errorf("relations join unknown entities %s: %w",
 			strings.Join(missing, ", "), store.ErrInvalidInput)
 	}
-	var relRows []any
-	for _, r := range c.Relations {
-		relRows = append(relRows, map[string]any{"id": r.ID, "source": r.Source, "target": r.Target})
-	}
-	oldRelations, err := collect(ctx, tx, readRelations, relRows, "r", toRelation)
+	oldRelations, err := readOldRelations(ctx, tx, c.Relations)
 	if err != nil {
 		return err
 	}
@@ -128,15 +144,51 @@ func upsert(ctx context.Context, tx neo4j.ManagedTransaction, c store.Changes) e
 	return writeRelationRows(ctx, tx, c, oldRelations)
 }
 
+// readOldRelations reads the stored relations with the ids of rels, which
+// are locked already through their ends' locks.
+func readOldRelations(ctx context.Context, tx neo4j.ManagedTransaction, rels []schema.Relation,
+) (map[string]schema.Relation, error) {
+	byType := map[schema.RelationType][]any{}
+	for _, r := range rels {
+		byType[r.Type] = append(byType[r.Type], r.ID)
+	}
+	out := map[string]schema.Relation{}
+	for _, info := range schema.Relations {
+		if len(byType[info.Type]) == 0 {
+			continue
+		}
+		stmt, err := readRelations(info.Type)
+		if err != nil {
+			return nil, err
+		}
+		old, err := collect(ctx, tx, stmt, byType[info.Type], "r", toRelation)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, old)
+	}
+	return out, nil
+}
+
+// writeEntityRows writes the entities of c merged with their stored
+// records; one whose merged record is the stored one is not written again,
+// so a hub named in every article costs no index update.
 func writeEntityRows(ctx context.Context, tx neo4j.ManagedTransaction, c store.Changes,
 	old map[string]schema.Entity,
 ) error {
 	byType := map[schema.EntityType][]any{}
 	for _, e := range c.Entities {
-		e = store.MergeEntity(old[e.ID], e)
-		byType[e.Type] = append(byType[e.Type], entityProps(e))
+		merged := store.MergeEntity(old[e.ID], e)
+		props := entityProps(merged)
+		if o, ok := old[e.ID]; ok && o.Type != "" && reflect.DeepEqual(props, entityProps(o)) {
+			continue
+		}
+		byType[merged.Type] = append(byType[merged.Type], props)
 	}
 	for _, t := range schema.EntityTypes {
+		if len(byType[t]) == 0 {
+			continue
+		}
 		stmt, err := writeEntities(t)
 		if err != nil {
 			return err
@@ -148,22 +200,41 @@ func writeEntityRows(ctx context.Context, tx neo4j.ManagedTransaction, c store.C
 	return nil
 }
 
+// writeRelationRows creates the new relations of c and rewrites the stored
+// ones that the merge changes.
 func writeRelationRows(ctx context.Context, tx neo4j.ManagedTransaction, c store.Changes,
 	old map[string]schema.Relation,
 ) error {
-	byType := map[schema.RelationType][]any{}
+	created := map[schema.RelationType][]any{}
+	updated := map[schema.RelationType][]any{}
 	for _, r := range c.Relations {
-		r = store.MergeRelation(old[r.ID], r)
-		byType[r.Type] = append(byType[r.Type], map[string]any{
-			"id": r.ID, "source": r.Source, "target": r.Target, "props": relationProps(r)})
+		o, stored := old[r.ID]
+		r = store.MergeRelation(o, r)
+		props := relationProps(r)
+		row := map[string]any{"id": r.ID, "source": r.Source, "target": r.Target,
+			"props": props}
+		switch {
+		case !stored:
+			created[r.Type] = append(created[r.Type], row)
+		case !reflect.DeepEqual(props, relationProps(o)):
+			updated[r.Type] = append(updated[r.Type], row)
+		}
 	}
 	for _, info := range schema.Relations {
-		stmt, err := writeRelations(info.Type)
-		if err != nil {
-			return err
-		}
-		if err := exec(ctx, tx, stmt, byType[info.Type]); err != nil {
-			return err
+		for _, w := range []struct {
+			rows []any
+			stmt func(schema.RelationType) (string, error)
+		}{{created[info.Type], createRelations}, {updated[info.Type], updateRelations}} {
+			if len(w.rows) == 0 {
+				continue
+			}
+			stmt, err := w.stmt(info.Type)
+			if err != nil {
+				return err
+			}
+			if err := exec(ctx, tx, stmt, w.rows); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
