@@ -36,13 +36,15 @@ func TestTypesComeOnlyFromTheOntology(t *testing.T) {
 	if _, err := label("Person:Admin"); !errors.Is(err, store.ErrInvalidInput) {
 		t.Errorf("label(injection) error = %v; want %v", err, store.ErrInvalidInput)
 	}
-	for name, f := range map[string]func(schema.RelationType) (string, error){
-		"readRelations": readRelations, "createRelations": createRelations,
-		"updateRelations": updateRelations,
-	} {
-		if _, err := f(schema.Mentions); !errors.Is(err, store.ErrInvalidInput) {
-			t.Errorf("%s(MENTIONS) error = %v; want %v", name, err, store.ErrInvalidInput)
-		}
+	if _, err := perType(schema.EntityTypes, label, "%[1]s"); err != nil {
+		t.Errorf("perType(EntityTypes) error = %v; want nil", err)
+	}
+	if _, err := perType(relationTypes(), relType, "%[1]s"); err != nil {
+		t.Errorf("perType(relation types) error = %v; want nil", err)
+	}
+	if _, err := perType([]schema.RelationType{schema.Mentions}, relType, "%[1]s"); !errors.Is(
+		err, store.ErrInvalidInput) {
+		t.Errorf("perType(MENTIONS) error = %v; want %v", err, store.ErrInvalidInput)
 	}
 }
 
