@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -57,15 +56,10 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, n := range benchSizes(b) {
-		path := filepath.Join(b.TempDir(), "corpus.jsonl")
-		f, err := os.Create(path)
-		if err != nil {
+		path := b.TempDir()
+		if err := corpus.WriteDir(path, corpus.Generate(n, 1)); err != nil {
 			b.Fatal(err)
 		}
-		if err := corpus.Write(f, corpus.Generate(n, 1)); err != nil {
-			b.Fatal(err)
-		}
-		f.Close()
 		stores := []struct {
 			name string
 			// empty returns an empty store each time it is called.
@@ -106,8 +100,9 @@ func BenchmarkLoad(b *testing.B) {
 					b.StartTimer()
 					rep, err := Load(context.Background(), resolve.New(st, st), x,
 						[]string{path}, Options{})
-					if err != nil || rep.Articles != n {
-						b.Fatalf("Load = %d articles, %v; want %d", rep.Articles, err, n)
+					if err != nil || rep.Articles != n || len(rep.Skipped) > 0 {
+						b.Fatalf("Load = %d articles, %v, skipped %v; want %d",
+							rep.Articles, err, rep.Skipped, n)
 					}
 					rels += rep.Relations
 				}

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -60,6 +62,29 @@ func Write(w io.Writer, articles []Article) error {
 	enc := json.NewEncoder(w)
 	for _, a := range articles {
 		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PerFile is how many articles WriteDir puts in one JSONL file: small
+// enough for the loader's file size limit.
+const PerFile = 1000
+
+// WriteDir writes articles into dir as JSONL files of PerFile articles,
+// named so that they sort in the order of the articles.
+func WriteDir(dir string, articles []Article) error {
+	for i := 0; i < len(articles); i += PerFile {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("corpus-%06d.jsonl", i/PerFile)))
+		if err != nil {
+			return err
+		}
+		err = Write(f, articles[i:min(i+PerFile, len(articles))])
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return err
 		}
 	}
