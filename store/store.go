@@ -33,6 +33,7 @@ const MaxBatch = 1000
 type Store interface {
 	Writer
 	Reader
+	NameIndex
 	// Ping reports whether the backing database is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
@@ -65,7 +66,6 @@ type Reader interface {
 	// Search ranks entities by name and aliases: exact matches first, then
 	// prefix matches, then word matches, then near misses (typos).
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
-	NameIndex
 	// Relations lists relations matching f, with their evidence.
 	Relations(ctx context.Context, f RelationFilter) (RelationPage, error)
 	// RelationsOfEntities returns, for each of ids, the page Relations
