@@ -91,13 +91,16 @@ func (s *state) upsert(c store.Changes) {
 		s.indexEntity(e)
 	}
 	for _, r := range c.Relations {
+		// Only the new evidence is indexed: the old is already, and a
+		// relation told by thousands of articles must not cost thousands
+		// of index writes per Upsert.
+		for _, ev := range r.Evidence {
+			s.byArticle.add(ev.Article, r.ID)
+		}
 		r = store.MergeRelation(s.relations[r.ID], r)
 		s.relations[r.ID] = r
 		s.byEntity.add(r.Source, r.ID)
 		s.byEntity.add(r.Target, r.ID)
-		for _, ev := range r.Evidence {
-			s.byArticle.add(ev.Article, r.ID)
-		}
 	}
 	for article, ids := range c.Mentions {
 		for _, id := range ids {
