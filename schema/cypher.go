@@ -10,9 +10,6 @@ const (
 	// EntityNamesIndex is the full-text index over the names and folded
 	// aliases of entities.
 	EntityNamesIndex = "entity_names"
-	// EntityWordsIndex is the full-text index over the folded names of
-	// entities alone: the word index of cross-article resolution.
-	EntityWordsIndex = "entity_words"
 	// EntityLabel is the label every entity node carries beside its type.
 	EntityLabel = "Entity"
 	// ArticleLabel is the label of article nodes.
@@ -27,8 +24,7 @@ const (
 //   - id uniqueness on every relationship type of Relations;
 //   - range indexes on the folded entity name, the article date and the
 //     first day (dateLo) of every relation type's date;
-//   - the full-text index EntityNamesIndex on :Entity(name, aliasText);
-//   - the full-text index EntityWordsIndex on :Entity(fold).
+//   - the full-text index EntityNamesIndex on :Entity(name, aliasText).
 func CypherSetup() []string {
 	var out []string
 	labels := []string{EntityLabel, ArticleLabel}
@@ -53,7 +49,5 @@ func CypherSetup() []string {
 		"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 		"CREATE FULLTEXT INDEX "+EntityNamesIndex+" IF NOT EXISTS "+
 			"FOR (n:Entity) ON EACH [n.name, n.aliasText]",
-		"CREATE FULLTEXT INDEX "+EntityWordsIndex+" IF NOT EXISTS "+
-			"FOR (n:Entity) ON EACH [n.fold]",
 	)
 }

@@ -17,9 +17,9 @@ const wordsChunk = 500
 
 // EntitiesByNameWords returns the entities of type t with one of words in
 // their folded name; see store.NameIndex. The full-text index
-// schema.EntityWordsIndex finds the candidates in one statement per 500
-// words; the exact word test is made here, since Lucene splits words a
-// little differently from strings.Fields.
+// schema.EntityNamesIndex finds the candidates, on its aliasText field
+// (the folded name and aliases), in one statement per 500 words; the exact
+// test, a word of the name, is made here.
 func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, words []string,
 ) ([]schema.Entity, error) {
 	words, err := store.CheckNameWords(t, words)
@@ -41,10 +41,10 @@ func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, wo
 		part := words[start:min(start+wordsChunk, len(words))]
 		terms := make([]string, len(part))
 		for i, w := range part {
-			terms[i] = `"` + escapeLucene(w) + `"`
+			terms[i] = `aliasText:"` + escapeLucene(w) + `"`
 		}
 		recs, err := s.read(ctx, query, map[string]any{
-			"index": schema.EntityWordsIndex, "q": strings.Join(terms, " OR ")})
+			"index": schema.EntityNamesIndex, "q": strings.Join(terms, " OR ")})
 		if err != nil {
 			return nil, fmt.Errorf("neo4j.EntitiesByNameWords: %w", err)
 		}
