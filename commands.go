@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
-	"golang.org/x/term"
-
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/resolve"
@@ -22,9 +21,13 @@ const usage = `diplograph turns diplomatic news articles into a knowledge graph 
 
 Usage:
   diplograph serve   [--addr 127.0.0.1:8080] [--data DIR] [--load PATH]...
-  diplograph load    [--data DIR] PATH...
-  diplograph extract --json [--published YYYY-MM-DD] FILE
+  diplograph load    [--data DIR] [--format KIND] [--map FIELD=NAME,...] PATH|URL|-...
+  diplograph extract --json [--published DATE] [--index N] [--format KIND] FILE|URL|-
   diplograph eval    --gold DIR
+  diplograph health  [--addr HOST:PORT] [--live]
+  diplograph version [--json]
+  diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D]
+                     [--types T,...] [--country NAME] [--out FILE]
 
 Environment:
   NEO4J_URI            selects the Neo4j store (e.g. bolt://localhost:7687); unset: embedded store
@@ -33,8 +36,12 @@ Environment:
   NEO4J_DATABASE       Neo4j database (default neo4j)
   DIPLOGRAPH_ADDR      default for serve --addr
   DIPLOGRAPH_DATA      default for --data (default ./data)
+  DIPLOGRAPH_LOAD_ON_START  comma-separated files or folders serve loads when no --load is given
   DIPLOGRAPH_API_KEY   bearer key that GraphQL mutations need (unset: mutations refused)
-  DIPLOGRAPH_CORS_ORIGINS  comma-separated web origins allowed to call the API
+  DIPLOGRAPH_CORS_ORIGINS  comma-separated web origins allowed to call the API (unset: none)
+  DIPLOGRAPH_RATE_LIMIT    default for serve --rate-limit (requests/s per client; unset: none)
+  DIPLOGRAPH_MAX_CONNS     default for serve --max-conns (default 1024)
+  DIPLOGRAPH_LOG_FORMAT    default for --log-format: text or json
 
 Run 'diplograph COMMAND --help' for a command's flags.
 `
@@ -51,9 +58,15 @@ func run(ctx context.Context, args []string) int {
 	case "load":
 		return loadCmd(ctx, args[1:])
 	case "extract":
-		return extractCmd(args[1:])
+		return extractCmd(ctx, args[1:])
 	case "eval":
 		return evalCmd(args[1:])
+	case "health":
+		return healthCmd(ctx, args[1:])
+	case "version", "--version":
+		return versionCmd(args[1:])
+	case "export":
+		return exportCmd(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0
@@ -74,9 +87,23 @@ func newFlags(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, reporting whether to go on.
-func parse(fs *flag.FlagSet, args []string) bool {
-	return fs.Parse(args) == nil
+// parse parses flags. It returns -1 to go on, or the exit status: 0 after
+// --help, 2 after a bad flag.
+func parse(fs *flag.FlagSet, args []string) int {
+	switch err := fs.Parse(args); {
+	case err == nil:
+		return -1
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	default:
+		return 2
+	}
+}
+
+// logFlag adds the --log-format flag.
+func logFlag(fs *flag.FlagSet) *string {
+	return fs.String("log-format", envOr("DIPLOGRAPH_LOG_FORMAT", "text"),
+		"log lines as text or json (on stderr)")
 }
 
 // dataFlag adds the --data flag.
@@ -107,7 +134,14 @@ func openStore(ctx context.Context, dataDir string) (store.Store, error) {
 			Database: envOr("NEO4J_DATABASE", "neo4j"),
 		})
 	}
-	return embedded.Open(dataDir)
+	st, err := embedded.Open(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if rec := st.Recovery(); rec.Truncated > 0 || rec.Reason != "" {
+		fmt.Fprintf(os.Stderr, "diplograph: embedded store %s: %s\n", dataDir, rec)
+	}
+	return st, nil
 }
 
 // newExtractor builds the loader with its default options.
@@ -123,10 +157,21 @@ func fail(err error) int {
 
 // loadCmd is `diplograph load`.
 func loadCmd(ctx context.Context, args []string) int {
-	fs := newFlags("load", "[--data DIR] [--explain] PATH...")
+	fs := newFlags("load", "[--data DIR] [--explain] [--format KIND] [--map FIELD=NAME,...] "+
+		"PATH|URL|-...")
 	data := dataFlag(fs)
 	explain := fs.Bool("explain", false, "print each cross-article merge of people and its key")
-	if !parse(fs, args) {
+	logFormat := logFlag(fs)
+	readOpts := readFlags(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if err := setupLogging(*logFormat); err != nil {
+		return fail(err)
+	}
+	ro, err := readOpts()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph load:", err)
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -152,7 +197,10 @@ func loadCmd(ctx context.Context, args []string) int {
 			fmt.Println(d)
 		}
 	}
-	status := load(ctx, res, x, fs.Args())
+	status := loadWith(ctx, res, x, fs.Args(), ro)
+	if status == 130 {
+		return status
+	}
 	fmt.Printf("people merged across articles: %d\n", merged)
 	if stats, err := st.Stats(ctx); err == nil {
 		fmt.Printf("the store holds %d articles, %d nodes, %d edges\n",
@@ -161,80 +209,79 @@ func loadCmd(ctx context.Context, args []string) int {
 	return status
 }
 
-// load loads paths and prints what it loaded and skipped; the status is 1
-// when something was skipped or the store failed.
+// load loads paths with the default reading options (see loadWith).
 func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string) int {
-	opts := ingest.Options{}
-	if term.IsTerminal(int(os.Stderr.Fd())) {
-		opts.Progress = progressBar(os.Stderr)
-	}
+	return loadWith(ctx, w, x, paths, articles.Options{})
+}
+
+// loadWith loads paths and prints what it loaded, skipped and warned about.
+// The status is 1 when something was skipped or the store failed, and 130
+// when ctx was cancelled (Ctrl-C), after a one-line summary of what was
+// written.
+func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
+	ro articles.Options,
+) int {
+	progress := newProgress()
+	opts := ingest.Options{Read: ro, Progress: progress.update}
 	rep, err := ingest.Load(ctx, w, x, paths, opts)
-	if opts.Progress != nil {
-		fmt.Fprintln(os.Stderr)
-	}
-	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
-		rep.Articles, rep.Files, rep.Entities, rep.Relations)
+	progress.done()
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(os.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
+	for _, s := range rep.Warnings {
+		fmt.Fprintf(os.Stderr, "warning %s: %s\n", s.Path, s.Reason)
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(os.Stderr, "load interrupted: wrote %d articles from %d inputs "+
+			"(%d nodes, %d edges) before the stop; %d skipped\n",
+			rep.Articles, rep.Files, rep.Entities, rep.Relations, len(rep.Skipped))
+		return 130
+	}
+	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
+		rep.Articles, rep.Files, rep.Entities, rep.Relations)
 	if err != nil {
 		return fail(err)
 	}
 	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(os.Stderr, "%d inputs or records not loaded (listed above)\n",
+			len(rep.Skipped))
 		return 1
 	}
 	return 0
 }
 
-// progressBar returns a progress callback drawing a bar on a terminal.
-func progressBar(w io.Writer) func(done, total int) {
-	return func(done, total int) {
-		const width = 30
-		n := width
-		if total > 0 {
-			n = done * width / total
-		}
-		fmt.Fprintf(w, "\r[%s%s] %d/%d files", strings.Repeat("#", n),
-			strings.Repeat(".", width-n), done, total)
-	}
-}
-
-// extractCmd is `diplograph extract`: one file to the evaluation JSON,
-// touching no store.
-func extractCmd(args []string) int {
-	fs := newFlags("extract", "--json [--published YYYY-MM-DD] FILE")
+// extractCmd is `diplograph extract`: the articles of one input to the
+// evaluation JSON, touching no store. One article prints one indented
+// object; several print one compact object per line (JSON Lines), or only
+// the Nth record with --index N.
+func extractCmd(ctx context.Context, args []string) int {
+	fs := newFlags("extract", "--json [--published DATE] [--index N] [--format KIND] "+
+		"[--map FIELD=NAME,...] FILE|URL|-")
 	asJSON := fs.Bool("json", false, "print the evaluation JSON object (the only format)")
-	published := fs.String("published", "", "publication date, overriding the file's")
-	if !parse(fs, args) {
-		return 2
+	published := fs.String("published", "", "publication date, overriding the input's")
+	index := fs.Int("index", 0, "extract only the Nth record (1-based) of a multi-article input")
+	readOpts := readFlags(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
 	}
-	if fs.NArg() != 1 || !*asJSON {
+	if fs.NArg() != 1 || !*asJSON || *index < 0 {
 		fs.Usage()
 		return 2
 	}
-	docs, err := loader.ReadFile(fs.Arg(0), loader.ReadOptions{})
-	if len(docs) == 0 {
-		if err == nil {
-			err = fmt.Errorf("%s: no article in file", fs.Arg(0))
+	ro, err := readOpts()
+	if err == nil && *published != "" {
+		*published, err = articles.ParseDate(*published)
+		if err != nil {
+			err = fmt.Errorf("--published: %w", err)
 		}
-		return fail(err)
 	}
-	doc := docs[0]
-	if *published != "" {
-		doc.Published = *published
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph extract:", err)
+		return 2
 	}
 	x, err := newExtractor()
 	if err != nil {
 		return fail(err)
 	}
-	b, err := x.Extract(doc)
-	if err != nil {
-		return fail(fmt.Errorf("%s: %w", fs.Arg(0), err))
-	}
-	out, err := loader.EvalJSON(b)
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Println(string(out))
-	return 0
+	return extractInput(ctx, x, fs.Arg(0), ro, *published, *index)
 }

@@ -33,8 +33,8 @@ func evalCmd(args []string) int {
 	minNode := fs.Float64("min-node-f1", 0, "exit 1 when node F1 is below this")
 	minEdge := fs.Float64("min-edge-f1", 0, "exit 1 when edge F1 is below this")
 	minDate := fs.Float64("min-date-acc", 0, "exit 1 when date accuracy is below this")
-	if !parse(fs, args) {
-		return 2
+	if code := parse(fs, args); code >= 0 {
+		return code
 	}
 	if *gold == "" || fs.NArg() != 0 {
 		fs.Usage()

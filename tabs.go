@@ -3,8 +3,9 @@ package main
 import "github.com/diplograph/diplograph/playground"
 
 // exampleTabs are the queries the playground opens with: one per kind of
-// question the API answers. Queries that need ids take them as variables;
-// the Search tab finds them.
+// question the API answers, over names found in examples/articles so that
+// each returns data on first run (TestExampleTabs checks it). Entities are
+// named by EntityRef variables: {"name": …}, {"id": …} or {"wikidata": …}.
 func exampleTabs() []playground.Tab {
 	return []playground.Tab{
 		{Name: "Search", Query: `query Search {
@@ -30,22 +31,30 @@ func exampleTabs() []playground.Tab {
     edges { node { date source { name } target { name } } }
   }
 }`, Variables: `{"since": "2025-01-01"}`},
-		{Name: "Paths", Query: `query Paths($from: ID!, $to: ID!) {
+		{Name: "Paths", Query: `query Paths($from: EntityRef!, $to: EntityRef!) {
   paths(from: $from, to: $to, maxHops: 4) {
     length
     nodes { name type }
     relations { type date }
   }
-}`, Variables: `{"from": "an id from Search", "to": "another id from Search"}`},
-		{Name: "Timeline", Query: `query Timeline($actors: [ID!]!) {
+}`, Variables: `{"from": {"name": "Efua Mensah"}, "to": {"name": "Aminata Sow"}}`},
+		{Name: "Timeline", Query: `query Timeline($actors: [EntityRef!]!) {
   timeline(actors: $actors) { date type source { name } target { name } }
-}`, Variables: `{"actors": ["an id from Search", "another id from Search"]}`},
-		{Name: "Neighborhood", Query: `query Neighborhood($id: ID!) {
-  neighborhood(id: $id, depth: 2, limit: 50) {
+}`, Variables: `{"actors": [{"name": "Efua Mensah"}, {"name": "Ibrahim Danjuma"}]}`},
+		{Name: "Neighborhood", Query: `query Neighborhood($of: EntityRef!) {
+  neighborhood(of: $of, depth: 2, limit: 50) {
     nodes { id name type }
     relations { type source { id } target { id } }
   }
-}`, Variables: `{"id": "an id from Search"}`},
+}`, Variables: `{"of": {"name": "Efua Mensah"}}`},
+		{Name: "Countries", Query: `query Countries($a: EntityRef!, $b: EntityRef!) {
+  relations(betweenCountries: [$a, $b], first: 20) {
+    totalCount
+    edges { node { type date goldstein source { name } target { name } } }
+  }
+  dyads(country: $a) { other { name } count goldstein first last }
+  counts(groupBy: [MONTH, TYPE]) { month type count goldstein }
+}`, Variables: `{"a": {"name": "Ghana"}, "b": {"name": "Nigeria"}}`},
 		{Name: "Stats", Query: `query Stats {
   stats { entities relations articles byRelationType { type count } }
 }`},

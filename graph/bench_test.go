@@ -68,7 +68,7 @@ func BenchmarkAPI(b *testing.B) {
 					relations(first: 20) { edges { node { type date
 					  source { name } target { name } evidence { sentence } } } } } }`,
 					map[string]any{"name": top.Name}},
-				{"paths", `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4) {
+				{"paths", `query($from: ID!, $to: ID!) { paths(from: {id: $from}, to: {id: $to}, maxHops: 4) {
 					length nodes { name } relations { type } } }`,
 					map[string]any{"from": from.ID, "to": to.ID}},
 			}

@@ -60,21 +60,26 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Entities = func(ch int, _ *schema.EntityType, _ *string, first *int, _ *string) int {
 		return paged(ch, first, defaultPage)
 	}
-	c.Query.Relations = func(ch int, _ []schema.RelationType, _, _ *string, _ []string,
-		_, _, _ *string, first *int, _ *string, _ *model.RelationOrder,
+	c.Query.Relations = func(ch int, _ []schema.RelationType, _, _ *model.EntityRef,
+		_, _ []model.EntityRef, _, _, _ *string, first *int, _ *string, _ *model.RelationOrder,
 	) int {
 		return paged(ch, first, defaultPage)
 	}
 	c.Query.Articles = func(ch int, _, _, _ *string, first *int, _ *string) int {
 		return paged(ch, first, defaultPage)
 	}
-	c.Query.Neighborhood = func(ch int, _ string, _ *int, _ []schema.RelationType, lim *int) int {
+	c.Query.Neighborhood = func(ch int, _ model.EntityRef, _ *int, _ []schema.RelationType,
+		lim *int,
+	) int {
 		return paged(ch, lim, 50)
 	}
-	c.Query.Paths = func(ch int, _, _ string, _ *int, _ []schema.RelationType, first *int) int {
+	c.Query.Paths = func(ch int, _, _ model.EntityRef, _ *int, _ []schema.RelationType,
+		first *int,
+	) int {
 		return pathCost + paged(ch, first, 5)
 	}
-	c.Query.Timeline = func(ch int, _ []string, _, _ *string, _ []schema.RelationType) int {
+	c.Query.Timeline = func(ch int, _ []model.EntityRef, _, _ *string, _ []schema.RelationType,
+	) int {
 		return paged(ch, nil, timelineItems)
 	}
 	return c

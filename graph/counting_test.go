@@ -161,3 +161,17 @@ func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
 	c.count("Stats")
 	return c.st.Stats(ctx)
 }
+
+func (c *countingStore) ScanEntities(ctx context.Context, f store.EntityFilter,
+	fn func(schema.Entity) error,
+) error {
+	c.count("ScanEntities")
+	return c.st.ScanEntities(ctx, f, fn)
+}
+
+func (c *countingStore) ScanRelations(ctx context.Context, f store.RelationFilter,
+	fn func(schema.Relation) error,
+) error {
+	c.count("ScanRelations")
+	return c.st.ScanRelations(ctx, f, fn)
+}

@@ -119,3 +119,12 @@ func nullIfNotFound[T any](v T, err error) (T, error) {
 	}
 	return v, err
 }
+
+// nullable is s, or nil for the empty string: an unknown value is null in
+// the API, never "".
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -163,10 +163,11 @@ func TestRelationsFilters(t *testing.T) {
 			{"types", `types: [HOLDS_OFFICE]`, 3},
 			{"since", `since: "2025-06"`, 3},
 			{"until", `until: "2025-03-31"`, 2},
-			{"source", fmt.Sprintf(`source: %q`, fx.ids["Adaeze Okafor"]), 3},
-			{"target", fmt.Sprintf(`target: %q`, fx.ids["Sweden"]), 2},
-			{"between", fmt.Sprintf(`between: [%q, %q]`, fx.ids["Adaeze Okafor"],
-				fx.ids["Erik Lindqvist"]), 1},
+			{"source", fmt.Sprintf(`source: {id: %q}`, fx.ids["Adaeze Okafor"]), 3},
+			{"source by name", `source: {name: "Adaeze Okafor"}`, 3},
+			{"target", fmt.Sprintf(`target: {id: %q}`, fx.ids["Sweden"]), 2},
+			{"between", fmt.Sprintf(`between: [{id: %q}, {name: "Lindqvist"}]`,
+				fx.ids["Adaeze Okafor"]), 1},
 			{"article", fmt.Sprintf(`article: %q`, fx.ids["a2"]), 4},
 		}
 		for _, tc := range tests {
@@ -189,9 +190,9 @@ func TestPathsNeighborhoodTimeline(t *testing.T) {
 				Nodes  []entityOut
 			}
 		}
-		a.must(`query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4) {
-			length nodes { name } } }`,
-			map[string]any{"a": fx.ids["Ingrid Berg"], "b": fx.ids["Erik Lindqvist"]}, &paths)
+		a.must(`query($a: ID!) { paths(from: {id: $a}, to: {name: "Erik Lindqvist"},
+			maxHops: 4) { length nodes { name } } }`,
+			map[string]any{"a": fx.ids["Ingrid Berg"]}, &paths)
 		if len(paths.Paths) == 0 || paths.Paths[0].Length != 2 {
 			t.Fatalf("paths(Berg → Lindqvist) = %+v; want length 2", paths.Paths)
 		}
@@ -206,9 +207,9 @@ func TestPathsNeighborhoodTimeline(t *testing.T) {
 				Relations []struct{ Type string }
 			}
 		}
-		a.must(`query($id: ID!) { neighborhood(id: $id, depth: 1) {
+		a.must(`query($of: EntityRef!) { neighborhood(of: $of, depth: 1) {
 			nodes { name } relations { type } } }`,
-			map[string]any{"id": fx.ids["Erik Lindqvist"]}, &nb)
+			map[string]any{"of": map[string]any{"name": "Lindqvist"}}, &nb)
 		got := names(nb.Neighborhood.Nodes)
 		slices.Sort(got)
 		want := []string{"Adaeze Okafor", "Erik Lindqvist", "Kaduna attack", "Sweden"}
@@ -218,9 +219,9 @@ func TestPathsNeighborhoodTimeline(t *testing.T) {
 		var tl struct {
 			Timeline []struct{ Type, Date string }
 		}
-		a.must(`query($ids: [ID!]!) { timeline(actors: $ids) { type date } }`,
-			map[string]any{"ids": []string{fx.ids["Adaeze Okafor"], fx.ids["Erik Lindqvist"],
-				fx.ids["Ingrid Berg"]}}, &tl)
+		a.must(`query($id: ID) { timeline(actors: [{id: $id}, {name: "Erik Lindqvist"},
+			{name: "Ingrid Berg"}]) { type date } }`,
+			map[string]any{"id": fx.ids["Adaeze Okafor"]}, &tl)
 		if len(tl.Timeline) != 2 || tl.Timeline[0].Type != "CALLED" ||
 			tl.Timeline[1].Type != "MET" {
 			t.Errorf("timeline = %+v; want CALLED then MET", tl.Timeline)

@@ -2,6 +2,15 @@
 // kept thin (arguments → store → model). Generated code lives in
 // graph/generated and graph/model/models_gen.go; errors are mapped to
 // GraphQL codes in one presenter (errors.go).
+//
+// The HTTP handler (handler.go) is built to face a network: document
+// limits and a memoised cost checked before validation (limits.go), a
+// deadline on every request (deadline.go), caches bounded in bytes
+// (cache.go) with persisted queries registered only once valid (apq.go),
+// subscriptions capped per connection and per server with slow readers
+// dropped and told (broker.go, subscribe.go, ws.go), an optional rate
+// limit per client (ratelimit.go), CORS closed unless origins are listed,
+// and Prometheus metrics (metrics.go, instrument.go).
 package graph
 
 import (
@@ -32,6 +41,8 @@ type Resolver struct {
 	// Merger, when set, points the people of new articles at the people
 	// already in the graph (package resolve) before they are stored.
 	Merger Merger
+	// Metrics, when set, counts what Upsert writes.
+	Metrics *Metrics
 }
 
 // Merger resolves the entities of new batches against the graph.
@@ -52,8 +63,10 @@ func (r *Resolver) Upsert(ctx context.Context, batches ...schema.Batch) error {
 		}
 	}
 	if err := r.Store.Upsert(ctx, batches...); err != nil {
+		r.Metrics.ingestFailed()
 		return err
 	}
+	r.Metrics.ingested(batches)
 	if r.Events != nil {
 		for _, b := range batches {
 			r.Events.Publish(b.Relations)

@@ -11,6 +11,7 @@ import (
 
 	graph "github.com/diplograph/diplograph/graph/generated"
 	"github.com/diplograph/diplograph/graph/model"
+	"github.com/diplograph/diplograph/rollup"
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 )
@@ -124,7 +125,7 @@ func (r *personResolver) Offices(ctx context.Context, obj *model.Person) ([]mode
 	}
 	out := make([]model.Office, len(rels))
 	for i, rel := range rels {
-		out[i] = model.Office{In: es[i]}
+		out[i] = model.Office{In: es[i], Sentences: len(rel.Evidence)}
 		if rel.Role != "" {
 			out[i].Role = &rel.Role
 		}
@@ -196,11 +197,23 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *schema.EntityType
 }
 
 // Relations is the resolver for the relations field.
-func (r *queryResolver) Relations(ctx context.Context, types []schema.RelationType, source *string, target *string, between []string, since *string, until *string, article *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, types []schema.RelationType, source *model.EntityRef, target *model.EntityRef, between []model.EntityRef, betweenCountries []model.EntityRef, since *string, until *string, article *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
 	f := store.RelationFilter{
-		Types: types, Source: deref(source), Target: deref(target), Between: between,
-		Since: deref(since), Until: deref(until), Article: deref(article),
+		Types: types, Since: deref(since), Until: deref(until), Article: deref(article),
 		Order: store.Order(deref(orderBy)), Page: page(first, after),
+	}
+	var err error
+	if f.Source, err = r.optRef(ctx, "source", source); err != nil {
+		return nil, err
+	}
+	if f.Target, err = r.optRef(ctx, "target", target); err != nil {
+		return nil, err
+	}
+	if f.Between, err = r.refs(ctx, "between", between); err != nil {
+		return nil, err
+	}
+	if betweenCountries != nil {
+		return r.countryRelations(ctx, betweenCountries, f)
 	}
 	p, err := r.Store.Relations(ctx, f)
 	if err != nil {
@@ -210,21 +223,33 @@ func (r *queryResolver) Relations(ctx context.Context, types []schema.RelationTy
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []schema.RelationType, limit *int) (*model.Subgraph, error) {
-	q := store.NeighborhoodQuery{ID: id, Depth: deref(depth), Types: types, Limit: deref(limit)}
+func (r *queryResolver) Neighborhood(ctx context.Context, of model.EntityRef, depth *int, types []schema.RelationType, limit *int) (*model.Subgraph, error) {
+	e, err := r.ref(ctx, "of", of)
+	if err != nil {
+		return nil, err
+	}
+	q := store.NeighborhoodQuery{ID: e.ID, Depth: deref(depth), Types: types, Limit: deref(limit)}
 	g, err := r.Store.Neighborhood(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("neighborhood of %s: %w", id, err)
+		return nil, fmt.Errorf("neighborhood of %s: %w", e.Name, err)
 	}
 	return &model.Subgraph{Nodes: model.FromEntities(g.Entities), Relations: g.Relations}, nil
 }
 
 // Paths is the resolver for the paths field.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, types []schema.RelationType, first *int) ([]model.Path, error) {
-	q := store.PathQuery{From: from, To: to, MaxHops: deref(maxHops), Types: types, First: deref(first)}
+func (r *queryResolver) Paths(ctx context.Context, from model.EntityRef, to model.EntityRef, maxHops *int, types []schema.RelationType, first *int) ([]model.Path, error) {
+	a, err := r.ref(ctx, "from", from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := r.ref(ctx, "to", to)
+	if err != nil {
+		return nil, err
+	}
+	q := store.PathQuery{From: a.ID, To: b.ID, MaxHops: deref(maxHops), Types: types, First: deref(first)}
 	ps, err := r.Store.Paths(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("paths %s → %s: %w", from, to, err)
+		return nil, fmt.Errorf("paths %s → %s: %w", a.Name, b.Name, err)
 	}
 	out := make([]model.Path, len(ps))
 	for i, p := range ps {
@@ -236,8 +261,12 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, actors []string, since *string, until *string, types []schema.RelationType) ([]schema.Relation, error) {
-	return r.timeline(ctx, actors, deref(since), deref(until), types)
+func (r *queryResolver) Timeline(ctx context.Context, actors []model.EntityRef, since *string, until *string, types []schema.RelationType) ([]schema.Relation, error) {
+	ids, err := r.refs(ctx, "actors", actors)
+	if err != nil {
+		return nil, err
+	}
+	return r.timeline(ctx, ids, deref(since), deref(until), types)
 }
 
 // Articles is the resolver for the articles field.
@@ -259,6 +288,16 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
 	return statsModel(st), nil
+}
+
+// Dyads is the resolver for the dyads field.
+func (r *queryResolver) Dyads(ctx context.Context, country model.EntityRef, since *string, until *string, types []schema.RelationType) ([]model.Dyad, error) {
+	return r.dyads(ctx, country, deref(since), deref(until), types)
+}
+
+// Counts is the resolver for the counts field.
+func (r *queryResolver) Counts(ctx context.Context, groupBy []model.CountKey, since *string, until *string, types []schema.RelationType, country *model.EntityRef) ([]model.Count, error) {
+	return r.counts(ctx, groupBy, deref(since), deref(until), types, country)
 }
 
 // Speakers is the resolver for the speakers field.
@@ -287,6 +326,27 @@ func (r *relationResolver) Target(ctx context.Context, obj *schema.Relation) (mo
 	return loadEntity(ctx, r.Store, obj.Target)
 }
 
+// Status is the resolver for the status field.
+func (r *relationResolver) Status(ctx context.Context, obj *schema.Relation) (*string, error) {
+	return nullable(obj.Status), nil
+}
+
+// Goldstein is the resolver for the goldstein field.
+func (r *relationResolver) Goldstein(ctx context.Context, obj *schema.Relation) (*float64, error) {
+	if g, ok := rollup.Goldstein(obj.Cameo); ok && obj.Cameo != "" {
+		return &g, nil
+	}
+	return nil, nil
+}
+
+// QuadClass is the resolver for the quadClass field.
+func (r *relationResolver) QuadClass(ctx context.Context, obj *schema.Relation) (*int, error) {
+	if q := rollup.QuadClass(obj.Cameo); q != 0 {
+		return &q, nil
+	}
+	return nil, nil
+}
+
 // Evidence is the resolver for the evidence field.
 func (r *relationResolver) Evidence(ctx context.Context, obj *schema.Relation) ([]schema.Evidence, error) {
 	if obj.Evidence == nil {
@@ -297,19 +357,7 @@ func (r *relationResolver) Evidence(ctx context.Context, obj *schema.Relation) (
 
 // RelationAdded is the resolver for the relationAdded field.
 func (r *subscriptionResolver) RelationAdded(ctx context.Context, types []schema.RelationType) (<-chan *schema.Relation, error) {
-	in := r.Events.Subscribe(ctx, types)
-	out := make(chan *schema.Relation)
-	go func() {
-		defer close(out)
-		for rel := range in {
-			select {
-			case out <- &rel:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return r.relationAdded(ctx, types)
 }
 
 // Agreement returns graph.AgreementResolver implementation.

@@ -1,21 +1,20 @@
-// Package ingest loads article files into a store: it walks the given paths,
-// reads each file (loader.ReadFile), extracts a graph batch from every article
-// with a bounded pool of workers, one article per job, and writes the batches
-// from one goroutine in groups, in the order of the files and of the articles
-// in each, so the same input always gives the same writes; the workers go on
-// extracting the next group while one is written.
+// Package ingest loads articles into a store: it reads the given paths as a
+// stream of articles (package articles), extracts a graph batch from every
+// article with a bounded pool of workers, and writes the batches in groups,
+// in reading order, so the same input always gives the same writes.
 //
-// A file that cannot be read, or an article that cannot be extracted, is
-// skipped and reported; only a write failure or a cancelled context stops a
+// An input or record that cannot be read, or an article that cannot be
+// extracted, is skipped and reported; only a write failure or a cancelled context stops a
 // load.
 package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/schema"
 )
@@ -33,41 +32,55 @@ type Extractor interface {
 }
 
 // Report says what a Load did. Articles, Entities and Relations count the
-// distinct ids in the batches written; Files counts the files at least one
+// distinct ids in the batches written; Files counts the inputs at least one
 // article of which was written.
 type Report struct {
 	Files, Articles, Entities, Relations int
 	Skipped                              []Skip
+	// Warnings are problems with articles that were loaded all the same,
+	// such as an unreadable publication date.
+	Warnings []Skip
 }
 
-// Skip is a file, a line of a JSONL file or an article that was not loaded,
-// and why. Path is "file" or "file:LINE".
+// Skip is an input, a record or an article that was not loaded, and why.
+// Path is "file", "file:LINE" or "file#ITEM" (articles.InputError.Where).
 type Skip struct {
 	Path, Reason string
 }
 
+// Progress is what a Load has done so far.
+type Progress struct {
+	Articles  int   // articles extracted and written or about to be
+	Skipped   int   // inputs, records and articles not loaded
+	BytesRead int64 // bytes read from the inputs (compressed bytes for .gz)
+	// BytesTotal is the size of all inputs, or -1 when some size is unknown
+	// (standard input, a web address).
+	BytesTotal int64
+}
+
 // Options tunes Load. Its zero value uses the defaults.
 type Options struct {
-	// Workers is how many documents are extracted at once;
+	// Workers is how many articles are extracted at once;
 	// runtime.GOMAXPROCS(0) when 0 or less.
 	Workers int
 	// BatchSize is how many articles one Upsert writes; 50 when 0 or less.
 	BatchSize int
-	// Progress, when set, is called after each file, in file order and from
-	// one goroutine, with the number of files done and the total.
-	Progress func(done, total int)
-	// Read limits the size of the files read.
-	Read loader.ReadOptions
+	// Progress, when set, is called after each record, in reading order and
+	// from one goroutine.
+	Progress func(Progress)
+	// Read tunes the reading of the inputs (kinds, limits, field map).
+	Read articles.Options
 }
 
 // DefaultBatchSize is the number of articles one Upsert writes by default.
 const DefaultBatchSize = 50
 
-// Load walks paths (loader.Walk), reads and extracts every file and writes
-// the batches to w, in the order of the files. Unreadable paths, bad files,
-// bad JSONL lines and failed extractions are listed in Report.Skipped and
-// the load goes on. Load returns an error only when a write fails or ctx is
-// done; the Report then counts what was written before.
+// Load reads the articles of paths (articles.Walk, then articles.Read: files,
+// folders, "-" and web addresses), extracts them and writes the batches to
+// w, in reading order. Unreadable paths, bad files, bad records and failed
+// extractions are listed in Report.Skipped and the load goes on. Load
+// returns an error only when a write fails or ctx is done; the Report then
+// counts what was written before.
 func Load(
 	ctx context.Context, w Writer, x Extractor, paths []string, opts Options,
 ) (Report, error) {
@@ -77,13 +90,23 @@ func Load(
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
-	files, errs := loader.Walk(paths)
+	ins, errs := articles.Walk(paths, opts.Read)
 	var r Report
 	for _, err := range errs {
 		r.Skipped = append(r.Skipped, skipOf("", err))
 	}
+	prog := Progress{Skipped: len(r.Skipped)}
+	for _, in := range ins {
+		if in.Size < 0 || prog.BytesTotal < 0 {
+			prog.BytesTotal = -1
+			continue
+		}
+		prog.BytesTotal += in.Size
+	}
+	var read atomic.Int64
+	opts.Read.BytesRead = &read
 	ctx, cancel := context.WithCancel(ctx)
-	p := startPool(ctx, x, files, opts)
+	p := startPipeline(ctx, x, ins, opts)
 	defer func() { cancel(); p.wait() }()
 	c := counter{articles: map[string]bool{}, entities: map[string]bool{},
 		relations: map[string]bool{}, files: map[string]bool{}}
@@ -97,25 +120,32 @@ func Load(
 		pending, pendingFiles = pending[n:], pendingFiles[n:]
 		return nil
 	}
-	for done := 0; done < len(files); {
-		u, err := p.next(ctx)
+	for {
+		j, res, ok, err := p.next(ctx)
 		if err != nil {
 			return r, fmt.Errorf("ingest.Load: %w", err)
 		}
-		r.Skipped = append(r.Skipped, u.skipped...)
-		if u.ok {
-			pending, pendingFiles = append(pending, u.batch), append(pendingFiles, files[u.file])
+		if !ok {
+			break
+		}
+		if res.skip != nil {
+			r.Skipped = append(r.Skipped, *res.skip)
+			prog.Skipped++
+		} else {
+			prog.Articles++
+			for _, warn := range j.article.Warnings {
+				r.Warnings = append(r.Warnings, Skip{Path: j.article.Path, Reason: warn})
+			}
+			pending, pendingFiles = append(pending, res.batch), append(pendingFiles, j.input)
 		}
 		for len(pending) >= opts.BatchSize {
 			if err := flush(opts.BatchSize); err != nil {
 				return r, err
 			}
 		}
-		if u.last {
-			done++
-			if opts.Progress != nil {
-				opts.Progress(done, len(files))
-			}
+		if opts.Progress != nil {
+			prog.BytesRead = read.Load()
+			opts.Progress(prog)
 		}
 	}
 	if len(pending) > 0 {
@@ -145,33 +175,4 @@ func (c *counter) add(r *Report, batches []schema.Batch, files []string) {
 	}
 	r.Files, r.Articles = len(c.files), len(c.articles)
 	r.Entities, r.Relations = len(c.entities), len(c.relations)
-}
-
-// skipOf turns a read error into a Skip; an *loader.InputError gives its
-// own path, line and reason, any other error the given path and its text.
-func skipOf(path string, err error) Skip {
-	var ie *loader.InputError
-	if errors.As(err, &ie) {
-		if ie.Line > 0 {
-			return Skip{Path: fmt.Sprintf("%s:%d", ie.Path, ie.Line), Reason: ie.Reason}
-		}
-		return Skip{Path: ie.Path, Reason: ie.Reason}
-	}
-	return Skip{Path: path, Reason: err.Error()}
-}
-
-// skipsOf splits what loader.ReadFile returned for path (one error, or an
-// errors.Join of one per bad JSONL line) into Skips.
-func skipsOf(path string, err error) []Skip {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var skips []Skip
-		for _, e := range j.Unwrap() {
-			skips = append(skips, skipOf(path, e))
-		}
-		return skips
-	}
-	return []Skip{skipOf(path, err)}
 }

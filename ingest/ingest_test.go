@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/schema"
 )
@@ -117,7 +118,7 @@ func TestLoad(t *testing.T) {
 				"2-bad.json":   `{"title": "x",`,
 				"3-good.md":    "Chile Peru",
 				"4-mix.jsonl":  "{\"body\": \"Fiji Tonga\"}\n{\"title\": \"no body\"}\n",
-				"5-notes.csv":  "ignored: not a supported extension",
+				"5-notes.pdf":  "not a kind of input that is read",
 				"sub/6-ok.txt": "Fiji Samoa",
 			},
 			extra: []string{"missing.txt"},
@@ -125,10 +126,12 @@ func TestLoad(t *testing.T) {
 			calls: [][]string{{"Chile Peru", "Fiji Tonga", "Fiji Samoa"}},
 			skips: []Skip{
 				{"missing.txt", "no such file or directory"},
+				{"5-notes.pdf", `unsupported kind of file ".pdf" (want ` + articles.KindNames() +
+					", or --format)"},
 				{"1-empty.txt", "file is empty"},
-				{"2-bad.json", "malformed JSON at line 1, byte offset 14: " +
-					"unexpected end of JSON input"},
-				{"4-mix.jsonl:2", `no article text (want a "body" or "text" field)`},
+				{"2-bad.json", "malformed JSON: unexpected end of JSON input"},
+				{"4-mix.jsonl:2", `no article text: none of "title" is a body field ` +
+					"(name one with --map body=NAME; recognised: body, text, content…)"},
 			},
 			report: Report{Files: 3, Articles: 3, Entities: 5, Relations: 3},
 		},
@@ -156,10 +159,8 @@ func TestLoad(t *testing.T) {
 				paths = append(paths, filepath.Join(dir, p))
 			}
 			w := &recorder{}
-			var progress [][2]int
-			tt.opts.Progress = func(done, total int) {
-				progress = append(progress, [2]int{done, total})
-			}
+			var progress []Progress
+			tt.opts.Progress = func(p Progress) { progress = append(progress, p) }
 			got, err := Load(context.Background(), w, words{}, append(paths, dir), tt.opts)
 			if err != nil {
 				t.Fatalf("Load error = %v; want nil", err)
@@ -178,10 +179,23 @@ func TestLoad(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.report) {
 				t.Errorf("Report = %+v; want %+v", got, tt.report)
 			}
-			for i, p := range progress {
-				if want := [2]int{i + 1, len(progress)}; p != want {
-					t.Errorf("Progress call %d = %v; want %v", i, p, want)
+			total := int64(0)
+			for name, text := range tt.files {
+				if !strings.HasSuffix(name, ".pdf") {
+					total += int64(len(text))
 				}
+			}
+			for i, p := range progress {
+				first := progress[0].Articles + progress[0].Skipped
+				if p.Articles+p.Skipped != first+i || p.BytesTotal != total ||
+					p.BytesRead > total {
+					t.Errorf("Progress call %d = %+v; want %d done of %d bytes", i, p, i+1, total)
+				}
+			}
+			if n := len(progress); n == 0 || progress[n-1].BytesRead != total ||
+				progress[n-1].Skipped != len(tt.skips) {
+				t.Errorf("last Progress = %+v; want all %d bytes read and %d skipped",
+					progress[n-1], total, len(tt.skips))
 			}
 		})
 	}
@@ -198,7 +212,7 @@ func TestLoadStops(t *testing.T) {
 	tests := []struct {
 		name     string
 		failAt   int
-		cancelAt int // cancel the context in Progress after this many files
+		cancelAt int // cancel the context in Progress after this many articles
 		want     error
 		articles int
 	}{
@@ -214,8 +228,8 @@ func TestLoadStops(t *testing.T) {
 				cancel()
 			}
 			w := &recorder{failAt: tt.failAt}
-			opts := Options{Workers: 2, BatchSize: 2, Progress: func(done, _ int) {
-				if done == tt.cancelAt {
+			opts := Options{Workers: 2, BatchSize: 2, Progress: func(p Progress) {
+				if p.Articles == tt.cancelAt {
 					cancel()
 				}
 			}}
@@ -268,11 +282,8 @@ func TestLoadOneBigFile(t *testing.T) {
 	}
 	dir := writeFiles(t, map[string]string{"big.jsonl": lines.String()})
 	w, x := &recorder{}, &concurrent{}
-	var progress [][2]int
 	rep, err := Load(context.Background(), w, x, []string{dir}, Options{Workers: 4,
-		BatchSize: 5, Progress: func(done, total int) {
-			progress = append(progress, [2]int{done, total})
-		}})
+		BatchSize: 5})
 	if err != nil || rep.Articles != 12 || rep.Files != 1 || len(rep.Skipped) != 0 {
 		t.Fatalf("Load = %+v, %v; want 12 articles from 1 file, none skipped", rep, err)
 	}
@@ -281,8 +292,5 @@ func TestLoadOneBigFile(t *testing.T) {
 	}
 	if x.most < 2 {
 		t.Errorf("at most %d extractions ran at once; want several for one big file", x.most)
-	}
-	if !reflect.DeepEqual(progress, [][2]int{{1, 1}}) {
-		t.Errorf("Progress calls = %v; want [[1 1]]", progress)
 	}
 }

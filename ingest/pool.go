@@ -2,134 +2,132 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
+	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/schema"
 )
 
-// unit is one document of a file to extract, or, for a file that gave no
-// document, none; the pool hands units back in the order of the files and
-// of the documents in each.
-type unit struct {
-	file    int              // index of the file
-	doc     *loader.Document // nil when the file gave no document
-	last    bool             // the last unit of its file
-	batch   schema.Batch     // the extracted batch, when ok
-	ok      bool
-	skipped []Skip // what was skipped: the file's read errors, on its first unit
+// job is one record of an input: an article to extract or a record that
+// could not be read. Its result arrives on done.
+type job struct {
+	input   string           // the input it came from
+	article articles.Article // when skip is nil
+	skip    *Skip            // a record or input that was not read
+	done    chan result
 }
 
-// pool reads files one after another and extracts their documents on a
-// bounded number of goroutines, one document per job, so one big JSONL file
-// keeps every worker busy; it hands the results back in order. At most
-// BatchSize+2×Workers documents are in flight or waiting to be taken, beside
-// the documents of the file being read: enough for the workers to extract
-// the next group while the writer writes one, and memory stays bounded
-// however slow the writer is.
-type pool struct {
-	ring   []chan unit   // unit k is handed back through ring[k%len(ring)]
-	tokens chan struct{} // one per unit started and not yet taken
-	taken  int           // units taken so far
-	wg     sync.WaitGroup
+// result is what one job gave: a batch, or why the article was skipped.
+type result struct {
+	batch schema.Batch
+	skip  *Skip
 }
 
-// startPool starts reading files; it stops early when ctx is done.
-func startPool(ctx context.Context, x Extractor, files []string, opts Options) *pool {
-	ahead := opts.BatchSize + 2*opts.Workers
-	p := &pool{ring: make([]chan unit, ahead), tokens: make(chan struct{}, ahead)}
-	for i := range p.ring {
-		p.ring[i] = make(chan unit, 1)
-	}
-	type job struct {
-		k int
-		u unit
-	}
-	jobs := make(chan job)
+// pipeline reads the inputs in order on one goroutine, extracts the articles
+// on Workers goroutines and hands the results back in reading order. At most
+// BatchSize+2×Workers records are read and not yet taken: enough for the
+// workers to extract the next group while the writer writes one, and memory
+// stays bounded whatever the size of an input and however slow the writer is.
+type pipeline struct {
+	order chan *job // every job, in reading order
+	wg    sync.WaitGroup
+}
+
+// startPipeline starts reading ins; it stops early when ctx is done.
+func startPipeline(ctx context.Context, x Extractor, ins []articles.Input, opts Options,
+) *pipeline {
+	p := &pipeline{order: make(chan *job, opts.BatchSize+2*opts.Workers)}
+	jobs := make(chan *job)
 	p.wg.Go(func() {
+		defer close(p.order)
 		defer close(jobs)
-		k := 0
-		emit := func(u unit) bool {
-			select {
-			case p.tokens <- struct{}{}:
-			case <-ctx.Done():
-				return false
-			}
-			select {
-			case jobs <- job{k, u}:
-				k++
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		for i, path := range files {
-			docs, err := loader.ReadFile(path, opts.Read)
-			skipped := skipsOf(path, err)
-			if len(docs) == 0 {
-				if !emit(unit{file: i, last: true, skipped: skipped}) {
-					return
+		for _, in := range ins {
+			articles.Read(ctx, in, opts.Read, func(a articles.Article, err error) bool {
+				j := &job{input: in.Name, article: a, done: make(chan result, 1)}
+				if err != nil {
+					s := skipOf(in.Name, err)
+					j.skip = &s
 				}
-				continue
-			}
-			for j := range docs {
-				u := unit{file: i, doc: &docs[j], last: j == len(docs)-1}
-				if j == 0 {
-					u.skipped = skipped
+				select {
+				case p.order <- j:
+				case <-ctx.Done():
+					return false
 				}
-				if !emit(u) {
-					return
+				if j.skip != nil {
+					j.done <- result{skip: j.skip}
+					return true
 				}
+				select {
+				case jobs <- j:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			})
+			if ctx.Err() != nil {
+				return
 			}
 		}
 	})
 	for range opts.Workers {
 		p.wg.Go(func() {
 			for j := range jobs {
-				p.ring[j.k%len(p.ring)] <- extractUnit(ctx, x, j.u)
+				j.done <- extractJob(ctx, x, j)
 			}
 		})
 	}
 	return p
 }
 
-// next waits for the next unit in order. The caller stops after the last
-// unit of the last file.
-func (p *pool) next(ctx context.Context) (unit, error) {
+// next returns the next job in reading order with its result; ok is false
+// once every input is read.
+func (p *pipeline) next(ctx context.Context) (j *job, res result, ok bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return unit{}, err
+		return nil, result{}, false, err
 	}
 	select {
-	case u := <-p.ring[p.taken%len(p.ring)]:
-		<-p.tokens
-		p.taken++
-		return u, nil
+	case j, ok = <-p.order:
 	case <-ctx.Done():
-		return unit{}, ctx.Err()
+		return nil, result{}, false, ctx.Err()
+	}
+	if !ok {
+		return nil, result{}, false, ctx.Err()
+	}
+	select {
+	case res = <-j.done:
+		return j, res, true, nil
+	case <-ctx.Done():
+		return nil, result{}, false, ctx.Err()
 	}
 }
 
-// wait waits for the pool's goroutines, which end once ctx is done or every
-// file is read.
-func (p *pool) wait() { p.wg.Wait() }
-
-// extractUnit extracts the document of u, if any, into u.
-func extractUnit(ctx context.Context, x Extractor, u unit) unit {
-	if u.doc == nil || ctx.Err() != nil {
-		return u
-	}
-	b, err := extract(x, *u.doc)
-	if err != nil {
-		u.skipped = append(u.skipped, Skip{Path: u.doc.Path, Reason: err.Error()})
-	} else {
-		if b.Article.Path == "" {
-			b.Article.Path = u.doc.Path
+// wait waits for the pipeline's goroutines, which end once ctx is done or
+// every input is read; the jobs left in order are dropped.
+func (p *pipeline) wait() {
+	go func() {
+		for range p.order {
 		}
-		u.batch, u.ok = b, true
+	}()
+	p.wg.Wait()
+}
+
+// extractJob extracts the article of j.
+func extractJob(ctx context.Context, x Extractor, j *job) result {
+	if ctx.Err() != nil {
+		return result{skip: &Skip{Path: j.article.Path, Reason: "interrupted"}}
 	}
-	u.doc = nil
-	return u
+	d := loader.DocumentOf(j.article)
+	b, err := extract(x, d)
+	if err != nil {
+		return result{skip: &Skip{Path: d.Path, Reason: err.Error()}}
+	}
+	if b.Article.Path == "" {
+		b.Article.Path = d.Path
+	}
+	return result{batch: b}
 }
 
 // extract runs x on d, turning a panic of the extractor into an error so one
@@ -144,4 +142,14 @@ func extract(x Extractor, d loader.Document) (b schema.Batch, err error) {
 		return schema.Batch{}, fmt.Errorf("extraction failed: %w", err)
 	}
 	return b, nil
+}
+
+// skipOf turns a read error into a Skip; an *articles.InputError gives its
+// own place and reason, any other error the given path and its text.
+func skipOf(path string, err error) Skip {
+	var ie *articles.InputError
+	if errors.As(err, &ie) {
+		return Skip{Path: ie.Where(), Reason: ie.Reason}
+	}
+	return Skip{Path: path, Reason: err.Error()}
 }

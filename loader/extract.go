@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/diplograph/diplograph/syntax"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -80,7 +81,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loader.New: %w", err)
 	}
-	tz := tokenizer{abbrev: g.abbrev}
+	tz := tokenizer{seg: syntax.DefaultSegmenter()}
 	p := newPatterns()
 	g.addFrames(&p)
 	return &Extractor{
@@ -88,7 +89,7 @@ func New(opts Options) (*Extractor, error) {
 		opts:  opts,
 		g:     g,
 		clean: newCleaner(),
-		split: splitter{tz: tz, starters: g.starters, maxTokens: opts.MaxSentenceTokens},
+		split: splitter{tz: tz, maxTokens: opts.MaxSentenceTokens},
 		mf:    mentionFinder{g: g},
 		p:     p,
 	}, nil

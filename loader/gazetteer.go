@@ -68,8 +68,6 @@ type gazetteer struct {
 	months       map[string]int
 	weekdays     map[string]int
 	connectors   map[string]bool
-	abbrev       map[string]bool
-	starters     map[string]bool
 	// lex gives the word lists each lower-case word is in (token.Lex).
 	lex map[string]lexFlag
 }
@@ -101,8 +99,6 @@ func newGazetteer() (*gazetteer, error) {
 		eventPrefix:  pairMap(eventPrefixes),
 		stop:         wordSet(stopTable),
 		connectors:   wordSet(connectorWords),
-		abbrev:       wordSet(abbrevTable),
-		starters:     wordSet(sentenceStarters),
 	}
 	var err error
 	if g.months, err = intMap(monthTable); err != nil {

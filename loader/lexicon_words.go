@@ -86,16 +86,6 @@ aug.:8 sep.:9 sept.:9 oct.:10 nov.:11 dec.:12`
 const weekdayTable = `sunday:0 monday:1 tuesday:2 wednesday:3 thursday:4 friday:5
 saturday:6`
 
-// abbrevTable lists words that keep their final period ("Gen.", "St.").
-const abbrevTable = `mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev
-st mt ft jr sr no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun md mohd
-jul aug sep sept oct nov dec fig al`
-
-// sentenceStarters are words that begin a sentence after a dotted
-// abbreviation at the end of the previous one.
-const sentenceStarters = `the a an he she it they we i this that these those but and
-in on at after before his her their its there when while as if however meanwhile`
-
 // connectorWords may stand inside a name between capitalised words
 // ("João Pedro da Costa", "Mohammed bin Salman").
 const connectorWords = `da de del della der di do dos du la le van von bin bint ibn al

@@ -1,7 +1,5 @@
 package loader
 
-import "strings"
-
 // sentence is one sentence of the body: its byte span in Document.Body, its
 // tokens and the paragraph it belongs to.
 type sentence struct {
@@ -16,9 +14,6 @@ type sentence struct {
 // "B. Tsogtbaatar", "U.S. drone" and "Gen. Haddad" are not cut.
 type splitter struct {
 	tz tokenizer
-	// starters are words that begin a new sentence after a dotted
-	// abbreviation such as "U.S." ("… in the U.S. The talks …").
-	starters map[string]bool
 	// maxTokens cuts longer sentences into pieces (0: no limit).
 	maxTokens int
 }
@@ -35,23 +30,10 @@ func (sp splitter) split(body string, paras []paragraph) []sentence {
 // paragraph returns the sentences of paragraph p (number pi) of body.
 func (sp splitter) paragraph(body string, p paragraph, pi int) []sentence {
 	var out []sentence
-	toks := sp.tz.tokens(body, p.Start, p.End)
-	begin := 0
-	for i := 0; i < len(toks); i++ {
-		if !sp.endsAt(toks, i) {
-			continue
-		}
-		j := i + 1
-		for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
-			j++
-		}
-		if j < len(toks) && !sp.startsSentence(toks, j) {
-			continue
-		}
-		out = sp.appendSentence(out, toks[begin:j], pi)
-		begin, i = j, j-1
+	for _, words := range sp.tz.seg.Sentences(body, p.Start, p.End, 0) {
+		out = sp.appendSentence(out, sp.tz.wrap(body, p.Start, p.End, words), pi)
 	}
-	return sp.appendSentence(out, toks[begin:], pi)
+	return out
 }
 
 // appendSentence appends the sentence made of toks, if any, cut into pieces
@@ -70,34 +52,6 @@ func (sp splitter) appendSentence(out []sentence, toks []token, para int) []sent
 	return append(out, sentence{
 		Start: toks[0].Start, End: toks[len(toks)-1].End, Para: para, Tokens: toks,
 	})
-}
-
-// endsAt reports whether token i may end a sentence.
-func (sp splitter) endsAt(toks []token, i int) bool {
-	t := toks[i].Text
-	switch t {
-	case ".", "!", "?", "\u2026":
-		return true
-	}
-	if !strings.HasSuffix(t, ".") || len(t) < 3 || !strings.Contains(t[:len(t)-1], ".") {
-		return false
-	}
-	// A dotted abbreviation ("U.S.") ends a sentence only before a word
-	// that usually starts one.
-	return i+1 < len(toks) && sp.starters[toks[i+1].Low]
-}
-
-// startsSentence reports whether token j can begin a sentence.
-func (sp splitter) startsSentence(toks []token, j int) bool {
-	t := toks[j]
-	if t.Cap || t.Digit {
-		return true
-	}
-	switch t.Text {
-	case "\"", "\u201c", "'", "\u2018", "(", "[":
-		return true
-	}
-	return false
 }
 
 // isCloser reports whether s closes a quotation or a bracket.

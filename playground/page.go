@@ -28,7 +28,8 @@ const pageHTML = `<!doctype html>
 </head>
 <body>
 <div id="graphiql"><noscript>The GraphQL playground needs JavaScript.</noscript></div>
-</body>
+{{range .Links}}<a class="playground-link" href="{{.Href}}">{{.Text}}</a>
+{{end}}</body>
 </html>
 `
 
@@ -63,6 +64,7 @@ type pageConfig struct {
 // pageData is what pageHTML is executed with.
 type pageData struct {
 	Title  string
+	Links  []Link
 	Config pageConfig
 	prefix string
 	assets map[string]*asset
@@ -87,6 +89,7 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	err := h.page.Execute(&buf, pageData{
 		Title:  h.title,
+		Links:  h.links,
 		Config: pageConfig{Endpoint: h.endpoint, Tabs: h.tabs, StyleNonce: nonce},
 		prefix: prefix,
 		assets: h.assets,

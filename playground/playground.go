@@ -58,6 +58,18 @@ type Option func(*config)
 type config struct {
 	tabs        []Tab
 	assetPrefix string
+	links       []Link
+}
+
+// Link is a link the page shows over the playground, to a page on the same host.
+type Link struct {
+	Text, Href string
+}
+
+// WithLink adds a link, such as one to a graph explorer, shown in a corner of the page.
+// Handler refuses an href that is not a path on the same host.
+func WithLink(text, href string) Option {
+	return func(c *config) { c.links = append(c.links, Link{Text: text, Href: href}) }
 }
 
 // WithTabs sets the example tabs the page opens, in order; with no tabs it keeps DefaultTabs.
@@ -97,6 +109,11 @@ func Handler(title, endpoint string, opts ...Option) (http.Handler, error) {
 			return nil, err
 		}
 	}
+	for _, l := range c.links {
+		if err := checkLocalPath("link", l.Href); err != nil {
+			return nil, err
+		}
+	}
 	assets, err := loadAssets()
 	if err != nil {
 		return nil, err
@@ -110,6 +127,7 @@ func Handler(title, endpoint string, opts ...Option) (http.Handler, error) {
 		endpoint:    endpoint,
 		tabs:        pageTabs(c.tabs),
 		assetPrefix: c.assetPrefix,
+		links:       c.links,
 		assets:      assets,
 		page:        page,
 	}, nil
@@ -121,6 +139,7 @@ type handler struct {
 	endpoint    string
 	tabs        []pageTab
 	assetPrefix string
+	links       []Link
 	assets      map[string]*asset
 	page        *template.Template
 }

@@ -26,6 +26,9 @@ func Offset(cursor string) (int, error) {
 	s, ok := strings.CutPrefix(string(b), cursorPrefix)
 	n, aerr := strconv.Atoi(s)
 	if err != nil || !ok || aerr != nil || n < 0 {
+		if len(cursor) > 40 {
+			cursor = cursor[:40] + "…"
+		}
 		return 0, fmt.Errorf("cursor %q is not one this API gave out: %w", cursor, ErrInvalidInput)
 	}
 	return n, nil

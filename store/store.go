@@ -98,6 +98,20 @@ type Reader interface {
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
 	// Stats counts entities, relations and articles.
 	Stats(ctx context.Context) (Stats, error)
+	Scanner
+}
+
+// Scanner streams what a store holds, unpaged, for exports and aggregates.
+// Both methods call fn once per item in no set order, stop at fn's first
+// error and return it, and never hold a lock while fn runs: a slow fn
+// (a client reading an export) delays no writer.
+type Scanner interface {
+	// ScanEntities calls fn with every entity of f.Type (any when empty)
+	// whose folded name starts with f.NameStartsWith; f.Page is ignored.
+	ScanEntities(ctx context.Context, f EntityFilter, fn func(schema.Entity) error) error
+	// ScanRelations calls fn with every relation matching f, with its
+	// evidence, as Relations would list them; f.Page and f.Order are ignored.
+	ScanRelations(ctx context.Context, f RelationFilter, fn func(schema.Relation) error) error
 }
 
 // MaxNameWords is the most words one EntitiesByNameWords call takes.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/schema"
 )
@@ -129,9 +130,17 @@ func (f ArticleFilter) Normalize() (ArticleFilter, Span, error) {
 	return f, w, err
 }
 
+// MaxSearchText bounds the characters of a search query.
+const MaxSearchText = 200
+
 // Normalize validates q and returns it with the folded text and the
-// defaults filled in. Text that folds to nothing is ErrInvalidInput.
+// defaults filled in. Text that folds to nothing, or longer than
+// MaxSearchText, is ErrInvalidInput.
 func (q SearchQuery) Normalize() (SearchQuery, error) {
+	if n := utf8.RuneCountInString(q.Text); n > MaxSearchText {
+		return q, fmt.Errorf("search query is %d characters long, over the limit of %d: %w",
+			n, MaxSearchText, ErrInvalidInput)
+	}
 	q.Text = schema.Fold(q.Text)
 	if q.Text == "" {
 		return q, fmt.Errorf("search text is empty: %w", ErrInvalidInput)

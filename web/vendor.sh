@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# vendor.sh installs the GraphiQL and React builds pinned in package-lock.json with `npm ci`
-# and copies the files the playground serves into ../playground/assets, where they are
-# committed so that `go build` needs no npm.
+# vendor.sh installs the GraphiQL, React and Cytoscape.js builds pinned in package-lock.json
+# with `npm ci` and copies the files the playground and the explorer serve into
+# ../playground/assets and ../explore/assets, where they are committed so that `go build`
+# needs no npm.
 #
 #   web/vendor.sh          re-create the vendored files (byte-identical for the same lockfile)
 #   web/vendor.sh --check  change no committed file; exit 1 if the vendored files differ
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
-assets=../playground/assets
 
 mode="write"
 case "${1:-}" in
@@ -22,39 +22,45 @@ npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# vendor_files writes every vendored file into directory $1.
+# vendor_files writes every vendored file into directory $1/<package>/.
 vendor_files() {
-  cp node_modules/react/umd/react.production.min.js "$1/react.production.min.js"
-  cp node_modules/react-dom/umd/react-dom.production.min.js "$1/react-dom.production.min.js"
+  local p="$1/playground" e="$1/explore"
+  mkdir -p "$p" "$e"
+  cp node_modules/react/umd/react.production.min.js "$p/react.production.min.js"
+  cp node_modules/react-dom/umd/react-dom.production.min.js "$p/react-dom.production.min.js"
   # The source map is not vendored, so drop the comment that would make devtools fetch it.
-  sed '/^\/\/# sourceMappingURL=/d' node_modules/graphiql/dist/index.umd.js >"$1/graphiql.min.js"
-  cp node_modules/graphiql/dist/style.css "$1/graphiql.min.css"
-  node notices.mjs >"$1/THIRD_PARTY_NOTICES.txt"
+  sed '/^\/\/# sourceMappingURL=/d' node_modules/graphiql/dist/index.umd.js >"$p/graphiql.min.js"
+  cp node_modules/graphiql/dist/style.css "$p/graphiql.min.css"
+  node notices.mjs >"$p/THIRD_PARTY_NOTICES.txt"
+  cp node_modules/cytoscape/dist/cytoscape.min.js "$e/cytoscape.min.js"
+  node notices.mjs explorer >"$e/THIRD_PARTY_NOTICES.txt"
 }
 
 vendor_files "$out"
 
 if [[ $mode == write ]]; then
-  mkdir -p "$assets"
-  for f in "$out"/*; do
-    cp "$f" "$assets/"
-    echo "vendored $(basename "$f") ($(wc -c <"$f") bytes)"
+  for f in "$out"/*/*; do
+    pkg=$(basename "$(dirname "$f")")
+    mkdir -p "../$pkg/assets"
+    cp "$f" "../$pkg/assets/"
+    echo "vendored $pkg/assets/$(basename "$f") ($(wc -c <"$f") bytes)"
   done
   exit 0
 fi
 
 status=0
-for f in "$out"/*; do
+for f in "$out"/*/*; do
   name=$(basename "$f")
-  if [[ ! -f $assets/$name ]]; then
-    echo "missing: playground/assets/$name" >&2
+  pkg=$(basename "$(dirname "$f")")
+  if [[ ! -f ../$pkg/assets/$name ]]; then
+    echo "missing: $pkg/assets/$name" >&2
     status=1
-  elif ! cmp -s "$f" "$assets/$name"; then
-    echo "differs: playground/assets/$name (run web/vendor.sh)" >&2
+  elif ! cmp -s "$f" "../$pkg/assets/$name"; then
+    echo "differs: $pkg/assets/$name (run web/vendor.sh)" >&2
     status=1
   fi
 done
 if [[ $status == 0 ]]; then
-  echo "playground/assets: vendored files match package-lock.json"
+  echo "playground/assets, explore/assets: vendored files match package-lock.json"
 fi
 exit $status

@@ -74,6 +74,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Count struct {
+		Count     func(childComplexity int) int
+		Countries func(childComplexity int) int
+		Goldstein func(childComplexity int) int
+		Month     func(childComplexity int) int
+		Plover    func(childComplexity int) int
+		Type      func(childComplexity int) int
+	}
+
 	Country struct {
 		Aliases   func(childComplexity int) int
 		Code      func(childComplexity int) int
@@ -82,6 +91,16 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Type      func(childComplexity int) int
+	}
+
+	Dyad struct {
+		ByType    func(childComplexity int) int
+		Count     func(childComplexity int) int
+		Country   func(childComplexity int) int
+		First     func(childComplexity int) int
+		Goldstein func(childComplexity int) int
+		Last      func(childComplexity int) int
+		Other     func(childComplexity int) int
 	}
 
 	EntityConnection struct {
@@ -127,8 +146,9 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		In   func(childComplexity int) int
-		Role func(childComplexity int) int
+		In        func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Sentences func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -172,15 +192,17 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Articles     func(childComplexity int, since *string, until *string, source *string, first *int, after *string) int
+		Counts       func(childComplexity int, groupBy []model.CountKey, since *string, until *string, types []schema.RelationType, country *model.EntityRef) int
+		Dyads        func(childComplexity int, country model.EntityRef, since *string, until *string, types []schema.RelationType) int
 		Entities     func(childComplexity int, typeArg *schema.EntityType, nameStartsWith *string, first *int, after *string) int
 		Entity       func(childComplexity int, id *string, name *string) int
-		Neighborhood func(childComplexity int, id string, depth *int, types []schema.RelationType, limit *int) int
+		Neighborhood func(childComplexity int, of model.EntityRef, depth *int, types []schema.RelationType, limit *int) int
 		Node         func(childComplexity int, id string) int
-		Paths        func(childComplexity int, from string, to string, maxHops *int, types []schema.RelationType, first *int) int
-		Relations    func(childComplexity int, types []schema.RelationType, source *string, target *string, between []string, since *string, until *string, article *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Paths        func(childComplexity int, from model.EntityRef, to model.EntityRef, maxHops *int, types []schema.RelationType, first *int) int
+		Relations    func(childComplexity int, types []schema.RelationType, source *model.EntityRef, target *model.EntityRef, between []model.EntityRef, betweenCountries []model.EntityRef, since *string, until *string, article *string, first *int, after *string, orderBy *model.RelationOrder) int
 		Search       func(childComplexity int, query string, types []schema.EntityType, first *int) int
 		Stats        func(childComplexity int) int
-		Timeline     func(childComplexity int, actors []string, since *string, until *string, types []schema.RelationType) int
+		Timeline     func(childComplexity int, actors []model.EntityRef, since *string, until *string, types []schema.RelationType) int
 	}
 
 	Quote struct {
@@ -198,8 +220,10 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		Date       func(childComplexity int) int
 		Evidence   func(childComplexity int) int
+		Goldstein  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Plover     func(childComplexity int) int
+		QuadClass  func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Source     func(childComplexity int) int
 		Status     func(childComplexity int) int
@@ -394,6 +418,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
 
+	case "Count.count":
+		if e.ComplexityRoot.Count.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Count(childComplexity), true
+	case "Count.countries":
+		if e.ComplexityRoot.Count.Countries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Countries(childComplexity), true
+	case "Count.goldstein":
+		if e.ComplexityRoot.Count.Goldstein == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Goldstein(childComplexity), true
+	case "Count.month":
+		if e.ComplexityRoot.Count.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Month(childComplexity), true
+	case "Count.plover":
+		if e.ComplexityRoot.Count.Plover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Plover(childComplexity), true
+	case "Count.type":
+		if e.ComplexityRoot.Count.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Type(childComplexity), true
+
 	case "Country.aliases":
 		if e.ComplexityRoot.Country.Aliases == nil {
 			break
@@ -446,6 +507,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Type(childComplexity), true
+
+	case "Dyad.byType":
+		if e.ComplexityRoot.Dyad.ByType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.ByType(childComplexity), true
+	case "Dyad.count":
+		if e.ComplexityRoot.Dyad.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.Count(childComplexity), true
+	case "Dyad.country":
+		if e.ComplexityRoot.Dyad.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.Country(childComplexity), true
+	case "Dyad.first":
+		if e.ComplexityRoot.Dyad.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.First(childComplexity), true
+	case "Dyad.goldstein":
+		if e.ComplexityRoot.Dyad.Goldstein == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.Goldstein(childComplexity), true
+	case "Dyad.last":
+		if e.ComplexityRoot.Dyad.Last == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.Last(childComplexity), true
+	case "Dyad.other":
+		if e.ComplexityRoot.Dyad.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dyad.Other(childComplexity), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -629,6 +733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Role(childComplexity), true
+	case "Office.sentences":
+		if e.ComplexityRoot.Office.Sentences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Sentences(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -820,6 +930,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Articles(childComplexity, args["since"].(*string), args["until"].(*string), args["source"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.counts":
+		if e.ComplexityRoot.Query.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Counts(childComplexity, args["groupBy"].([]model.CountKey), args["since"].(*string), args["until"].(*string), args["types"].([]schema.RelationType), args["country"].(*model.EntityRef)), true
+	case "Query.dyads":
+		if e.ComplexityRoot.Query.Dyads == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dyads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Dyads(childComplexity, args["country"].(model.EntityRef), args["since"].(*string), args["until"].(*string), args["types"].([]schema.RelationType)), true
 	case "Query.entities":
 		if e.ComplexityRoot.Query.Entities == nil {
 			break
@@ -853,7 +985,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]schema.RelationType), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["of"].(model.EntityRef), args["depth"].(*int), args["types"].([]schema.RelationType), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -875,7 +1007,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]schema.RelationType), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(model.EntityRef), args["to"].(model.EntityRef), args["maxHops"].(*int), args["types"].([]schema.RelationType), args["first"].(*int)), true
 	case "Query.relations":
 		if e.ComplexityRoot.Query.Relations == nil {
 			break
@@ -886,7 +1018,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relations(childComplexity, args["types"].([]schema.RelationType), args["source"].(*string), args["target"].(*string), args["between"].([]string), args["since"].(*string), args["until"].(*string), args["article"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
+		return e.ComplexityRoot.Query.Relations(childComplexity, args["types"].([]schema.RelationType), args["source"].(*model.EntityRef), args["target"].(*model.EntityRef), args["between"].([]model.EntityRef), args["betweenCountries"].([]model.EntityRef), args["since"].(*string), args["until"].(*string), args["article"].(*string), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.RelationOrder)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -914,7 +1046,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actors"].([]string), args["since"].(*string), args["until"].(*string), args["types"].([]schema.RelationType)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actors"].([]model.EntityRef), args["since"].(*string), args["until"].(*string), args["types"].([]schema.RelationType)), true
 
 	case "Quote.aliases":
 		if e.ComplexityRoot.Quote.Aliases == nil {
@@ -993,6 +1125,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
+	case "Relation.goldstein":
+		if e.ComplexityRoot.Relation.Goldstein == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Goldstein(childComplexity), true
 	case "Relation.id":
 		if e.ComplexityRoot.Relation.ID == nil {
 			break
@@ -1005,6 +1143,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Plover(childComplexity), true
+	case "Relation.quadClass":
+		if e.ComplexityRoot.Relation.QuadClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.QuadClass(childComplexity), true
 	case "Relation.role":
 		if e.ComplexityRoot.Relation.Role == nil {
 			break
@@ -1147,6 +1291,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ArticleInput", ec.unmarshalInputArticleInput),
+			graphql.NewInputUnmarshaler("EntityRef", ec.unmarshalInputEntityRef),
 		)
 	}
 	first := true
@@ -1320,6 +1465,8 @@ interface Entity {
 type Office {
   role: String
   in: Entity!
+  "How many evidence sentences state it; the roll-ups count a person for the country most do."
+  sentences: Int!
 }
 
 type Person implements Node & Entity {
@@ -1479,6 +1626,10 @@ type Relation implements Node {
   confidence: Float
   cameo: String
   plover: String
+  "The Goldstein (1992) weight of the CAMEO code, -10 (conflict) to +10 (cooperation)."
+  goldstein: Float
+  "GDELT's quad class of the CAMEO code: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."
+  quadClass: Int
   evidence: [Evidence!]!
 }
 
@@ -1554,6 +1705,40 @@ type Stats {
   byRelationType: [TypeCount!]!
 }
 
+"What counts are grouped by."
+enum CountKey {
+  "The year and month of the relation's date (YYYY-MM); relations without one are left out."
+  MONTH
+  TYPE
+  "The two countries the ends act for (a country, or an official holding office in it)."
+  COUNTRY_PAIR
+  PLOVER
+}
+
+"The relations of one group of counts; only the grouped-by fields are set."
+type Count {
+  month: String
+  type: RelationType
+  "The two countries, ordered by name."
+  countries: [Country!]
+  plover: String
+  count: Int!
+  "The mean Goldstein weight of the group's relations."
+  goldstein: Float
+}
+
+"What passed between a country and one other, its officials included."
+type Dyad {
+  country: Country!
+  other: Country!
+  count: Int!
+  byType: [TypeCount!]!
+  "The mean Goldstein weight of the relations."
+  goldstein: Float
+  first: Date
+  last: Date
+}
+
 type Query {
   "Any node by its global id."
   node(id: ID!): Node
@@ -1567,11 +1752,18 @@ type Query {
     first: Int = 20
     after: String
   ): EntityConnection!
+  """
+  Relations matching every argument given. between keeps relations whose two
+  ends are both among the entities; betweenCountries keeps, for two or more
+  countries, the relations from one country or an official of it (someone
+  who HOLDS_OFFICE in it) to another country or an official of that.
+  """
   relations(
     types: [RelationType!]
-    source: ID
-    target: ID
-    between: [ID!]
+    source: EntityRef
+    target: EntityRef
+    between: [EntityRef!]
+    betweenCountries: [EntityRef!]
     since: Date
     until: Date
     article: ID
@@ -1580,13 +1772,40 @@ type Query {
     orderBy: RelationOrder = DATE_DESC
   ): RelationConnection!
   "The entities within depth hops of an entity."
-  neighborhood(id: ID!, depth: Int = 1, types: [RelationType!], limit: Int = 50): Subgraph!
+  neighborhood(of: EntityRef!, depth: Int = 1, types: [RelationType!], limit: Int = 50): Subgraph!
   "Shortest paths between two entities."
-  paths(from: ID!, to: ID!, maxHops: Int = 4, types: [RelationType!], first: Int = 5): [Path!]!
+  paths(
+    from: EntityRef!
+    to: EntityRef!
+    maxHops: Int = 4
+    types: [RelationType!]
+    first: Int = 5
+  ): [Path!]!
   "The dated interactions among the given actors, oldest first."
-  timeline(actors: [ID!]!, since: Date, until: Date, types: [RelationType!]): [Relation!]!
+  timeline(actors: [EntityRef!]!, since: Date, until: Date, types: [RelationType!]): [Relation!]!
   articles(since: Date, until: Date, source: String, first: Int = 20, after: String): ArticleConnection!
   stats: Stats!
+  "The countries a country dealt with, most relations first (action types unless types are given)."
+  dyads(country: EntityRef!, since: Date, until: Date, types: [RelationType!]): [Dyad!]!
+  "Relations counted by the given keys, for time series (action types unless types are given)."
+  counts(
+    groupBy: [CountKey!]!
+    since: Date
+    until: Date
+    types: [RelationType!]
+    country: EntityRef
+  ): [Count!]!
+}
+
+"""
+An entity named by exactly one of its id, its name (or an alias; a name that
+several entities share is refused with the candidates listed) or its Wikidata
+QID.
+"""
+input EntityRef {
+  id: ID
+  name: String
+  wikidata: String
 }
 
 "An article to load."
@@ -1666,6 +1885,64 @@ func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_Count_month(ctx, field)
+	case "type":
+		return ec.fieldContext_Count_type(ctx, field)
+	case "countries":
+		return ec.fieldContext_Count_countries(ctx, field)
+	case "plover":
+		return ec.fieldContext_Count_plover(ctx, field)
+	case "count":
+		return ec.fieldContext_Count_count(ctx, field)
+	case "goldstein":
+		return ec.fieldContext_Count_goldstein(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
+}
+
+func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Country_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Country_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Country_aliases(ctx, field)
+	case "type":
+		return ec.fieldContext_Country_type(ctx, field)
+	case "iso":
+		return ec.fieldContext_Country_iso(ctx, field)
+	case "relations":
+		return ec.fieldContext_Country_relations(ctx, field)
+	case "mentions":
+		return ec.fieldContext_Country_mentions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
+}
+
+func (ec *executionContext) childFields_Dyad(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "country":
+		return ec.fieldContext_Dyad_country(ctx, field)
+	case "other":
+		return ec.fieldContext_Dyad_other(ctx, field)
+	case "count":
+		return ec.fieldContext_Dyad_count(ctx, field)
+	case "byType":
+		return ec.fieldContext_Dyad_byType(ctx, field)
+	case "goldstein":
+		return ec.fieldContext_Dyad_goldstein(ctx, field)
+	case "first":
+		return ec.fieldContext_Dyad_first(ctx, field)
+	case "last":
+		return ec.fieldContext_Dyad_last(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dyad", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -1720,6 +1997,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_role(ctx, field)
 	case "in":
 		return ec.fieldContext_Office_in(ctx, field)
+	case "sentences":
+		return ec.fieldContext_Office_sentences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -1768,6 +2047,10 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_cameo(ctx, field)
 	case "plover":
 		return ec.fieldContext_Relation_plover(ctx, field)
+	case "goldstein":
+		return ec.fieldContext_Relation_goldstein(ctx, field)
+	case "quadClass":
+		return ec.fieldContext_Relation_quadClass(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
 	}

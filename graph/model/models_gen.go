@@ -31,6 +31,30 @@ type ArticleInput struct {
 	Source    *string `json:"source,omitempty"`
 }
 
+// The relations of one group of counts; only the grouped-by fields are set.
+type Count struct {
+	Month *string              `json:"month,omitempty"`
+	Type  *schema.RelationType `json:"type,omitempty"`
+	// The two countries, ordered by name.
+	Countries []Country `json:"countries,omitempty"`
+	Plover    *string   `json:"plover,omitempty"`
+	Count     int       `json:"count"`
+	// The mean Goldstein weight of the group's relations.
+	Goldstein *float64 `json:"goldstein,omitempty"`
+}
+
+// What passed between a country and one other, its officials included.
+type Dyad struct {
+	Country *Country    `json:"country"`
+	Other   *Country    `json:"other"`
+	Count   int         `json:"count"`
+	ByType  []TypeCount `json:"byType"`
+	// The mean Goldstein weight of the relations.
+	Goldstein *float64 `json:"goldstein,omitempty"`
+	First     *string  `json:"first,omitempty"`
+	Last      *string  `json:"last,omitempty"`
+}
+
 type EntityConnection struct {
 	Edges      []EntityEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
@@ -40,6 +64,15 @@ type EntityConnection struct {
 type EntityEdge struct {
 	Cursor string `json:"cursor"`
 	Node   Entity `json:"node"`
+}
+
+// An entity named by exactly one of its id, its name (or an alias; a name that
+// several entities share is refused with the candidates listed) or its Wikidata
+// QID.
+type EntityRef struct {
+	ID       *string `json:"id,omitempty"`
+	Name     *string `json:"name,omitempty"`
+	Wikidata *string `json:"wikidata,omitempty"`
 }
 
 // What loading an article produced.
@@ -56,6 +89,8 @@ type Mutation struct {
 type Office struct {
 	Role *string `json:"role,omitempty"`
 	In   Entity  `json:"in"`
+	// How many evidence sentences state it; the roll-ups count a person for the country most do.
+	Sentences int `json:"sentences"`
 }
 
 type PageInfo struct {
@@ -104,6 +139,68 @@ type Subscription struct {
 type TypeCount struct {
 	Type  string `json:"type"`
 	Count int    `json:"count"`
+}
+
+// What counts are grouped by.
+type CountKey string
+
+const (
+	// The year and month of the relation's date (YYYY-MM); relations without one are left out.
+	CountKeyMonth CountKey = "MONTH"
+	CountKeyType  CountKey = "TYPE"
+	// The two countries the ends act for (a country, or an official holding office in it).
+	CountKeyCountryPair CountKey = "COUNTRY_PAIR"
+	CountKeyPlover      CountKey = "PLOVER"
+)
+
+var AllCountKey = []CountKey{
+	CountKeyMonth,
+	CountKeyType,
+	CountKeyCountryPair,
+	CountKeyPlover,
+}
+
+func (e CountKey) IsValid() bool {
+	switch e {
+	case CountKeyMonth, CountKeyType, CountKeyCountryPair, CountKeyPlover:
+		return true
+	}
+	return false
+}
+
+func (e CountKey) String() string {
+	return string(e)
+}
+
+func (e *CountKey) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CountKey(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CountKey", str)
+	}
+	return nil
+}
+
+func (e CountKey) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CountKey) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CountKey) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Which relations of an entity to follow.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/store"
@@ -116,26 +117,49 @@ func TestTornTail(t *testing.T) {
 }
 
 func TestCorruptRecordInTheMiddle(t *testing.T) {
-	dir := t.TempDir()
-	s, _ := loaded(t, dir)
-	journal := s.journalPath(s.gen)
-	crash(s)
-	data, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		at   int // the byte flipped
+	}{
+		{"payload of the first frame", headerSize + 10},
+		{"checksum of the first frame", 5},
+		{"length of the first frame", 1},
 	}
-	data[headerSize+10] ^= 0xff // inside the first record's payload
-	if err := os.WriteFile(journal, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s = mustOpen(t, dir)
-	st, err := s.Stats(bg)
-	if err != nil {
-		t.Fatalf("Stats = %v", err)
-	}
-	if st.Articles != 0 || s.Recovery().Truncated != int64(len(data)) {
-		t.Errorf("after a corrupt first record: %d articles, Recovery() = %+v; want 0 and "+
-			"all %d bytes cut", st.Articles, s.Recovery(), len(data))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, _ := loaded(t, dir)
+			journal := s.journalPath(s.gen)
+			crash(s)
+			data, err := os.ReadFile(journal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[tt.at] ^= 0x04 // one flipped bit; the second frame stays intact
+			if err := os.WriteFile(journal, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err = Open(dir)
+			var de *DamageError
+			if !errors.As(err, &de) || !errors.Is(err, ErrDamaged) {
+				t.Fatalf("Open(flipped bit) = %v; want a *DamageError", err)
+			}
+			if de.Frame != 1 || de.Offset != 0 || !strings.Contains(err.Error(), "frame 1 at byte 0") {
+				t.Errorf("error %q; want it to name frame 1 at byte 0", err)
+			}
+			if got, _ := os.ReadFile(journal); string(got) != string(data) {
+				t.Errorf("the damaged journal was changed; want it left as it was")
+			}
+			kept, _ := os.ReadFile(filepath.Join(dir, de.Copy))
+			if de.Copy == "" || string(kept) != string(data) {
+				t.Errorf("copy kept aside %q holds %d bytes; want the %d of the journal",
+					de.Copy, len(kept), len(data))
+			}
+			// Opening again refuses again: nothing was trimmed.
+			if _, err := Open(dir); !errors.Is(err, ErrDamaged) {
+				t.Errorf("second Open = %v; want it refused again", err)
+			}
+		})
 	}
 }
 

@@ -97,6 +97,73 @@ type Recovery struct {
 	Reason string
 }
 
+// ErrDamaged marks a journal damaged in the middle (see DamageError).
+var ErrDamaged = errors.New("journal damaged in the middle")
+
+// DamageError is a journal frame that is corrupt while intact frames follow
+// it: not a torn last write but damage to acknowledged data, which Open
+// refuses rather than drop the frames after it.
+type DamageError struct {
+	Journal string // the journal file
+	Frame   int    // the damaged frame, counted from 1
+	Offset  int64  // its byte offset
+	Next    int64  // the offset of the first intact frame after it
+	Cause   error  // what is wrong with the frame
+	Copy    string // where a copy of the damaged journal was kept, if any
+}
+
+func (e *DamageError) Error() string {
+	msg := fmt.Sprintf("%s: frame %d at byte %d is damaged (%v) and intact frames follow "+
+		"from byte %d; refusing to open rather than drop acknowledged writes", e.Journal,
+		e.Frame, e.Offset, e.Cause, e.Next)
+	if e.Copy != "" {
+		msg += "; a copy is kept as " + e.Copy
+	}
+	return msg + "; restore the journal from a backup, or move it away to open the store " +
+		"as of its last snapshot"
+}
+
+func (e *DamageError) Unwrap() error { return ErrDamaged }
+
+// intactAfter returns the offset of the first whole, checksummed frame
+// that starts after the corrupt one at bad, or -1 when what follows is
+// only a torn tail. Frames hold JSON objects, so only offsets whose
+// payload starts with '{' are tried.
+func intactAfter(f *os.File, bad int64) (int64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return -1, err
+	}
+	rest := make([]byte, info.Size()-bad)
+	if _, err := f.ReadAt(rest, bad); err != nil && err != io.EOF {
+		return -1, err
+	}
+	for i := 1; i+headerSize < len(rest); i++ {
+		if rest[i+headerSize] != '{' {
+			continue
+		}
+		size := int(binary.LittleEndian.Uint32(rest[i : i+4]))
+		end := i + headerSize + size
+		if size == 0 || end > len(rest) {
+			continue
+		}
+		if crc32.Checksum(rest[i+headerSize:end], crcTable) == binary.LittleEndian.Uint32(
+			rest[i+4:i+8]) {
+			return bad + int64(i), nil
+		}
+	}
+	return -1, nil
+}
+
+// String says what recovery did, for a log line.
+func (r Recovery) String() string {
+	if r.Reason == "" {
+		return fmt.Sprintf("replayed %d journal records", r.Records)
+	}
+	return fmt.Sprintf("replayed %d journal records; cut %d bytes of torn tail (%s)",
+		r.Records, r.Truncated, r.Reason)
+}
+
 // replay applies every whole record of the journal f to st, cuts away a
 // torn or corrupt tail, and leaves f positioned at its end.
 func replay(f *os.File, st *state) (Recovery, error) {
@@ -113,6 +180,14 @@ func replay(f *os.File, st *state) (Recovery, error) {
 			break
 		}
 		if errors.Is(err, errCorrupt) {
+			next, derr := intactAfter(f, good)
+			if derr != nil {
+				return rec, derr
+			}
+			if next >= 0 {
+				return rec, &DamageError{Journal: f.Name(), Frame: rec.Records + 1,
+					Offset: good, Next: next, Cause: err}
+			}
 			rec.Reason = fmt.Sprintf("record %d at byte %d: %v", rec.Records+1, good, err)
 			break
 		}

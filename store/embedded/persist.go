@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/diplograph/diplograph/store"
 )
 
 // File names under the store's directory.
@@ -50,7 +52,8 @@ func (s *Store) readSnapshot() error {
 // writes that follow; if even that fails, the store refuses further writes.
 func (s *Store) appendOp(o op) error {
 	if s.broken != nil {
-		return fmt.Errorf("journal unusable since an earlier failure: %w", s.broken)
+		return fmt.Errorf("journal unusable since an earlier failure: %w: %w",
+			store.ErrUnavailable, s.broken)
 	}
 	buf, err := frame(o)
 	if err != nil {
@@ -64,7 +67,9 @@ func (s *Store) appendOp(o op) error {
 		if terr := s.restoreJournal(); terr != nil {
 			s.broken = terr
 		}
-		return err
+		// A failed write or sync (a full disk, an I/O error) is the
+		// store's, not the caller's: the API answers UNAVAILABLE.
+		return fmt.Errorf("journal write: %w: %w", store.ErrUnavailable, err)
 	}
 	s.size += int64(len(buf))
 	return nil

@@ -6,7 +6,10 @@
 // and synced before Upsert or DeleteArticle returns. Open replays the
 // journal over the last snapshot (snapshot); a torn or corrupt tail, left
 // by a crash in the middle of a write, is cut away and reported by
-// Recovery, never a failure to open. When the journal grows past a bound,
+// Recovery. A corrupt frame followed by intact ones is damage to
+// acknowledged writes, not a torn write: Open refuses it with a
+// *DamageError naming the frame and its offset, and keeps a copy of the
+// journal aside (damaged-journal.N.TIME). When the journal grows past a bound,
 // and on Close, the state is compacted into a new snapshot, written to a
 // temporary file, synced and renamed over the old one, and a fresh journal
 // of the next generation is started. A lock file (LOCK, flock) keeps a
@@ -20,7 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
+	"time"
 
 	"github.com/diplograph/diplograph/store"
 )
@@ -74,9 +77,9 @@ func lockDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if errors.Is(err, errWouldBlock) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("lock: %w", err)
@@ -96,6 +99,11 @@ func (s *Store) load() error {
 	}
 	if s.recovery, err = replay(f, s.st); err != nil {
 		f.Close()
+		var de *DamageError
+		if errors.As(err, &de) {
+			de.Journal = filepath.Base(de.Journal)
+			de.Copy = s.keepAside(de.Journal)
+		}
 		return fmt.Errorf("journal: %w", err)
 	}
 	s.journal = f
@@ -107,6 +115,21 @@ func (s *Store) load() error {
 		return err
 	}
 	return s.removeStaleJournals()
+}
+
+// keepAside copies the damaged journal name to damaged-NAME.UNIXTIME,
+// which no later compaction removes, and returns the copy's name ("" if
+// the copy failed).
+func (s *Store) keepAside(name string) string {
+	data, err := os.ReadFile(s.path(name))
+	if err != nil {
+		return ""
+	}
+	aside := fmt.Sprintf("damaged-%s.%d", name, time.Now().Unix())
+	if writeFileSynced(s.path(aside), data) != nil {
+		return ""
+	}
+	return aside
 }
 
 // Recovery reports what Open found in the journal: how many records it
@@ -152,7 +175,7 @@ func (s *Store) Close(ctx context.Context) error {
 
 // release drops the directory lock.
 func (s *Store) release() {
-	syscall.Flock(int(s.lock.Fd()), syscall.LOCK_UN)
+	unlockFile(s.lock)
 	s.lock.Close()
 }
 

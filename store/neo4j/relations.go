@@ -92,6 +92,25 @@ func relationsQuery(f store.RelationFilter) (string, map[string]any, error) {
 // relationsBody builds the query of a normalized filter, with f.Entity
 // replaced by the Cypher expression entity (none when empty).
 func relationsBody(f store.RelationFilter, entity string) (string, map[string]any, error) {
+	match, params, err := relationsMatch(f, entity)
+	if err != nil {
+		return "", nil, err
+	}
+	var b strings.Builder
+	b.WriteString(match)
+	if f.Order == store.DateAsc {
+		b.WriteString("WITH r ORDER BY r.date = '', r.date, r.id\n")
+	} else {
+		b.WriteString("WITH r ORDER BY r.date DESC, r.id\n")
+	}
+	b.WriteString("WITH collect(r) AS items\n" +
+		"RETURN size(items) AS total, [x IN items[$skip..$end] | " + projectRel("x") + "] AS page")
+	return b.String(), params, nil
+}
+
+// relationsMatch builds the part of the query of a normalized filter that
+// binds r, s and t to each matching relation and its ends.
+func relationsMatch(f store.RelationFilter, entity string) (string, map[string]any, error) {
 	types, err := typePattern(f.Types)
 	if err != nil {
 		return "", nil, err
@@ -137,13 +156,6 @@ func relationsBody(f store.RelationFilter, entity string) (string, map[string]an
 	if len(conds) > 0 {
 		b.WriteString("WITH r, s, t WHERE " + strings.Join(conds, " AND ") + "\n")
 	}
-	if f.Order == store.DateAsc {
-		b.WriteString("WITH r ORDER BY r.date = '', r.date, r.id\n")
-	} else {
-		b.WriteString("WITH r ORDER BY r.date DESC, r.id\n")
-	}
-	b.WriteString("WITH collect(r) AS items\n" +
-		"RETURN size(items) AS total, [x IN items[$skip..$end] | " + projectRel("x") + "] AS page")
 	return b.String(), params, nil
 }
 

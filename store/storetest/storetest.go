@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Articles", articleTests},
 		{"Graph", graphTests},
 		{"Batch", batchTests},
+		{"Scan", scanTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

@@ -1,0 +1,182 @@
+package syntax
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordInfo holds the hashed views of one word that the tagger and the
+// parser read, computed once per word.
+type wordInfo struct {
+	form   string
+	lower  string
+	hLower uint64 // lower-case form
+	hForm  uint64 // form as written
+	suf    [4]uint64
+	pre    [3]uint64
+	shape  uint64
+	flags  uint64 // bit set of wordFlags
+}
+
+const (
+	flagUpper   = 1 << iota // starts with an upper-case letter
+	flagAllCaps             // every letter upper case, two or more letters
+	flagDigit               // contains a digit
+	flagHyphen              // contains a hyphen
+	flagPunct               // no letter or digit
+	flagPeriod              // contains a period
+)
+
+func newWordInfo(form string) wordInfo {
+	lower := strings.ToLower(form)
+	wi := wordInfo{form: form, lower: lower, hLower: hashString(lower), hForm: hashString(form)}
+	// Byte offsets where the last 1..4 runes and the first 1..3 end.
+	var sufAt [4]int
+	var preAt [3]int
+	n := 0
+	for i := range lower {
+		if n >= 1 && n <= 3 {
+			preAt[n-1] = i
+		}
+		n++
+	}
+	if n <= 3 && n > 0 {
+		preAt[n-1] = len(lower)
+	}
+	k := 0
+	for i := len(lower); i > 0 && k < 4; {
+		_, size := utf8.DecodeLastRuneInString(lower[:i])
+		i -= size
+		sufAt[k] = i
+		k++
+	}
+	for j := 0; j < 4; j++ {
+		if j < k {
+			wi.suf[j] = hashString(lower[sufAt[j]:]) ^ uint64(j+1)
+		} else {
+			wi.suf[j] = wi.hLower ^ uint64(j+1)
+		}
+	}
+	for j := 0; j < 3; j++ {
+		if j < n && preAt[j] > 0 {
+			wi.pre[j] = hashString(lower[:preAt[j]]) ^ uint64((j+1)<<8)
+		} else {
+			wi.pre[j] = wi.hLower ^ uint64((j+1)<<8)
+		}
+	}
+	wi.shape = shapeHash(form)
+	letters, uppers := 0, 0
+	alnum := false
+	for i, r := range form {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			uppers++
+			if i == 0 {
+				wi.flags |= flagUpper
+			}
+			alnum = true
+		case unicode.IsLetter(r):
+			letters++
+			alnum = true
+		case unicode.IsDigit(r):
+			wi.flags |= flagDigit
+			alnum = true
+		case r == '-':
+			wi.flags |= flagHyphen
+		case r == '.':
+			wi.flags |= flagPeriod
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		wi.flags |= flagAllCaps
+	}
+	if !alnum {
+		wi.flags |= flagPunct
+	}
+	return wi
+}
+
+// shapeOf maps letters to X/x and digits to d, collapsing runs longer
+// than two: "McCain" → "XxXxx" → "XxXxx", "2021" → "dd", "U.S." → "X.X.".
+func shapeOf(form string) string {
+	var b strings.Builder
+	var last rune
+	run := 0
+	for _, r := range form {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		b.WriteRune(c)
+		if b.Len() > 12 {
+			break
+		}
+	}
+	return b.String()
+}
+
+// shapeHash is hashString(shapeOf(form)), computed without building the
+// shape.
+func shapeHash(form string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune
+	run, length := 0, 0
+	var buf [utf8.UTFMax]byte
+	for _, r := range form {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		n := utf8.EncodeRune(buf[:], c)
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+		length += n
+		if length > 12 {
+			break
+		}
+	}
+	return mix(h)
+}
+
+// firstRuneUpper reports whether s starts with an upper-case letter.
+func firstRuneUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func firstRuneDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
