@@ -1,3 +1,8 @@
+//go:build !race
+
+// The real-corpus re-load runs without the race detector (make test-go runs
+// it in a step of its own): under -race it would take several minutes.
+
 package ingest
 
 import (
