@@ -59,6 +59,7 @@ test-go:
 	$(GO) test -race -count=1 -timeout 20m ./...
 	# The real-corpus load (2,013 releases into both stores) runs without -race.
 	$(GO) test -count=1 -timeout 30m -run '^TestLoadRealCorpus$$' .
+	$(GO) test -count=1 -timeout 30m -run '^TestRealCorpusReload$$' ./ingest/
 
 score: build
 	python3 $(GOLD)/../score.py --cmd "./$(BIN) extract --json" --gold $(GOLD) \

@@ -190,22 +190,39 @@ func loadCmd(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	return loadWith(ctx, resolve.New(st, st), x, fs.Args(), *explain, ro)
+	res := resolve.New(st, st)
+	merged := 0
+	res.Explain = func(d resolve.Decision) {
+		if d.Into != "" {
+			merged++
+		}
+		if *explain {
+			fmt.Println(d)
+		}
+	}
+	status := loadWith(ctx, res, x, fs.Args(), ro)
+	if status == 130 {
+		return status
+	}
+	fmt.Printf("people merged across articles: %d\n", merged)
+	if stats, err := st.Stats(ctx); err == nil {
+		fmt.Printf("the store holds %d articles, %d nodes, %d edges\n",
+			stats.Articles, stats.Entities, stats.Relations)
+	}
+	return status
 }
 
 // load loads paths with the default reading options (see loadWith).
-func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
-	explain bool,
-) int {
-	return loadWith(ctx, w, x, paths, explain, articles.Options{})
+func load(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string) int {
+	return loadWith(ctx, w, x, paths, articles.Options{})
 }
 
-// loadWith loads paths and prints what it loaded, skipped and warned about,
-// and with explain how people were merged across articles. The status is 1
-// when something was skipped or the store failed, and 130 when ctx was
-// cancelled (Ctrl-C), after a one-line summary of what was written.
+// loadWith loads paths and prints what it loaded, skipped and warned about.
+// The status is 1 when something was skipped or the store failed, and 130
+// when ctx was cancelled (Ctrl-C), after a one-line summary of what was
+// written.
 func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []string,
-	explain bool, ro articles.Options,
+	ro articles.Options,
 ) int {
 	progress := newProgress()
 	opts := ingest.Options{Read: ro, Progress: progress.update}
@@ -218,26 +235,13 @@ func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []
 		fmt.Fprintf(os.Stderr, "warning %s: %s\n", s.Path, s.Reason)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(os.Stderr, "interrupted: wrote %d articles from %d inputs "+
+		fmt.Fprintf(os.Stderr, "load interrupted: wrote %d articles from %d inputs "+
 			"(%d nodes, %d edges) before the stop; %d skipped\n",
 			rep.Articles, rep.Files, rep.Entities, rep.Relations, len(rep.Skipped))
 		return 130
 	}
 	fmt.Printf("loaded %d articles from %d files: %d nodes, %d edges\n",
 		rep.Articles, rep.Files, rep.Entities, rep.Relations)
-	if d, ok := w.(interface{ Decisions() []resolve.Decision }); ok {
-		ds := d.Decisions()
-		merged := 0
-		for _, x := range ds {
-			if x.Into != "" {
-				merged++
-			}
-			if explain {
-				fmt.Println(x)
-			}
-		}
-		fmt.Printf("people merged across articles: %d\n", merged)
-	}
 	if err != nil {
 		return fail(err)
 	}

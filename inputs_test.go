@@ -185,7 +185,7 @@ func TestLoadInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var code int
 	out, errOut := capture(t, "", func() {
-		code = loadWith(ctx, cancelling{st, cancel}, x, []string{path}, false, articles.Options{})
+		code = loadWith(ctx, cancelling{st, cancel}, x, []string{path}, articles.Options{})
 	})
 	if code != 130 {
 		t.Errorf("interrupted load exited %d; want 130", code)

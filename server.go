@@ -94,7 +94,7 @@ func serve(ctx context.Context, args []string) int {
 	metrics := graph.NewMetrics(reg)
 	r := &graph.Resolver{Store: metrics.Instrument(st), Extractor: x, Events: graph.NewBroker(),
 		Merger: resolve.New(st, st), Metrics: metrics}
-	if len(loads) > 0 && load(ctx, r, x, loads, false) == 1 {
+	if len(loads) > 0 && load(ctx, r, x, loads) == 1 {
 		return 1
 	}
 	api := graph.NewHandler(r, graph.Options{

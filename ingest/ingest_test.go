@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -243,5 +244,53 @@ func TestLoadStops(t *testing.T) {
 				t.Errorf("Report.Articles = %d; want %d", r.Articles, tt.articles)
 			}
 		})
+	}
+}
+
+// concurrent is words that records how many extractions ran at once.
+type concurrent struct {
+	mu        sync.Mutex
+	now, most int
+}
+
+func (c *concurrent) Extract(d loader.Document) (schema.Batch, error) {
+	c.mu.Lock()
+	c.now++
+	c.most = max(c.most, c.now)
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		c.now--
+		c.mu.Unlock()
+	}()
+	time.Sleep(2 * time.Millisecond)
+	return words{}.Extract(d)
+}
+
+// TestLoadOneBigFile: the documents of one JSONL file are extracted by
+// several workers at once and still written in their order, grouped.
+func TestLoadOneBigFile(t *testing.T) {
+	var lines strings.Builder
+	var want [][]string
+	for i := range 12 {
+		title := fmt.Sprintf("Kenya Ghana %d", i)
+		fmt.Fprintf(&lines, "{\"title\": %q, \"body\": \"Kenya and Ghana\"}\n", title)
+		if i%5 == 0 {
+			want = append(want, nil)
+		}
+		want[len(want)-1] = append(want[len(want)-1], title)
+	}
+	dir := writeFiles(t, map[string]string{"big.jsonl": lines.String()})
+	w, x := &recorder{}, &concurrent{}
+	rep, err := Load(context.Background(), w, x, []string{dir}, Options{Workers: 4,
+		BatchSize: 5})
+	if err != nil || rep.Articles != 12 || rep.Files != 1 || len(rep.Skipped) != 0 {
+		t.Fatalf("Load = %+v, %v; want 12 articles from 1 file, none skipped", rep, err)
+	}
+	if !reflect.DeepEqual(w.calls, want) {
+		t.Errorf("Upsert calls =\n%q\nwant\n%q", w.calls, want)
+	}
+	if x.most < 2 {
+		t.Errorf("at most %d extractions ran at once; want several for one big file", x.most)
 	}
 }

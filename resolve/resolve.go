@@ -1,4 +1,4 @@
-// Package resolve merges the people of a newly read article into the people
+// Package resolve merges the people of newly read articles into the people
 // already in the graph, across articles: "Modi" in one article and "Narendra
 // Modi" in another become one node, while two people who only share a
 // surname stay apart. Each decision names the key that matched, so it can be
@@ -6,21 +6,34 @@
 //
 // Within one article the loader already joins the forms of a name; resolve
 // works between articles, on Person entities, by surname and given names.
+//
+// A group of batches is resolved with a fixed number of store calls
+// whatever its size: one look-up of every surname in the group through the
+// store's name index (store.NameIndex), and, for articles the store already
+// holds, what those articles mentioned. Decisions depend only on what is
+// stored and on the order of the batches, and an article read again repeats
+// the decision made the first time, so loading the same files twice changes
+// nothing. The resolver keeps nothing between calls and holds no lock, so
+// concurrent writers resolve in parallel.
 package resolve
 
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
-	"sync"
 
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 )
 
-// Searcher finds entities by name; both stores implement it.
-type Searcher interface {
-	Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error)
+// Index is what the resolver reads from the store; both stores implement it.
+type Index interface {
+	store.NameIndex
+	// ArticlesByIDs returns the articles of ids that are stored.
+	ArticlesByIDs(ctx context.Context, ids []string) ([]schema.Article, error)
+	// ArticleEntities returns the entities an article mentions.
+	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
 }
 
 // Writer stores batches; both stores implement it.
@@ -48,21 +61,20 @@ func (d Decision) String() string {
 	return fmt.Sprintf("%s: merged %q into %q (%s)", d.Article, d.Name, d.Into, d.Key)
 }
 
-// Resolver merges people across articles before writing. It remembers the
-// people it wrote, so articles written together in one Upsert resolve
-// against each other too. It is safe for concurrent use.
+// Resolver merges people across articles before writing. It is safe for
+// concurrent use.
 type Resolver struct {
-	search Searcher
-	next   Writer
-
-	mu   sync.Mutex
-	seen map[string][]schema.Entity // word of a name → people written through it
-	log  []Decision
+	index Index
+	next  Writer
+	// Explain, when set, is told every merge and every refusal to merge,
+	// from the goroutine that called Resolve or Upsert. Set it before the
+	// first call.
+	Explain func(Decision)
 }
 
-// New returns a Resolver that looks people up with s and writes to w.
-func New(s Searcher, w Writer) *Resolver {
-	return &Resolver{search: s, next: w, seen: map[string][]schema.Entity{}}
+// New returns a Resolver that looks people up in idx and writes to w.
+func New(idx Index, w Writer) *Resolver {
+	return &Resolver{index: idx, next: w}
 }
 
 // Upsert resolves the people of each batch against the graph and writes the
@@ -76,44 +88,92 @@ func (r *Resolver) Upsert(ctx context.Context, batches ...schema.Batch) error {
 }
 
 // Resolve returns the batches with their people pointed at the known people
-// they are, without writing them; the resolver remembers them as written.
+// they are, without writing them. Batches are resolved in order, each
+// against the store and the batches before it.
 func (r *Resolver) Resolve(ctx context.Context, batches ...schema.Batch) ([]schema.Batch, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	g, err := r.lookUp(ctx, batches)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
 	out := make([]schema.Batch, len(batches))
 	for i, b := range batches {
-		rb, err := r.resolve(ctx, b)
-		if err != nil {
-			return nil, fmt.Errorf("resolve %q: %w", b.Article.Title, err)
-		}
-		out[i] = rb
+		out[i] = g.resolve(b, r.Explain)
 	}
 	return out, nil
 }
 
-// Decisions returns and forgets the decisions made so far.
-func (r *Resolver) Decisions() []Decision {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	d := r.log
-	r.log = nil
-	return d
+// group is what one Resolve call knows: the stored people sharing a word
+// with a surname of its batches, the people of its batches resolved so far,
+// and what its already stored articles mention.
+type group struct {
+	byWord map[string][]schema.Entity // word of a name → people, by id
+	before map[string]map[string]bool // stored article id → ids it mentions
 }
 
-// resolve rewrites the people of b that match one known person.
-func (r *Resolver) resolve(ctx context.Context, b schema.Batch) (schema.Batch, error) {
+// lookUp reads from the store everything the batches are resolved against.
+func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, error) {
+	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{}}
+	words := map[string]bool{}
+	var articles []string
+	for _, b := range batches {
+		articles = append(articles, b.Article.ID)
+		for _, e := range b.Entities {
+			if s := parseName(e.Name).surname; e.Type == schema.Person && s != "" {
+				words[s] = true
+			}
+		}
+	}
+	all := slices.Sorted(func(yield func(string) bool) {
+		for w := range words {
+			if !yield(w) {
+				return
+			}
+		}
+	})
+	for start := 0; start < len(all); start += store.MaxNameWords {
+		part := all[start:min(start+store.MaxNameWords, len(all))]
+		known, err := r.index.EntitiesByNameWords(ctx, schema.Person, part)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range known {
+			g.remember(e)
+		}
+	}
+	for start := 0; start < len(articles); start += store.MaxBatch {
+		stored, err := r.index.ArticlesByIDs(ctx, articles[start:min(start+store.MaxBatch,
+			len(articles))])
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range stored {
+			if g.before[a.ID] != nil {
+				continue
+			}
+			ents, err := r.index.ArticleEntities(ctx, a.ID)
+			if err != nil {
+				return nil, err
+			}
+			g.before[a.ID] = map[string]bool{}
+			for _, e := range ents {
+				g.before[a.ID][e.ID] = true
+			}
+		}
+	}
+	return g, nil
+}
+
+// resolve rewrites the people of b that match one known person, then
+// remembers b's people for the batches after it.
+func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	into := map[string]schema.Entity{} // batch entity id → known entity
 	for _, e := range b.Entities {
 		if e.Type != schema.Person {
 			continue
 		}
-		known, key, err := r.match(ctx, e)
-		if err != nil {
-			return b, err
-		}
-		if key != "" {
-			r.log = append(r.log, Decision{Article: b.Article.Title, Name: e.Name,
-				Into: known.Name, Key: key})
+		known, key := g.match(e, g.before[b.Article.ID])
+		if key != "" && explain != nil {
+			explain(Decision{Article: b.Article.Title, Name: e.Name, Into: known.Name, Key: key})
 		}
 		if known.ID != "" && known.ID != e.ID {
 			into[e.ID] = known
@@ -122,93 +182,85 @@ func (r *Resolver) resolve(ctx context.Context, b schema.Batch) (schema.Batch, e
 	b = rewrite(b, into)
 	for _, e := range b.Entities {
 		if e.Type == schema.Person {
-			r.remember(e)
+			g.remember(store.MergeEntity(g.find(e), e))
 		}
 	}
-	return b, nil
+	return b
 }
 
 // match finds the one known person e is, with the key that matched; a
-// non-empty key with a zero entity explains why none was chosen.
-func (r *Resolver) match(ctx context.Context, e schema.Entity) (schema.Entity, string, error) {
+// non-empty key with a zero entity explains why none was chosen. before
+// holds the ids the article of e mentioned when it was stored, if it was;
+// the choice made then is made again, whatever was stored since.
+func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, string) {
 	n := parseName(e.Name)
-	if n.surname == "" {
-		return schema.Entity{}, "", nil
+	if n.surname == "" || before[e.ID] {
+		return schema.Entity{}, ""
 	}
-	cands, err := r.candidates(ctx, n.surname)
-	if err != nil {
-		return schema.Entity{}, "", err
-	}
-	var fits []schema.Entity
+	cands := g.candidates(n.surname)
+	var fits, earlier []schema.Entity
 	for _, c := range cands {
-		if c.ID == e.ID {
-			return schema.Entity{}, "", nil // the same key: nothing to decide
+		if c.ID == e.ID && before == nil {
+			return schema.Entity{}, "" // the same key: nothing to decide
 		}
-		if n.fits(parseName(c.Name)) {
+		if c.ID != e.ID && n.fits(parseName(c.Name)) {
 			fits = append(fits, c)
+			if before[c.ID] {
+				earlier = append(earlier, c)
+			}
 		}
+	}
+	if len(earlier) > 0 {
+		// The one that took e's name as an alias, if several fit.
+		i := max(0, slices.IndexFunc(earlier, func(c schema.Entity) bool {
+			return slices.ContainsFunc(c.Aliases, func(a string) bool {
+				return schema.Fold(a) == schema.Fold(e.Name)
+			})
+		}))
+		return earlier[i], n.key(parseName(earlier[i].Name)) + ", as when the article " +
+			"was first loaded"
+	}
+	if slices.ContainsFunc(cands, func(c schema.Entity) bool { return c.ID == e.ID }) {
+		return schema.Entity{}, ""
 	}
 	switch len(fits) {
 	case 0:
-		return schema.Entity{}, "", nil
+		return schema.Entity{}, ""
 	case 1:
-		return fits[0], n.key(parseName(fits[0].Name)), nil
-	default:
-		return schema.Entity{}, fmt.Sprintf("ambiguous: %d people fit surname %q",
-			len(fits), n.surname), nil
+		return fits[0], n.key(parseName(fits[0].Name))
 	}
+	return schema.Entity{}, fmt.Sprintf("ambiguous: %d people fit surname %q",
+		len(fits), n.surname)
 }
 
-// candidates returns the known people with the given folded surname: those
-// written through this resolver and those the store finds.
-func (r *Resolver) candidates(ctx context.Context, surname string) ([]schema.Entity, error) {
-	byID := map[string]schema.Entity{}
-	var order []string
-	add := func(e schema.Entity) {
-		if !parseName(e.Name).has(surname) {
-			return
-		}
-		if _, ok := byID[e.ID]; !ok {
-			order = append(order, e.ID)
-		}
-		byID[e.ID] = e
-	}
-	hits, err := r.search.Search(ctx, store.SearchQuery{
-		Text: surname, Types: []schema.EntityType{schema.Person}, First: store.MaxFirst,
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range hits {
-		add(h.Entity)
-	}
-	for _, e := range r.seen[surname] {
-		add(e)
-	}
-	out := make([]schema.Entity, len(order))
-	for i, id := range order {
-		out[i] = byID[id]
-	}
-	return out, nil
-}
+// candidates returns the known people with the folded word w in their
+// name, sorted by id.
+func (g *group) candidates(w string) []schema.Entity { return g.byWord[w] }
 
-// remember adds a written person to the in-run index, under every word of
-// the name.
-func (r *Resolver) remember(e schema.Entity) {
-	for _, w := range parseName(e.Name).words() {
-		r.index(w, e)
-	}
-}
-
-// index files e under the word w, replacing an older copy.
-func (r *Resolver) index(w string, e schema.Entity) {
-	for i, x := range r.seen[w] {
+// find returns the remembered copy of e, or a zero entity.
+func (g *group) find(e schema.Entity) schema.Entity {
+	for _, x := range g.byWord[parseName(e.Name).surname] {
 		if x.ID == e.ID {
-			r.seen[w][i] = e
-			return
+			return x
 		}
 	}
-	r.seen[w] = append(r.seen[w], e)
+	return schema.Entity{}
+}
+
+// remember files e under every word of its name, in id order, replacing an
+// older copy.
+func (g *group) remember(e schema.Entity) {
+	for _, w := range parseName(e.Name).words() {
+		list := g.byWord[w]
+		i, found := slices.BinarySearchFunc(list, e.ID, func(x schema.Entity, id string) int {
+			return strings.Compare(x.ID, id)
+		})
+		if found {
+			list[i] = e
+			continue
+		}
+		g.byWord[w] = slices.Insert(list, i, e)
+	}
 }
 
 // rewrite points the entities and relations of b at the known entities.

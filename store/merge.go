@@ -64,13 +64,42 @@ func MergeRelation(old, r schema.Relation) schema.Relation {
 	out.Plover = cmp.Or(out.Plover, r.Plover)
 	out.Confidence = max(out.Confidence, r.Confidence)
 
-	var evidence []schema.Evidence
-	evidence = append(evidence, old.Evidence...)
-	evidence = append(evidence, r.Evidence...)
-	slices.SortStableFunc(evidence, CompareEvidence)
-	out.Evidence = slices.CompactFunc(evidence, func(a, b schema.Evidence) bool {
-		return CompareEvidence(a, b) == 0
-	})
+	out.Evidence = mergeEvidence(old.Evidence, r.Evidence)
+	return out
+}
+
+// mergeEvidence returns the union of a and b, sorted by CompareEvidence,
+// one per (article, start, end), the first of equals kept. A store's
+// evidence is already in that form, so the usual case, a little new
+// evidence for a relation that has much, costs one pass over the old.
+func mergeEvidence(a, b []schema.Evidence) []schema.Evidence {
+	if !slices.IsSortedFunc(a, CompareEvidence) {
+		a = slices.Clone(a)
+		slices.SortStableFunc(a, CompareEvidence)
+	}
+	if !slices.IsSortedFunc(b, CompareEvidence) {
+		b = slices.Clone(b)
+		slices.SortStableFunc(b, CompareEvidence)
+	}
+	out := make([]schema.Evidence, 0, len(a)+len(b))
+	push := func(ev schema.Evidence) {
+		if len(out) == 0 || CompareEvidence(out[len(out)-1], ev) != 0 {
+			out = append(out, ev)
+		}
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j == len(b) || i < len(a) && CompareEvidence(a[i], b[j]) <= 0 {
+			push(a[i])
+			i++
+		} else {
+			push(b[j])
+			j++
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

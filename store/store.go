@@ -33,6 +33,7 @@ const MaxBatch = 1000
 type Store interface {
 	Writer
 	Reader
+	NameIndex
 	// Ping reports whether the backing database is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
@@ -111,4 +112,20 @@ type Scanner interface {
 	// ScanRelations calls fn with every relation matching f, with its
 	// evidence, as Relations would list them; f.Page and f.Order are ignored.
 	ScanRelations(ctx context.Context, f RelationFilter, fn func(schema.Relation) error) error
+}
+
+// MaxNameWords is the most words one EntitiesByNameWords call takes.
+const MaxNameWords = MaxBatch
+
+// NameIndex finds entities by the words of their names through an index,
+// never by ranking every entity: the lookup cross-article resolution makes
+// once per group of articles.
+type NameIndex interface {
+	// EntitiesByNameWords returns every entity of type t whose folded name
+	// (schema.Fold, split by strings.Fields; not its aliases) has one of
+	// words as a whole word, sorted by id. Each word must be one folded
+	// word; an empty or unfolded word, an unknown type, or more than
+	// MaxNameWords words is ErrInvalidInput. No words is no entities.
+	EntitiesByNameWords(ctx context.Context, t schema.EntityType, words []string,
+	) ([]schema.Entity, error)
 }

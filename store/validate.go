@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/schema"
@@ -189,4 +190,24 @@ func (q PathQuery) Normalize() (PathQuery, error) {
 	}
 	q.Types, err = RelationTypes(q.Types)
 	return q, err
+}
+
+// CheckNameWords validates the words of an EntitiesByNameWords call and
+// returns them without repeats, sorted.
+func CheckNameWords(t schema.EntityType, words []string) ([]string, error) {
+	if !t.Valid() {
+		return nil, fmt.Errorf("entity type %q: %w", t, ErrInvalidInput)
+	}
+	if len(words) > MaxNameWords {
+		return nil, fmt.Errorf("%d words, more than %d: %w", len(words), MaxNameWords,
+			ErrInvalidInput)
+	}
+	out := slices.Clone(words)
+	for _, w := range out {
+		if w == "" || schema.Fold(w) != w || strings.ContainsAny(w, " \t\n") {
+			return nil, fmt.Errorf("name word %q is not one folded word: %w", w, ErrInvalidInput)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }

@@ -137,6 +137,33 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, e
 	return store.Rank(q, cands), nil
 }
 
+// EntitiesByNameWords returns the entities of type t with one of words in
+// their folded name, from the word index; see store.NameIndex.
+func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, words []string,
+) ([]schema.Entity, error) {
+	words, err := store.CheckNameWords(t, words)
+	if err != nil {
+		return nil, fmt.Errorf("embedded.EntitiesByNameWords: %w", err)
+	}
+	if err := s.rlock(ctx, "EntitiesByNameWords"); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	ids := set{}
+	for _, w := range words {
+		for id := range s.st.byWord[w] {
+			if s.st.entities[id].Type == t {
+				ids.add(id)
+			}
+		}
+	}
+	out := make([]schema.Entity, 0, len(ids))
+	for _, id := range ids.sorted() {
+		out = append(out, store.CloneEntity(s.st.entities[id]))
+	}
+	return out, nil
+}
+
 // Article returns the article with the given id.
 func (s *Store) Article(ctx context.Context, id string) (schema.Article, error) {
 	if err := store.CheckID("id", id); err != nil {

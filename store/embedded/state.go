@@ -3,6 +3,7 @@ package embedded
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
@@ -45,6 +46,7 @@ type state struct {
 
 	mentionedBy index // entity id → ids of the articles that mention it
 	byFold      index // folded name or alias → entity ids
+	byWord      index // word of a folded name → entity ids
 	byEntity    index // entity id → ids of the relations it is an end of
 	byArticle   index // article id → ids of the relations with its evidence
 }
@@ -57,6 +59,7 @@ func newState() *state {
 		mentions:    index{},
 		mentionedBy: index{},
 		byFold:      index{},
+		byWord:      index{},
 		byEntity:    index{},
 		byArticle:   index{},
 	}
@@ -88,13 +91,16 @@ func (s *state) upsert(c store.Changes) {
 		s.indexEntity(e)
 	}
 	for _, r := range c.Relations {
+		// Only the new evidence is indexed: the old is already, and a
+		// relation told by thousands of articles must not cost thousands
+		// of index writes per Upsert.
+		for _, ev := range r.Evidence {
+			s.byArticle.add(ev.Article, r.ID)
+		}
 		r = store.MergeRelation(s.relations[r.ID], r)
 		s.relations[r.ID] = r
 		s.byEntity.add(r.Source, r.ID)
 		s.byEntity.add(r.Target, r.ID)
-		for _, ev := range r.Evidence {
-			s.byArticle.add(ev.Article, r.ID)
-		}
 	}
 	for article, ids := range c.Mentions {
 		for _, id := range ids {
@@ -141,6 +147,9 @@ func (s *state) deleteArticle(id string) bool {
 
 func (s *state) indexEntity(e schema.Entity) {
 	s.byFold.add(schema.Fold(e.Name), e.ID)
+	for _, w := range strings.Fields(schema.Fold(e.Name)) {
+		s.byWord.add(w, e.ID)
+	}
 	for _, a := range e.Aliases {
 		s.byFold.add(schema.Fold(a), e.ID)
 	}
@@ -148,6 +157,9 @@ func (s *state) indexEntity(e schema.Entity) {
 
 func (s *state) unindexEntity(e schema.Entity) {
 	s.byFold.remove(schema.Fold(e.Name), e.ID)
+	for _, w := range strings.Fields(schema.Fold(e.Name)) {
+		s.byWord.remove(w, e.ID)
+	}
 	for _, a := range e.Aliases {
 		s.byFold.remove(schema.Fold(a), e.ID)
 	}

@@ -36,8 +36,15 @@ func TestTypesComeOnlyFromTheOntology(t *testing.T) {
 	if _, err := label("Person:Admin"); !errors.Is(err, store.ErrInvalidInput) {
 		t.Errorf("label(injection) error = %v; want %v", err, store.ErrInvalidInput)
 	}
-	if _, err := writeRelations(schema.Mentions); !errors.Is(err, store.ErrInvalidInput) {
-		t.Errorf("writeRelations(MENTIONS) error = %v; want %v", err, store.ErrInvalidInput)
+	if _, err := perType(schema.EntityTypes, label, "%[1]s"); err != nil {
+		t.Errorf("perType(EntityTypes) error = %v; want nil", err)
+	}
+	if _, err := perType(relationTypes(), relType, "%[1]s"); err != nil {
+		t.Errorf("perType(relation types) error = %v; want nil", err)
+	}
+	if _, err := perType([]schema.RelationType{schema.Mentions}, relType, "%[1]s"); !errors.Is(
+		err, store.ErrInvalidInput) {
+		t.Errorf("perType(MENTIONS) error = %v; want %v", err, store.ErrInvalidInput)
 	}
 }
 

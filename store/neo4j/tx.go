@@ -36,6 +36,17 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, rows []
 	return nil
 }
 
+// run runs one statement with params and consumes its result.
+func run(ctx context.Context, tx neo4j.ManagedTransaction, stmt string, params map[string]any,
+) error {
+	res, err := tx.Run(ctx, stmt, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
 // collect runs query over rows as exec does and returns the value of the
 // column key of each record, decoded, by its id property.
 func collect[T any](ctx context.Context, tx neo4j.ManagedTransaction, query string, rows []any,

@@ -14,6 +14,7 @@ var entityTests = []test{
 	{name: "Entities", run: testEntities},
 	{name: "EntitiesPaging", run: testEntitiesPaging},
 	{name: "Copies", run: testCopies},
+	{name: "EntitiesByNameWords", run: testEntitiesByNameWords},
 }
 
 func testEntity(t *testing.T, s store.Store, fx *Fixture) {
