@@ -28,6 +28,7 @@ Usage:
   diplograph version [--json]
   diplograph export  --format gexf|graphml|cytoscape|csv|jsonl [--since D] [--until D]
                      [--types T,...] [--country NAME] [--out FILE]
+  diplograph parse   [--conllu] FILE|-
 
 Environment:
   NEO4J_URI            selects the Neo4j store (e.g. bolt://localhost:7687); unset: embedded store
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string) int {
 		return versionCmd(args[1:])
 	case "export":
 		return exportCmd(ctx, args[1:])
+	case "parse":
+		return parseCmd(args[1:], os.Stdin, os.Stdout)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0
@@ -232,7 +235,7 @@ func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []
 		fmt.Fprintf(os.Stderr, "warning %s: %s\n", s.Path, s.Reason)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(os.Stderr, "load interrupted: wrote %d articles from %d inputs "+
+		fmt.Fprintf(os.Stderr, "interrupted: wrote %d articles from %d inputs "+
 			"(%d nodes, %d edges) before the stop; %d skipped\n",
 			rep.Articles, rep.Files, rep.Entities, rep.Relations, len(rep.Skipped))
 		return 130

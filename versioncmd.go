@@ -6,15 +6,19 @@ import (
 	"os"
 
 	"github.com/diplograph/diplograph/buildinfo"
+	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/syntax"
 )
 
 // shipped lists the models and data sets built into the binary, for
-// `diplograph version`. A package that ships one exports its version and
-// its entry here reads it, e.g. {Name: "model", Version: syntax.ModelVersion};
-// until then the entry reads buildinfo.None.
-var shipped = []buildinfo.Component{
-	{Name: "model", Version: buildinfo.None},
-	{Name: "data", Version: buildinfo.None},
+// `diplograph version`: the syntax layer's parser model and the knowledge
+// base's tables, each named by a hash computed when asked, not at every
+// start of the binary.
+func shipped() []buildinfo.Component {
+	return []buildinfo.Component{
+		{Name: "model", Version: syntax.ModelVersion()},
+		{Name: "data", Version: kb.DataVersion()},
+	}
 }
 
 // versionCmd is `diplograph version`: the stamped version and commit, the Go
@@ -29,7 +33,7 @@ func versionCmd(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	info := buildinfo.Read(shipped...)
+	info := buildinfo.Read(shipped()...)
 	if *asJSON {
 		b, err := json.Marshal(info)
 		if err != nil {

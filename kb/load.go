@@ -2,6 +2,7 @@ package kb
 
 import (
 	"compress/gzip"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -590,4 +591,23 @@ func (k *KB) loadPeople(fsys fs.FS) error {
 		return err
 	}
 	return nil
+}
+
+// DataVersion names the compiled tables without loading them: the first
+// hex digits of a SHA-256 over their names and bytes, in name order.
+func DataVersion() string {
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		return "unreadable: " + err.Error()
+	}
+	h := sha256.New()
+	for _, e := range entries { // ReadDir sorts by name
+		b, err := dataFS.ReadFile("data/" + e.Name())
+		if err != nil {
+			return "unreadable: " + err.Error()
+		}
+		fmt.Fprintf(h, "%s %d\n", e.Name(), len(b))
+		h.Write(b)
+	}
+	return fmt.Sprintf("kb %d tables, sha256:%x", len(entries), h.Sum(nil)[:6])
 }

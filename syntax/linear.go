@@ -188,9 +188,10 @@ func cmpU32(a, b uint32) int {
 // linear is a compiled linear model: per feature key, a sparse list of
 // (class, weight). keys/start/cls/wt are the tables as written in the
 // model file; table and data are the lookup form built from them, laid out
-// so that a feature costs two memory reads: table[slot] packs a key with
-// the offset of its row in data, data[off] is the row's length and the
-// entries after it pack a class with a float32 weight.
+// so that a feature costs two memory reads in a small footprint:
+// table[slot] packs a key with the offset of its row in data, data[off] is
+// the row's length and each entry after it packs a class (8 bits) with a
+// weight (24 bits, signed, in units of step).
 type linear struct {
 	nClasses int
 	keys     []uint32 // sorted
@@ -198,23 +199,39 @@ type linear struct {
 	cls      []uint16
 	wt       []float32
 	table    []uint64 // key<<32 | offset+1 into data; 0 empty
-	data     []uint64
+	data     []uint32
+	step     float32
 	mask     uint32
 }
 
+const weightBits = 24
+
 func (m *linear) buildTable() {
+	if m.nClasses > 256 {
+		panic("syntax: more than 256 classes")
+	}
 	size := 1
 	for size < 2*len(m.keys)+1 {
 		size <<= 1
 	}
 	m.table = make([]uint64, size)
 	m.mask = uint32(size - 1)
-	m.data = make([]uint64, 0, len(m.keys)+len(m.wt))
+	maxAbs := float32(0)
+	for _, w := range m.wt {
+		maxAbs = max(maxAbs, w, -w)
+	}
+	const maxQ = 1<<(weightBits-1) - 1
+	m.step = maxAbs / (maxQ - 1) // a little room: maxAbs/step must not round past maxQ
+	if m.step == 0 {
+		m.step = 1
+	}
+	m.data = make([]uint32, 0, len(m.keys)+len(m.wt))
 	for i, k := range m.keys {
 		off := len(m.data)
-		m.data = append(m.data, uint64(m.start[i+1]-m.start[i]))
+		m.data = append(m.data, m.start[i+1]-m.start[i])
 		for e := m.start[i]; e < m.start[i+1]; e++ {
-			m.data = append(m.data, uint64(m.cls[e])<<32|uint64(math.Float32bits(m.wt[e])))
+			q := int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
+			m.data = append(m.data, uint32(m.cls[e])<<weightBits|uint32(q)&(1<<weightBits-1))
 		}
 		s := slot(k) & m.mask
 		for m.table[s] != 0 {
@@ -224,38 +241,61 @@ func (m *linear) buildTable() {
 	}
 }
 
+// entry unpacks one data entry.
+func entry(d uint32) (class int, q int32) {
+	return int(d >> weightBits), int32(d<<(32-weightBits)) >> (32 - weightBits)
+}
+
 // dropTables frees the file form once the lookup form is built.
 func (m *linear) dropTables() { m.keys, m.start, m.cls, m.wt = nil, nil, nil, nil }
 
 func slot(k uint32) uint32 { return (k * 0x9E3779B1) ^ (k >> 16) }
 
-// scores fills out (len nClasses) with the class scores of feats.
+// scores fills out (len nClasses) with the class scores of feats. The
+// lookups are made in two passes — first every feature's table slot, then
+// every row — so that the processor can wait for many cache misses at once
+// instead of one after another: the model is far larger than the cache.
 func (m *linear) scores(feats []uint64, out []float32) {
-	clear(out)
+	var acc [256]int32
+	var offs [256]int32
 	table, data, mask := m.table, m.data, m.mask
-	for _, f := range feats {
-		k := uint32(f)
-		s := slot(k) & mask
-		for {
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(offs))]
+		feats = feats[len(batch):]
+		n := 0
+		for _, f := range batch {
+			k := uint32(f)
+			s := slot(k) & mask
 			e := table[s]
-			if e == 0 {
-				break
+			for e != 0 && uint32(e>>32) != k {
+				s = (s + 1) & mask
+				e = table[s]
 			}
-			if uint32(e>>32) == k {
-				off := int(uint32(e)) - 1
-				n := int(data[off])
-				for _, d := range data[off+1 : off+1+n] {
-					out[uint32(d>>32)] += math.Float32frombits(uint32(d))
-				}
-				break
+			if e != 0 {
+				offs[n] = int32(uint32(e)) - 1
+				n++
 			}
-			s = (s + 1) & mask
 		}
+		for _, off := range offs[:n] {
+			cnt := data[off]
+			for _, d := range data[off+1 : uint32(off)+1+cnt] {
+				acc[d>>weightBits] += int32(d<<(32-weightBits)) >> (32 - weightBits)
+			}
+		}
+	}
+	for c := range out {
+		out[c] = float32(acc[c]) * m.step
 	}
 }
 
 // size returns the number of stored weights.
 func (m *linear) size() int { return len(m.data) - m.rows() }
+
+// weight returns the weight of a data entry.
+func (m *linear) weight(d uint32) (int, float32) {
+	c, q := entry(d)
+	return c, float32(q) * m.step
+}
 
 func (m *linear) rows() int {
 	n := 0
@@ -268,3 +308,41 @@ func (m *linear) rows() int {
 }
 
 func sortSlice(a []uint64) { slices.Sort(a) }
+
+// pruned returns a copy of m without the weights smaller than tau in
+// magnitude (and without the features left with none).
+func (m *linear) pruned(tau float32) *linear {
+	type row struct {
+		key uint32
+		off int
+	}
+	var rows []row
+	for _, e := range m.table {
+		if e != 0 {
+			rows = append(rows, row{uint32(e >> 32), int(uint32(e)) - 1})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int { return cmpU32(a.key, b.key) })
+	out := &linear{nClasses: m.nClasses}
+	for _, r := range rows {
+		cnt := int(m.data[r.off])
+		var cls []uint16
+		var wt []float32
+		for _, d := range m.data[r.off+1 : r.off+1+cnt] {
+			if c, w := m.weight(d); w >= tau || w <= -tau {
+				cls = append(cls, uint16(c))
+				wt = append(wt, w)
+			}
+		}
+		if len(cls) == 0 {
+			continue
+		}
+		out.keys = append(out.keys, r.key)
+		out.start = append(out.start, uint32(len(out.cls)))
+		out.cls = append(out.cls, cls...)
+		out.wt = append(out.wt, wt...)
+	}
+	out.start = append(out.start, uint32(len(out.cls)))
+	out.buildTable()
+	return out
+}

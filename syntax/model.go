@@ -9,6 +9,8 @@ type Model struct {
 	tagger     *tagger
 	lemmatizer *lemmatizer
 	parsers    []*depParser
+	// pruneBelow is the smallest parser weight Write keeps.
+	pruneBelow float32
 }
 
 // Annotate tags, lemmatizes and parses one sentence given as words, and

@@ -53,7 +53,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func (e *encoder) linear(m *linear) {
+func (e *encoder) linear(m *linear, pruneBelow float32) {
 	e.uvarint(uint64(m.nClasses))
 	maxAbs := 0.0
 	for _, w := range m.wt {
@@ -74,7 +74,7 @@ func (e *encoder) linear(m *linear) {
 	for i, k := range m.keys {
 		r := row{key: k}
 		for j := m.start[i]; j < m.start[i+1]; j++ {
-			if q := int64(math.Round(float64(m.wt[j] / scale))); q != 0 {
+			if q := int64(math.Round(float64(m.wt[j] / scale))); q != 0 && (m.wt[j] >= pruneBelow || m.wt[j] <= -pruneBelow) {
 				r.cls = append(r.cls, m.cls[j])
 				r.vals = append(r.vals, q)
 			}
@@ -131,7 +131,7 @@ func (m *Model) Write(w io.Writer) error {
 		e.str(k)
 		e.uvarint(tg.amb[k])
 	}
-	e.linear(tg.model)
+	e.linear(tg.model, 0)
 	// lemmatizer
 	e.strMap(m.lemmatizer.exact)
 	e.strMap(m.lemmatizer.lower)
@@ -146,7 +146,7 @@ func (m *Model) Write(w io.Writer) error {
 		}
 		e.uvarint(rev)
 		e.strs(p.labels)
-		e.linear(p.model)
+		e.linear(p.model, m.pruneBelow)
 	}
 	if err := e.w.Flush(); err != nil {
 		return err

@@ -424,7 +424,8 @@ func (p *depParser) parseWords(ws []wordInfo, tags []int, upos []string) (heads,
 // trainParser trains the parser with the dynamic oracle. Features are
 // admitted when they occur at least minCount times along the static
 // oracle's path.
-func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64, logf func(string, ...any)) *depParser {
+func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64,
+	logf func(string, ...any), checkpoint func(epoch int, p *depParser)) *depParser {
 	p := &depParser{labels: labels}
 	L := len(labels)
 	// Admission pass along gold paths.
@@ -518,6 +519,9 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 		}
 		if logf != nil {
 			logf("parser epoch %d: %.2f%% transitions wrong", ep+1, 100*float64(errs)/float64(total))
+		}
+		if checkpoint != nil && ep+1 < epochs {
+			checkpoint(ep+1, &depParser{labels: labels, model: tr.compile(0.001)})
 		}
 	}
 	p.model = tr.compile(0.001)

@@ -2,9 +2,9 @@ package syntax
 
 import (
 	"fmt"
-	"sync"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // TrainOptions set how a model is trained. The zero value is not valid;
@@ -14,11 +14,22 @@ type TrainOptions struct {
 	ParserEpochs int
 	Folds        int // jackknife folds giving the parser realistic tags
 	MinCount     int // parser feature admission threshold
-	Seed         uint64
-	Logf         func(format string, args ...any)
+	// PruneWeight drops the parser weights smaller in magnitude when the
+	// model is written: on EWT dev, 0.5 keeps LAS and three quarters of
+	// the weights, 1 costs 0.3 LAS and keeps a third.
+	PruneWeight float32
+	Seed        uint64
+	Logf        func(format string, args ...any)
 	// Parsers are the parsers of the ensemble; their trees are combined
 	// by a vote (one parser: its tree).
 	Parsers []ParserSpec
+	// Checkpoint, when set, is given each parser after each epoch but the
+	// last (for experiments that stop early): parser k after epoch e is
+	// the parser a training of e epochs would give.
+	Checkpoint func(parser, epoch int, p *depParser)
+	// OnTagger, when set, is given the model once its tagger and
+	// lemmatizer are trained.
+	OnTagger func(*Model)
 	// Jackknifed, when set, are the tags Jackknife returned for these
 	// sentences (so that experiments need not retrain the fold taggers).
 	Jackknifed [][]string
@@ -33,8 +44,11 @@ type ParserSpec struct {
 }
 
 // DefaultTrainOptions are the settings `make model` uses.
+// One left-to-right parser: on EWT dev a vote of three (left-to-right,
+// right-to-left, left-to-right with another seed) gained 0.5 LAS for three
+// times the parsing time.
 var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 12, Folds: 4, MinCount: 2, Seed: 1,
-	Parsers: []ParserSpec{{Seed: 1, Explore: 0.9}, {Reverse: true, Seed: 2, Explore: 0.9}, {Seed: 3, Explore: 0.8}}}
+	Parsers: []ParserSpec{{Seed: 1, Explore: 0.9}}, PruneWeight: 0.5}
 
 // Train builds a model from treebank sentences: the tagger and lemmatizer
 // on all of them, the parser on tags predicted by taggers that did not see
@@ -68,7 +82,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	} else if len(jk) != len(usable) {
 		return nil, fmt.Errorf("train: %d jackknifed tag lists for %d sentences", len(jk), len(usable))
 	}
-	m := &Model{}
+	m := &Model{pruneBelow: opt.PruneWeight}
 	m.tagger = trainTagger(usable, opt.TaggerEpochs, opt.Seed)
 	logf("tagger trained: %d classes, %d weights", len(m.tagger.upos), m.tagger.model.size())
 	classOf := map[string]int{}
@@ -76,6 +90,9 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		classOf[m.tagger.upos[c]+"\t"+m.tagger.xpos[c]] = c
 	}
 	m.lemmatizer = trainLemmatizer(usable)
+	if opt.OnTagger != nil {
+		opt.OnTagger(m)
+	}
 	items := make([]parseTrainItem, len(usable))
 	for i, s := range usable {
 		tags := make([]int, len(s.Words))
@@ -102,9 +119,16 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			for i, it := range items {
 				dir[i] = it.oriented(spec.Reverse)
 			}
+			var ckpt func(int, *depParser)
+			if opt.Checkpoint != nil {
+				ckpt = func(ep int, p *depParser) {
+					p.reverse = spec.Reverse
+					opt.Checkpoint(k, ep, p)
+				}
+			}
 			p := trainParser(dir, labels, opt.ParserEpochs, spec.Seed, opt.MinCount, spec.Explore, func(f string, a ...any) {
 				logf(fmt.Sprintf("parser %d: ", k+1)+f, a...)
-			})
+			}, ckpt)
 			p.reverse = spec.Reverse
 			m.parsers[k] = p
 			logf("parser %d trained: %d weights", k+1, p.model.size())

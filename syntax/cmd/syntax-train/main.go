@@ -53,8 +53,9 @@ func main() {
 	m.Info = fmt.Sprintf("Trained by diplograph's syntax-train on Universal Dependencies English EWT v%s, "+
 		"train split (%d sentences; github.com/UniversalDependencies/UD_English-EWT). "+
 		"Licence: CC BY-SA 4.0, as the treebank. Settings: tagger epochs %d, parser epochs %d, "+
-		"jackknife folds %d, feature min count %d, seed %d.",
-		*version, len(train), opt.TaggerEpochs, opt.ParserEpochs, opt.Folds, opt.MinCount, opt.Seed)
+		"jackknife folds %d, feature min count %d, seed %d, parsers %d, weights below %g pruned.",
+		*version, len(train), opt.TaggerEpochs, opt.ParserEpochs, opt.Folds, opt.MinCount, opt.Seed,
+		len(opt.Parsers), opt.PruneWeight)
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		log.Fatalf("syntax-train: %v", err)
