@@ -235,7 +235,7 @@ func loadWith(ctx context.Context, w ingest.Writer, x ingest.Extractor, paths []
 		fmt.Fprintf(os.Stderr, "warning %s: %s\n", s.Path, s.Reason)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(os.Stderr, "load interrupted: wrote %d articles from %d inputs "+
+		fmt.Fprintf(os.Stderr, "interrupted: wrote %d articles from %d inputs "+
 			"(%d nodes, %d edges) before the stop; %d skipped\n",
 			rep.Articles, rep.Files, rep.Entities, rep.Relations, len(rep.Skipped))
 		return 130
