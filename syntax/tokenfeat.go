@@ -98,10 +98,18 @@ func newWordInfo(form string) wordInfo {
 	return wi
 }
 
-// shapeOf maps letters to X/x and digits to d, collapsing runs longer
-// than two: "McCain" → "XxXxx" → "XxXxx", "2021" → "dd", "U.S." → "X.X.".
-func shapeOf(form string) string {
-	var b strings.Builder
+// shapeOf maps letters to X/x and digits to d, keeping at most two of a
+// run and the first 12 bytes or so: "McCain" → "XxXxx", "2021" → "dd",
+// "U.S." → "X.X.".
+func shapeOf(form string) string { return string(appendShape(nil, form)) }
+
+// shapeHash is hashString(shapeOf(form)) without a heap allocation.
+func shapeHash(form string) uint64 {
+	var buf [32]byte
+	return hashString(appendShape(buf[:0], form))
+}
+
+func appendShape(b []byte, form string) []byte {
 	var last rune
 	run := 0
 	for _, r := range form {
@@ -123,51 +131,12 @@ func shapeOf(form string) string {
 			run = 0
 		}
 		last = c
-		b.WriteRune(c)
-		if b.Len() > 12 {
+		b = utf8.AppendRune(b, c)
+		if len(b) > 12 {
 			break
 		}
 	}
-	return b.String()
-}
-
-// shapeHash is hashString(shapeOf(form)), computed without building the
-// shape.
-func shapeHash(form string) uint64 {
-	h := uint64(14695981039346656037)
-	var last rune
-	run, length := 0, 0
-	var buf [utf8.UTFMax]byte
-	for _, r := range form {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		}
-		if c == last {
-			run++
-			if run >= 2 {
-				continue
-			}
-		} else {
-			run = 0
-		}
-		last = c
-		n := utf8.EncodeRune(buf[:], c)
-		for _, b := range buf[:n] {
-			h ^= uint64(b)
-			h *= 1099511628211
-		}
-		length += n
-		if length > 12 {
-			break
-		}
-	}
-	return mix(h)
+	return b
 }
 
 // firstRuneUpper reports whether s starts with an upper-case letter.
