@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -31,7 +32,8 @@ func TestNewsGolden(t *testing.T) {
 	find := func(ref string) int {
 		form, nth := ref, 1
 		if k := strings.LastIndexByte(ref, '#'); k > 0 {
-			form, nth = ref[:k], atoi(ref[k+1:])
+			form = ref[:k]
+			nth, _ = strconv.Atoi(ref[k+1:])
 		}
 		for i, w := range p.Words {
 			if w.Form == form {

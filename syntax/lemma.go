@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,7 +42,7 @@ func lemmaEdit(form, lemma string) string {
 	for p < len(sr) && p < len(lr) && sr[p] == lr[p] {
 		p++
 	}
-	return string(mode) + itoa(len(sr)-p) + "|" + string(lr[p:])
+	return string(mode) + strconv.Itoa(len(sr)-p) + "|" + string(lr[p:])
 }
 
 func applyEdit(form, edit string) (string, bool) {
@@ -53,7 +54,10 @@ func applyEdit(form, edit string) (string, bool) {
 		src = strings.ToLower(form)
 	}
 	bar := strings.IndexByte(edit, '|')
-	n := atoi(edit[1:bar])
+	n, err := strconv.Atoi(edit[1:bar])
+	if err != nil {
+		return "", false
+	}
 	r := []rune(src)
 	if n > len(r) {
 		return "", false
@@ -185,24 +189,4 @@ func (lm *lemmatizer) byEdit(form, xpos string) string {
 		}
 	}
 	return form
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
-}
-
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -139,7 +140,7 @@ func (t *trainer) compile(minWeight float64) *linear {
 	}
 	slices.SortFunc(entries, func(a, b entry) int {
 		if a.key != b.key {
-			return cmpU32(a.key, b.key)
+			return cmp.Compare(a.key, b.key)
 		}
 		if a.cls != b.cls {
 			return int(a.cls) - int(b.cls)
@@ -173,16 +174,6 @@ func (t *trainer) compile(minWeight float64) *linear {
 	m.start = append(m.start, uint32(len(m.cls)))
 	m.buildTable()
 	return m
-}
-
-func cmpU32(a, b uint32) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // linear is a compiled linear model: per feature key, a sparse list of
@@ -291,12 +282,6 @@ func (m *linear) scores(feats []uint64, out []float32) {
 // size returns the number of stored weights.
 func (m *linear) size() int { return len(m.data) - m.rows() }
 
-// weight returns the weight of a data entry.
-func (m *linear) weight(d uint32) (int, float32) {
-	c, q := entry(d)
-	return c, float32(q) * m.step
-}
-
 func (m *linear) rows() int {
 	n := 0
 	for _, e := range m.table {
@@ -305,44 +290,4 @@ func (m *linear) rows() int {
 		}
 	}
 	return n
-}
-
-func sortSlice(a []uint64) { slices.Sort(a) }
-
-// pruned returns a copy of m without the weights smaller than tau in
-// magnitude (and without the features left with none).
-func (m *linear) pruned(tau float32) *linear {
-	type row struct {
-		key uint32
-		off int
-	}
-	var rows []row
-	for _, e := range m.table {
-		if e != 0 {
-			rows = append(rows, row{uint32(e >> 32), int(uint32(e)) - 1})
-		}
-	}
-	slices.SortFunc(rows, func(a, b row) int { return cmpU32(a.key, b.key) })
-	out := &linear{nClasses: m.nClasses}
-	for _, r := range rows {
-		cnt := int(m.data[r.off])
-		var cls []uint16
-		var wt []float32
-		for _, d := range m.data[r.off+1 : r.off+1+cnt] {
-			if c, w := m.weight(d); w >= tau || w <= -tau {
-				cls = append(cls, uint16(c))
-				wt = append(wt, w)
-			}
-		}
-		if len(cls) == 0 {
-			continue
-		}
-		out.keys = append(out.keys, r.key)
-		out.start = append(out.start, uint32(len(out.cls)))
-		out.cls = append(out.cls, cls...)
-		out.wt = append(out.wt, wt...)
-	}
-	out.start = append(out.start, uint32(len(out.cls)))
-	out.buildTable()
-	return out
 }

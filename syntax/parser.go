@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand/v2"
+	"slices"
 )
 
 // The parser is a greedy arc-hybrid transition system (Kuhlmann, Gómez-
@@ -365,13 +366,12 @@ func (p *depParser) parse(in *parseInput) (heads, labels []int) {
 // parseTrainItem is one training sentence: its input, gold heads (index 0
 // unused) and gold labels.
 type parseTrainItem struct {
-	ws    []wordInfo
-	tags  []int
-	upos  []string
-	gold  []int
-	glab  []int
-	in    *parseInput
-	punct []bool
+	ws   []wordInfo
+	tags []int
+	upos []string
+	gold []int
+	glab []int
+	in   *parseInput
 }
 
 // oriented returns the item ready for a parser of the given direction:
@@ -391,7 +391,7 @@ func (it parseTrainItem) oriented(reverse bool) parseTrainItem {
 		}
 	}
 	in := newParseInput(ws, tags, upos)
-	return parseTrainItem{ws: ws, tags: tags, upos: upos, gold: gold, glab: glab, in: in, punct: in.punct}
+	return parseTrainItem{ws: ws, tags: tags, upos: upos, gold: gold, glab: glab, in: in}
 }
 
 func reversed[T any](a []T) []T {
@@ -425,14 +425,14 @@ func (p *depParser) parseWords(ws []wordInfo, tags []int, upos []string) (heads,
 // admitted when they occur at least minCount times along the static
 // oracle's path.
 func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64,
-	logf func(string, ...any), checkpoint func(epoch int, p *depParser)) *depParser {
+	logf func(string, ...any)) *depParser {
 	p := &depParser{labels: labels}
 	L := len(labels)
 	// Admission pass along gold paths.
 	counts := map[uint64]int32{}
 	buf := make([]uint64, 0, 128)
 	for _, it := range items {
-		c := newConfig(len(it.punct), it.punct)
+		c := newConfig(len(it.in.punct), it.in.punct)
 		for !c.done() {
 			buf = c.features(buf[:0], it.in)
 			for _, f := range buf {
@@ -447,7 +447,7 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 			admitted = append(admitted, f)
 		}
 	}
-	sortU64(admitted)
+	slices.Sort(admitted)
 	if logf != nil {
 		logf("parser: %d features seen, %d admitted", len(counts), len(admitted))
 	}
@@ -464,7 +464,7 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 		errs, total := 0, 0
 		for _, idx := range order {
 			it := items[idx]
-			c := newConfig(len(it.punct), it.punct)
+			c := newConfig(len(it.in.punct), it.in.punct)
 			for !c.done() {
 				buf = c.features(buf[:0], it.in)
 				tr.scores(buf, scores)
@@ -520,9 +520,6 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 		if logf != nil {
 			logf("parser epoch %d: %.2f%% transitions wrong", ep+1, 100*float64(errs)/float64(total))
 		}
-		if checkpoint != nil && ep+1 < epochs {
-			checkpoint(ep+1, &depParser{labels: labels, model: tr.compile(0.001)})
-		}
 	}
 	p.model = tr.compile(0.001)
 	return p
@@ -560,9 +557,4 @@ func staticOracle(c *config, gold, glab []int, L int) int {
 	default:
 		return 1 + L + glab[c.stack[top]]
 	}
-}
-
-func sortU64(a []uint64) {
-	// insertion-free: use the standard library
-	sortSlice(a)
 }

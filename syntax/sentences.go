@@ -56,7 +56,7 @@ func startsSentence(t string) bool {
 	case "\"", "\u201c", "'", "\u2018", "(", "[":
 		return true
 	}
-	return firstRuneUpper(t) || t != "" && t[0] >= '0' && t[0] <= '9' || firstRuneDigit(t)
+	return firstRuneUpper(t) || firstRuneDigit(t)
 }
 
 func isCloser(s string) bool {

@@ -23,13 +23,6 @@ type TrainOptions struct {
 	// Parsers are the parsers of the ensemble; their trees are combined
 	// by a vote (one parser: its tree).
 	Parsers []ParserSpec
-	// Checkpoint, when set, is given each parser after each epoch but the
-	// last (for experiments that stop early): parser k after epoch e is
-	// the parser a training of e epochs would give.
-	Checkpoint func(parser, epoch int, p *depParser)
-	// OnTagger, when set, is given the model once its tagger and
-	// lemmatizer are trained.
-	OnTagger func(*Model)
 	// Jackknifed, when set, are the tags Jackknife returned for these
 	// sentences (so that experiments need not retrain the fold taggers).
 	Jackknifed [][]string
@@ -90,9 +83,6 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		classOf[m.tagger.upos[c]+"\t"+m.tagger.xpos[c]] = c
 	}
 	m.lemmatizer = trainLemmatizer(usable)
-	if opt.OnTagger != nil {
-		opt.OnTagger(m)
-	}
 	items := make([]parseTrainItem, len(usable))
 	for i, s := range usable {
 		tags := make([]int, len(s.Words))
@@ -119,16 +109,9 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			for i, it := range items {
 				dir[i] = it.oriented(spec.Reverse)
 			}
-			var ckpt func(int, *depParser)
-			if opt.Checkpoint != nil {
-				ckpt = func(ep int, p *depParser) {
-					p.reverse = spec.Reverse
-					opt.Checkpoint(k, ep, p)
-				}
-			}
 			p := trainParser(dir, labels, opt.ParserEpochs, spec.Seed, opt.MinCount, spec.Explore, func(f string, a ...any) {
 				logf(fmt.Sprintf("parser %d: ", k+1)+f, a...)
-			}, ckpt)
+			})
 			p.reverse = spec.Reverse
 			m.parsers[k] = p
 			logf("parser %d trained: %d weights", k+1, p.model.size())
