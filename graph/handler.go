@@ -141,6 +141,7 @@ func NewHandler(r *Resolver, o Options) *Handler {
 	srv.Use(persistedQueries{cache: h.apq})
 	srv.Use(&docGuard{limits: o.Limits, cache: h.queries})
 	srv.Use(subscriptionsOverWebsocket{})
+	srv.Use(dropNotices{})
 	srv.AroundOperations(r.WithLoaders(o.BatchWait))
 	srv.AroundFields(countFields)
 	if o.Metrics != nil {
