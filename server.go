@@ -52,6 +52,10 @@ func main() {
 // maxHeaderBytes bounds the request headers.
 const maxHeaderBytes = 64 << 10
 
+// storeRetry is how long serve's Neo4j store retries a failing transaction:
+// half the API's 10 s request deadline.
+const storeRetry = 5 * time.Second
+
 // serve wires the store, the loader and the API together and listens.
 func serve(ctx context.Context, args []string) int {
 	fs := newFlags("serve", "[--addr HOST:PORT] [--data DIR] [--load PATH]...")
@@ -82,7 +86,9 @@ func serve(ctx context.Context, args []string) int {
 	if len(loads) == 0 {
 		loads = splitList(os.Getenv("DIPLOGRAPH_LOAD_ON_START"))
 	}
-	st, err := openStore(ctx, *data)
+	// a store that is down is told to the client (UNAVAILABLE) within the
+	// request's deadline, not retried past it
+	st, err := openStore(ctx, *data, storeRetry)
 	if err != nil {
 		return fail(err)
 	}
