@@ -285,6 +285,7 @@ type rssSample struct {
 	at     time.Duration
 	rss    int64 // bytes
 	heap   int64 // Go heap in use (go_memstats_heap_inuse_bytes), -1 when unknown
+	target int64 // the heap size of the next GC (go_memstats_next_gc_bytes), -1 when unknown
 	caches int64 // the query and persisted-query caches' bytes, -1 when unknown
 }
 
@@ -298,8 +299,9 @@ func sampleRSS(ctx context.Context, pid int, metricsURL string, period time.Dura
 	var out []rssSample
 	for {
 		if v, err := readRSS(pid); err == nil {
-			heap, caches := readMetrics(metricsURL)
-			out = append(out, rssSample{time.Since(start), v, heap, caches})
+			m := readMetrics(metricsURL)
+			out = append(out, rssSample{time.Since(start), v, m["go_memstats_heap_inuse_bytes"],
+				m["go_memstats_next_gc_bytes"], m["caches"]})
 		}
 		select {
 		case <-ctx.Done():
@@ -309,19 +311,21 @@ func sampleRSS(ctx context.Context, pid int, metricsURL string, period time.Dura
 	}
 }
 
-// readMetrics reads the heap in use and the caches' bytes from the
-// server's /metrics; -1 for what it cannot read.
-func readMetrics(url string) (heap, caches int64) {
-	heap, caches = -1, -1
+// readMetrics reads the heap in use, the next GC's heap target and the
+// caches' bytes ("caches") from the server's /metrics; -1 for what it
+// cannot read.
+func readMetrics(url string) map[string]int64 {
+	out := map[string]int64{"go_memstats_heap_inuse_bytes": -1, "go_memstats_next_gc_bytes": -1,
+		"caches": -1}
 	cli := &http.Client{Timeout: 5 * time.Second}
 	resp, err := cli.Get(url)
 	if err != nil {
-		return
+		return out
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
 	if err != nil || resp.StatusCode != http.StatusOK {
-		return
+		return out
 	}
 	for _, line := range strings.Split(string(b), "\n") {
 		name, val, ok := strings.Cut(line, " ")
@@ -333,13 +337,13 @@ func readMetrics(url string) (heap, caches int64) {
 			continue
 		}
 		switch name {
-		case "go_memstats_heap_inuse_bytes":
-			heap = int64(f)
+		case "go_memstats_heap_inuse_bytes", "go_memstats_next_gc_bytes":
+			out[name] = int64(f)
 		case "diplograph_query_cache_bytes", "diplograph_apq_cache_bytes":
-			caches = max(caches, 0) + int64(f)
+			out["caches"] = max(out["caches"], 0) + int64(f)
 		}
 	}
-	return
+	return out
 }
 
 // saveHeaps saves a heap profile (after a GC) from the server's pprof
@@ -501,7 +505,9 @@ func report(all []result, took time.Duration, events int64, rss []rssSample, max
 }
 
 // printSeries prints the first sample and the last sample of each minute:
-// RSS, Go heap in use and the caches' bytes.
+// RSS, Go heap in use, the heap size at which the next GC starts (which
+// RSS follows: the heap grows to it between collections) and the caches'
+// estimated bytes.
 func printSeries(rss []rssSample) {
 	mb := func(v int64) string {
 		if v < 0 {
@@ -509,14 +515,16 @@ func printSeries(rss []rssSample) {
 		}
 		return fmt.Sprintf("%.1f", float64(v)/(1<<20))
 	}
-	fmt.Printf("\n| minute | RSS MB | heap in use MB | caches MB |\n|---|---|---|---|\n")
+	fmt.Printf("\n| minute | RSS MB | heap in use MB | next GC at MB | caches MB |\n" +
+		"|---|---|---|---|---|\n")
 	for i, s := range rss {
 		minute := int(s.at / time.Minute)
 		if i > 0 && i < len(rss)-1 && int(rss[i+1].at/time.Minute) == minute {
 			continue
 		}
 		label := fmt.Sprintf("%.1f", s.at.Minutes())
-		fmt.Printf("| %s | %s | %s | %s |\n", label, mb(s.rss), mb(s.heap), mb(s.caches))
+		fmt.Printf("| %s | %s | %s | %s | %s |\n", label, mb(s.rss), mb(s.heap), mb(s.target),
+			mb(s.caches))
 	}
 }
 
