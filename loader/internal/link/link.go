@@ -13,16 +13,18 @@
 //     alias that only one country has;
 //   - an organization by a name, abbreviation or alias that only one
 //     organization has;
-//   - a place by its GeoNames name, else an alternate name: the one within
+//   - a place by its GeoNames name, else an alternate name that is a
+//     spelling of it ("Kiev", not "Africa" for Mahdia): the one within
 //     reach of the place the article says it lies in (LOCATED_IN); else,
-//     among those in the country it lies in or, failing that, in the
-//     article's countries, the most populous if it outnumbers its
-//     namesakes there tenfold; else, by its own name only, a city of
-//     100,000 people or more that outnumbers every namesake tenfold. A
-//     name a first-level region has takes only a town of its country
-//     ("Kerman", the city in Iran's Kerman province), by its own name or,
-//     for a capital or a city of a million, an alternate name ("New York",
-//     not "Sabah" for Sabak Bernam); a
+//     among those in the country it lies in or, failing that, the towns of
+//     10,000 people or more in the article's countries, the most populous
+//     if it outnumbers its namesakes there tenfold and no city elsewhere
+//     is larger; else, by its own name only, a city of 100,000 people or
+//     more that outnumbers every namesake tenfold. A name a first-level
+//     region has takes only a town in that region ("Kerman", the city in
+//     Iran's Kerman province; not Florida, New York, for "Florida") or the
+//     capital ("Washington"), by its own name or, for a city of a million,
+//     an alternate name ("New York"; not Sabak Bernam for "Sabah"); a
 //     name ending like a building's, a feature's or a division's ("State
 //     House", "Aral Sea", "Rivers State") or that is a demonym ("Malay")
 //     is not a town and is not linked;
@@ -32,7 +34,8 @@
 //     the person holds office in (HOLDS_OFFICE), when only one such person
 //     exists; or, whatever the article says, the only person in the
 //     knowledge base with that full name, in office on the article's date.
-//     A surname alone counts only with an agreeing office.
+//     A surname counts only when it is the person's name ("Biden"; not
+//     "Jill Biden" with the alias "Biden"), and with an agreeing office.
 package link
 
 import (
@@ -179,12 +182,13 @@ func (l *linker) findOrg(e *schema.Entity) *kb.Org {
 // article gives a reason: reachKm is how far a place may lie from the
 // place it is said to lie in; dominance how many times the population of
 // its next namesake the largest place must have to be taken without one;
-// city is the population of a place taken with nothing in the article to
-// back it, or named like a first-level region (Kerman, the city, rather
-// than Kerman, the province).
+// town is the population of a place the article's countries back; city
+// that of a place taken with nothing in the article to back it; a
+// metropolis may be named by an alternate name like a region's.
 const (
 	reachKm    = 50
 	dominance  = 10
+	town       = 10000
 	city       = 100000
 	metropolis = 1000000
 )
@@ -216,9 +220,12 @@ func (l *linker) findPlace(e *schema.Entity) *kb.Place {
 			where[c.ISO2] = true
 		}
 	}
+	// The country it lies in backs a place of any size; the article's
+	// countries only a town of some size, as one country (the publisher's)
+	// may be in every article and have a hamlet of every common word.
 	var in []*kb.Place
 	for _, p := range cands {
-		if where[p.Country] {
+		if where[p.Country] && (iso != "" || p.Population >= town) {
 			in = append(in, p)
 		}
 	}
@@ -232,10 +239,24 @@ func (l *linker) findPlace(e *schema.Entity) *kb.Place {
 		return nil
 	case !backed && (byAlternate || best.Population < city):
 		return nil
+	case backed && iso == "" && outgrown(best, append(main, alt...)):
+		return nil
 	case !l.regionTown(e, best, where, byAlternate):
 		return nil
 	}
 	return best
+}
+
+// outgrown reports whether a city elsewhere of the name is larger than p:
+// the article's countries then do not tell which is meant (Odessa, Texas,
+// in an article that mentions the United States, or Odesa).
+func outgrown(p *kb.Place, all []*kb.Place) bool {
+	for _, q := range all {
+		if q.Country != p.Country && q.Population >= city && q.Population > p.Population {
+			return true
+		}
+	}
+	return false
 }
 
 // placesNamed gives the places whose name is one of the entity's names,
@@ -249,9 +270,10 @@ func (l *linker) placesNamed(e *schema.Entity) (main, alt []*kb.Place) {
 				continue
 			}
 			seen[p.GeoNames] = true
-			if kb.Key(p.Name) == key {
+			switch pk := kb.Key(p.Name); {
+			case pk == key:
 				main = append(main, p)
-			} else {
+			case spelling(key, pk):
 				alt = append(alt, p)
 			}
 		}
@@ -259,6 +281,42 @@ func (l *linker) placesNamed(e *schema.Entity) (main, alt []*kb.Place) {
 	sortByPopulation(main)
 	sortByPopulation(alt)
 	return main, alt
+}
+
+// spelling reports whether alt, an alternate name of the place called
+// name (both folded), is a spelling of that name rather than another name
+// (a former or a foreign one: Africa for Mahdia): within two edits of it,
+// spaces aside ("Hai Phong", "Kiev", "Ulaanbaatar"), or the start of it
+// ("New York" for New York City).
+func spelling(alt, name string) bool {
+	a, n := strings.ReplaceAll(alt, " ", ""), strings.ReplaceAll(name, " ", "")
+	return strings.HasPrefix(n, a) || editsWithin(a, n, 2)
+}
+
+// editsWithin reports whether a and b are at most max insertions,
+// deletions or substitutions of a letter apart.
+func editsWithin(a, b string, max int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra)-len(rb) > max || len(rb)-len(ra) > max {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= max
 }
 
 // dominant gives the most populous of ps when it outnumbers the next
@@ -286,23 +344,31 @@ func (l *linker) demonym(name string) bool {
 
 // regionTown reports whether p may be the place for e when a first-level
 // region of p's country or of one of where has e's name (Kerman, Sabah,
-// New York): p must lie in a country with such a region and, if it
-// matched by an alternate name only, be that country's capital or a city
-// of a million.
+// New York): p must be its country's capital (Washington) or lie in such
+// a region (Kerman, the city in Kerman province; not Florida, New York, for
+// Florida) and, if it matched by an alternate name only, be a city of a
+// million.
 func (l *linker) regionTown(e *schema.Entity, p *kb.Place, where map[string]bool, byAlternate bool) bool {
-	relevant, same := false, false
+	relevant, within := false, false
 	for _, r := range l.k.Regions(e.Name, "") {
 		relevant = relevant || r.Country == p.Country || where[r.Country]
-		same = same || r.Country == p.Country
+		within = within || r.Code == p.Country+"."+p.Admin1Code
 	}
-	if !relevant || same && (!byAlternate || p.Population >= metropolis) {
+	if !relevant || l.capital(p, e) {
 		return true
 	}
-	if !same {
+	return within && (!byAlternate || p.Population >= metropolis)
+}
+
+// capital reports whether p is its country's capital, as the knowledge
+// base names it or as e does.
+func (l *linker) capital(p *kb.Place, e *schema.Entity) bool {
+	c := l.k.CountryByCode(p.Country)
+	if c == nil || c.Capital == "" {
 		return false
 	}
-	c := l.k.CountryByCode(p.Country)
-	return c != nil && c.Capital != "" && (kb.Key(c.Capital) == kb.Key(p.Name) || kb.Key(c.Capital) == kb.Key(e.Name))
+	k, name := kb.Key(c.Capital), kb.Key(p.Name)
+	return k == name || k == kb.Key(e.Name) || strings.HasPrefix(k, name+" ") // "Washington, D.C."
 }
 
 // container gives what the article says a place lies in (LOCATED_IN): a
@@ -381,15 +447,22 @@ func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 func (l *linker) findPerson(e *schema.Entity) *kb.Person {
 	var full, inOffice []*kb.Person // by full name or alias; by any name, in office on the date
 	current := map[*kb.Person]bool{}
-	for _, n := range names(e) {
+	// A surname counts only when the person's own name is one ("Biden",
+	// "Special Envoy Kim" is not): "Jill Biden", alias "Biden", is not
+	// Joe Biden.
+	surnames := false
+	for i, n := range names(e) {
 		for _, c := range l.k.Lookup(n, l.at) {
 			if c.Kind != kb.KindPerson {
 				continue
 			}
+			if i == 0 && c.Match == kb.BySurname {
+				surnames = true // "Biden", "President Biden"
+			}
 			if c.Match != kb.BySurname {
 				full = addPerson(full, c.Person)
 			}
-			if len(c.Offices) > 0 {
+			if len(c.Offices) > 0 && (c.Match != kb.BySurname || surnames) {
 				inOffice = addPerson(inOffice, c.Person)
 				current[c.Person] = true
 			}
