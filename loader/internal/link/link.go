@@ -51,7 +51,7 @@ import (
 func Run(k *kb.KB, b schema.Batch) schema.Batch {
 	l := &linker{k: k, b: b, at: published(b.Article.Published),
 		country: map[string]*kb.Country{}, org: map[string]*kb.Org{}, place: map[string]*kb.Place{},
-		byID: make(map[string]int, len(b.Entities))}
+		byID: make(map[string]int, len(b.Entities)), done: map[string]bool{}}
 	b.Entities = append([]schema.Entity(nil), b.Entities...)
 	l.b = b
 	for i, e := range b.Entities {
@@ -65,10 +65,13 @@ func Run(k *kb.KB, b schema.Batch) schema.Batch {
 			l.within = append(l.within, r)
 		}
 	}
-	// Countries first: places and people are linked by their countries.
+	// Countries first: places and people are linked by their countries;
+	// a place the article says another lies in is linked before it (see
+	// container).
 	for _, t := range []schema.EntityType{schema.Country, schema.Organization, schema.Place, schema.Person} {
 		for i := range b.Entities {
-			if e := &b.Entities[i]; e.Type == t {
+			if e := &b.Entities[i]; e.Type == t && !l.done[e.ID] {
+				l.done[e.ID] = true
 				l.link(e)
 			}
 		}
@@ -93,6 +96,7 @@ type linker struct {
 	b       schema.Batch
 	at      kb.Date
 	byID    map[string]int
+	done    map[string]bool   // the entities linked, or being linked
 	offices []schema.Relation // HOLDS_OFFICE
 	within  []schema.Relation // LOCATED_IN
 
@@ -386,13 +390,19 @@ func (l *linker) container(id string, seen map[string]bool) (iso string, near *k
 			iso = c.ISO2
 			continue
 		}
+		i, ok := l.byID[r.Target]
+		if !ok || l.b.Entities[i].Type != schema.Place {
+			continue
+		}
+		if !l.done[r.Target] { // the place it lies in first
+			l.done[r.Target] = true
+			l.link(&l.b.Entities[i])
+		}
 		if p := l.place[r.Target]; p != nil {
 			return "", p
 		}
-		if i, ok := l.byID[r.Target]; ok && l.b.Entities[i].Type == schema.Place {
-			if c, _ := l.container(r.Target, seen); c != "" {
-				iso = c
-			}
+		if c, _ := l.container(r.Target, seen); c != "" {
+			iso = c
 		}
 	}
 	return iso, nil
