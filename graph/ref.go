@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/diplograph/diplograph/graph/model"
@@ -15,9 +14,6 @@ import (
 
 // maxCandidates is the most entities an ambiguous or unknown name lists.
 const maxCandidates = 8
-
-// qid is the form of a Wikidata item id.
-var qid = regexp.MustCompile(`^Q[1-9][0-9]{0,11}$`)
 
 // ref returns the entity an EntityRef names: by id, by Wikidata id, or by a
 // name or alias that exactly one entity has. An unknown name is
@@ -54,7 +50,7 @@ func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef,
 // linking, through the wikidata table: a country by its ISO code, then any
 // item by its label.
 func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entity, error) {
-	if !qid.MatchString(id) {
+	if !schema.IsWikidataID(id) {
 		return schema.Entity{}, fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
 			arg, id, store.ErrInvalidInput)
 	}
