@@ -33,13 +33,15 @@
 //     undated article) is in the country or organization the article says
 //     the person holds office in (HOLDS_OFFICE), when only one such person
 //     exists; or, whatever the article says, the only person in the
-//     knowledge base with that full name, in office on the article's date.
+//     knowledge base with that full name (or without its middle initials),
+//     in office on the article's date.
 //     A surname counts only when it is the person's name ("Biden"; not
 //     "Jill Biden" with the alias "Biden"), and with an agreeing office.
 package link
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/kb"
@@ -461,7 +463,7 @@ func (l *linker) findPerson(e *schema.Entity) *kb.Person {
 	// "Special Envoy Kim" is not): "Jill Biden", alias "Biden", is not
 	// Joe Biden.
 	surnames := false
-	for i, n := range names(e) {
+	for i, n := range withoutInitials(names(e)) {
 		for _, c := range l.k.Lookup(n, l.at) {
 			if c.Kind != kb.KindPerson {
 				continue
@@ -491,6 +493,29 @@ func (l *linker) findPerson(e *schema.Entity) *kb.Person {
 		return p
 	}
 	return l.agreeing(full, where, false)
+}
+
+// withoutInitials gives ns and, after them, each name of three words or
+// more without its middle initials ("Antony J. Blinken" → "Antony
+// Blinken"), as the knowledge base records few names with them.
+func withoutInitials(ns []string) []string {
+	out := slices.Clone(ns)
+	for _, n := range ns {
+		w := strings.Fields(n)
+		if len(w) < 3 {
+			continue
+		}
+		kept := []string{w[0]}
+		for _, x := range w[1 : len(w)-1] {
+			if len(strings.TrimRight(x, ".")) > 1 {
+				kept = append(kept, x)
+			}
+		}
+		if len(kept)+1 < len(w) {
+			out = append(out, strings.Join(append(kept, w[len(w)-1]), " "))
+		}
+	}
+	return out
 }
 
 // agreeing gives the one person among ps with an office in one of where,

@@ -103,6 +103,8 @@ func TestRun(t *testing.T) {
 			[]string{"Place:Sabah", "Country:Malaysia=MY"}, nil, "Malaysia: Q833 geonames 1733045 MY"},
 		{"the only person of the name, in office on the date", "2022-05-01",
 			[]string{"Person:Joe Biden|Biden"}, nil, "Joe Biden: Q6279"},
+		{"a full name with a middle initial", "2021-05-20",
+			[]string{"Person:Antony J. Blinken"}, nil, "Antony J. Blinken: Q7821917"},
 		{"out of office on the date and no office in the article: none", "2010-01-01",
 			[]string{"Person:Emmanuel Macron|Macron"}, nil, ""},
 		{"no date: the office the article gives agrees with one the person held", "",
