@@ -189,15 +189,17 @@ func loadCmd(ctx context.Context, args []string) int {
 		fs.Usage()
 		return 2
 	}
+	// The extractor first: it loads the knowledge base, which takes a
+	// moment and cannot be stopped half-way, before any store is open.
+	x, err := newExtractor()
+	if err != nil {
+		return fail(err)
+	}
 	st, err := openStore(ctx, *data)
 	if err != nil {
 		return fail(err)
 	}
 	defer st.Close(context.Background())
-	x, err := newExtractor()
-	if err != nil {
-		return fail(err)
-	}
 	res := resolve.New(st, st)
 	merged := 0
 	res.Explain = func(d resolve.Decision) {

@@ -87,6 +87,11 @@ func (c *countingStore) EntityByName(ctx context.Context, name string) (schema.E
 	return c.st.EntityByName(ctx, name)
 }
 
+func (c *countingStore) EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error) {
+	c.count("EntityByWikidata")
+	return c.st.EntityByWikidata(ctx, qid)
+}
+
 func (c *countingStore) Entities(ctx context.Context, f store.EntityFilter,
 ) (store.EntityPage, error) {
 	c.count("Entities")

@@ -38,19 +38,30 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	return &a, nil
 }
 
-// entity finds an entity by id or, failing that, by name; null when absent.
-func (r *Resolver) entity(ctx context.Context, id, name string) (model.Entity, error) {
+// entity finds an entity by id, by name or by Wikidata id, exactly one of
+// them given; null when absent. A Wikidata id no stored entity carries is
+// looked up as an EntityRef's is (see byWikidata).
+func (r *Resolver) entity(ctx context.Context, id, name, wikidata string) (model.Entity, error) {
+	set := 0
+	for _, s := range []string{id, strings.TrimSpace(name), strings.TrimSpace(wikidata)} {
+		if s != "" {
+			set++
+		}
+	}
 	var (
 		e   schema.Entity
 		err error
 	)
 	switch {
+	case set != 1:
+		return nil, fmt.Errorf("entity needs one of id, name and wikidata, not %d: %w", set,
+			store.ErrInvalidInput)
 	case id != "":
 		e, err = r.Store.Entity(ctx, id)
 	case strings.TrimSpace(name) != "":
 		e, err = r.Store.EntityByName(ctx, name)
 	default:
-		return nil, fmt.Errorf("entity needs an id or a name: %w", store.ErrInvalidInput)
+		e, err = r.byWikidata(ctx, "wikidata", strings.TrimSpace(wikidata))
 	}
 	if e, err = nullIfNotFound(e, err); err != nil || e.ID == "" {
 		return nil, err
