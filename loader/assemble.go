@@ -122,8 +122,12 @@ var scored = map[schema.RelationType]bool{
 }
 
 // used reports whether entity k should be printed: every entity with a
-// mention of its own in the text (not only a pronoun).
+// mention of its own in the text (not only a pronoun), and a country the
+// knowledge base added as the office of a person named there.
 func (d *document) used(k int) bool {
+	if d.entities[k].Known {
+		return true
+	}
 	for _, r := range d.entities[k].Mentions {
 		if m := d.m(r); m.Form != formPronoun && m.Form != formPlural {
 			return true
