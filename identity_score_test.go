@@ -35,7 +35,7 @@ type identityScores struct {
 type articleRecord struct {
 	id      string
 	local   []schema.Entity
-	written []string
+	written []schema.Entity
 }
 
 // identityRecorder sits around the extractor and before the store to see,
@@ -48,6 +48,7 @@ type identityRecorder struct {
 	arts map[string]*articleRecord
 }
 
+// article returns the record of the article read from path, made on first use.
 func (r *identityRecorder) article(path string) *articleRecord {
 	name := strings.TrimSuffix(filepath.Base(path), ".txt")
 	if r.arts[name] == nil {
@@ -56,6 +57,7 @@ func (r *identityRecorder) article(path string) *articleRecord {
 	return r.arts[name]
 }
 
+// Extract extracts d and records the entities it gave.
 func (r *identityRecorder) Extract(d loader.Document) (schema.Batch, error) {
 	b, err := r.x.Extract(d)
 	if err == nil {
@@ -67,14 +69,12 @@ func (r *identityRecorder) Extract(d loader.Document) (schema.Batch, error) {
 	return b, err
 }
 
+// Upsert records the entities of the resolved batches and writes them.
 func (r *identityRecorder) Upsert(ctx context.Context, batches ...schema.Batch) error {
 	r.mu.Lock()
 	for _, b := range batches {
 		a := r.article(b.Article.Path)
-		a.written = a.written[:0]
-		for _, e := range b.Entities {
-			a.written = append(a.written, e.ID)
-		}
+		a.written = slices.Clone(b.Entities)
 	}
 	r.mu.Unlock()
 	return r.next.Upsert(ctx, batches...)
@@ -213,7 +213,11 @@ func identityNode(ctx context.Context, st store.Store, a *articleRecord,
 		}
 		return "", "no entity of the article has this form"
 	}
-	id := a.written[best]
+	if a.written[best].Type != typ {
+		return "", fmt.Sprintf("the resolver wrote a %s where the extractor gave a %s",
+			a.written[best].Type, typ)
+	}
+	id := a.written[best].ID
 	ents, err := st.ArticleEntities(ctx, a.id)
 	if err != nil {
 		return "", fmt.Sprintf("ArticleEntities: %v", err)
@@ -232,4 +236,39 @@ func ratio(n, d int) float64 {
 		return 1
 	}
 	return float64(n) / float64(d)
+}
+
+// TestIdentityScore checks the pairwise and B-cubed figures on small
+// clusterings worked out by hand.
+func TestIdentityScore(t *testing.T) {
+	m := func(cluster, node string) identityMember {
+		return identityMember{cluster: cluster, typ: schema.Person, node: node}
+	}
+	cases := []struct {
+		name    string
+		members []identityMember
+		want    [4]float64 // pairwise P, R, B-cubed P, R
+	}{
+		{"perfect", []identityMember{m("x", "1"), m("x", "1"), m("y", "2")},
+			[4]float64{1, 1, 1, 1}},
+		{"everything on one node", []identityMember{m("x", "1"), m("y", "1"), m("z", "1")},
+			[4]float64{0, 1, 1.0 / 3, 1}},
+		{"everything split", []identityMember{m("x", "1"), m("x", "2"), m("x", "3")},
+			[4]float64{1, 0, 1, 1.0 / 3}},
+		{"one false merge and one split",
+			[]identityMember{m("x", "1"), m("x", "1"), m("y", "1"), m("x", "2")},
+			[4]float64{1.0 / 3, 1.0 / 3, 2.0 / 3, 2.0 / 3}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var s identityScores
+			score(&s, tc.members)
+			got := [4]float64{s.PairP, s.PairR, s.CubeP, s.CubeR}
+			for i := range got {
+				if d := got[i] - tc.want[i]; d > 1e-9 || d < -1e-9 {
+					t.Fatalf("score = %v; want %v", got, tc.want)
+				}
+			}
+		})
+	}
 }
