@@ -56,8 +56,11 @@ func (a *assembler) add(d *document) {
 			continue
 		}
 		key := d.entityKey(e)
-		if e.Generic && (e.Type == schema.Event || e.Type == schema.Agreement) {
+		switch {
+		case e.Generic && (e.Type == schema.Event || e.Type == schema.Agreement):
 			key = d.genericKey(k, key, b.Article.ID)
+		case e.Type == schema.Event:
+			key = namedEventKey(e, b.Article.Published, key)
 		}
 		keyOf[k] = key
 		if i, ok := a.index[key]; ok {
@@ -172,6 +175,56 @@ func (d *document) genericKey(k int, key, article string) string {
 	}
 	return key + " of article " + article
 }
+
+// namedEventKey is the key of a named event: its series (the name without
+// an ordinal or a year) and the year it took place in, from its date, a
+// year in its name or the article's ("16th Arctic Summit" and "Arctic
+// Summit" in a 2024 article are one event; the Arctic Summits of 2023 and
+// 2024 two). With no year anywhere the name alone is the key.
+func namedEventKey(e *entity, published, key string) string {
+	words := strings.Fields(fold(e.Name))
+	year := ""
+	series := words[:0:0]
+	for i, w := range words {
+		switch {
+		case len(w) == 4 && w[0] >= '1' && w[0] <= '2' && strings.Trim(w, "0123456789") == "":
+			year = w
+		case i == 0 && (numberedOrdinal(w) || ordinalWords[w] || seriesOrdinals[w]):
+		default:
+			series = append(series, w)
+		}
+	}
+	if len(series) == 0 {
+		return key
+	}
+	if len(e.Date) >= 4 {
+		year = e.Date[:4]
+	}
+	if year == "" && len(published) >= 4 {
+		year = published[:4]
+	}
+	if year == "" {
+		return key
+	}
+	return "event:" + strings.Join(series, " ") + " of " + year
+}
+
+// numberedOrdinal reports whether a folded word is an ordinal in figures
+// ("16th", "3rd").
+func numberedOrdinal(w string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if d, ok := strings.CutSuffix(w, suf); ok && d != "" && strings.Trim(d, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesOrdinals are the spelt ordinals past ordinalWords that open the
+// names of events held every year.
+var seriesOrdinals = wordSet(`eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth
+eightieth ninetieth hundredth`)
 
 // entityKey is schema.EntityKey with fold's fast path for ASCII names.
 func entityKey(t schema.EntityType, name string) string {

@@ -8,8 +8,8 @@ import (
 
 // TestGenericEventIdentity checks the keys of events known by a common
 // noun only: two articles' "bombing" are one node only when kind, place and
-// day agree; otherwise each article keeps its own. A named event keeps the
-// key of its name across articles.
+// day agree; otherwise each article keeps its own. A named event is one
+// node across articles by its series and year, whatever its ordinal.
 func TestGenericEventIdentity(t *testing.T) {
 	x := extractor(t)
 	eventID := func(t *testing.T, title, published, body, name string) string {
@@ -29,30 +29,38 @@ func TestGenericEventIdentity(t *testing.T) {
 	cases := []struct {
 		name   string
 		a, b   [3]string // title, published, body
-		event  string
+		event  [2]string // the event's name in a and in b
 		wantEq bool
 	}{
 		{"the same generic noun in two cities: two events",
 			[3]string{"One", "2025-06-10", "A bombing killed six people in Marseille on Monday. The Norwegian government condemned the bombing."},
 			[3]string{"Two", "2025-07-15", "A bombing killed nine people in Kandahar on Monday. The Chilean government condemned the bombing."},
-			"bombing", false},
+			[2]string{"bombing", "bombing"}, false},
 		{"the same kind, place and day from two outlets: one event",
 			[3]string{"One", "2025-06-10", "A bombing killed six people in Marseille on Monday. The Norwegian government condemned the bombing."},
 			[3]string{"Two", "2025-06-11", "The Chilean government on Tuesday condemned the bombing in Marseille on Monday, which killed six people."},
-			"bombing", true},
+			[2]string{"bombing", "bombing"}, true},
 		{"a generic noun with no place: its article's own",
 			[3]string{"One", "2025-06-10", "The Norwegian government condemned the bombing."},
 			[3]string{"Two", "2025-06-10", "The Norwegian government condemned the bombing."},
-			"bombing", false},
+			[2]string{"bombing", "bombing"}, false},
 		{"a named event: one node across articles",
 			[3]string{"One", "2025-06-10", "Norway's prime minister attended the Arctic Council Summit on Monday."},
 			[3]string{"Two", "2025-07-15", "Chile's president did not attend the Arctic Council Summit."},
-			"Arctic Council Summit", true},
+			[2]string{"Arctic Council Summit", "Arctic Council Summit"}, true},
+		{"a numbered event and its series' name in the same year: one node",
+			[3]string{"One", "2024-10-20", "Norway's prime minister will attend the 16th Arctic Council Summit on Tuesday."},
+			[3]string{"Two", "2024-10-23", "Chile's president attended the Arctic Council Summit on Tuesday."},
+			[2]string{"16th Arctic Council Summit", "Arctic Council Summit"}, true},
+		{"the same series in two years: two nodes",
+			[3]string{"One", "2023-10-20", "Norway's prime minister attended the Arctic Council Summit on Tuesday."},
+			[3]string{"Two", "2024-10-23", "Chile's president attended the Arctic Council Summit on Tuesday."},
+			[2]string{"Arctic Council Summit", "Arctic Council Summit"}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := eventID(t, tc.a[0], tc.a[1], tc.a[2], tc.event)
-			b := eventID(t, tc.b[0], tc.b[1], tc.b[2], tc.event)
+			a := eventID(t, tc.a[0], tc.a[1], tc.a[2], tc.event[0])
+			b := eventID(t, tc.b[0], tc.b[1], tc.b[2], tc.event[1])
 			if (a == b) != tc.wantEq {
 				t.Errorf("ids %s and %s: equal = %v, want %v", a, b, a == b, tc.wantEq)
 			}
