@@ -40,19 +40,23 @@ func (k *KB) Country(name string) (c *Country, m Match, ok bool) {
 
 // Countries gives every country a name may refer to, best first.
 func (k *KB) Countries(name string) []Candidate {
-	var out []Candidate
+	return k.countriesOf(name, norm.Key(name), nil)
+}
+
+// countriesOf is Countries for a name already folded to key, appending to out.
+func (k *KB) countriesOf(name, key string, out []Candidate) []Candidate {
+	base := len(out)
 	t := strings.TrimSpace(name)
 	if (len(t) == 2 || len(t) == 3) && strings.ToUpper(t) == t {
 		if c := k.countryByISO[t]; c != nil {
 			out = append(out, countryCandidate(c, ByCode, t))
 		}
 	}
-	key := norm.Key(name)
 	if !shortOK(name, key) {
 		return out
 	}
 	for _, h := range k.countryKey[key] {
-		if len(out) > 0 && out[0].Country == h.c {
+		if len(out) > base && out[base].Country == h.c {
 			continue
 		}
 		out = append(out, countryCandidate(h.c, h.match, h.name))
@@ -91,7 +95,12 @@ func (k *KB) CountryOfCapital(name string) *Country {
 // countryHint first (a country name, demonym or code; "" for none), then by
 // population, largest first. At most limit places (limit ≤ 0: all).
 func (k *KB) Places(name, countryHint string, limit int) []*Place {
-	head, ok := k.placeKey[norm.Key(name)]
+	return k.placesOf(norm.Key(name), countryHint, limit)
+}
+
+// placesOf is Places for a name already folded to key.
+func (k *KB) placesOf(key, countryHint string, limit int) []*Place {
+	head, ok := k.placeKey[key]
 	if !ok {
 		return nil
 	}
@@ -431,12 +440,11 @@ func (k *KB) Offices(p *Person) []*Office {
 // aliases, demonyms and capitals, then people by surname, then smaller
 // places and alternate names.
 func (k *KB) Lookup(name string, d Date) []Candidate {
-	out := make([]Candidate, 0, 8)
-	out = append(out, k.Countries(name)...)
-	if c := k.CountryOfCapital(name); c != nil {
-		out = append(out, countryCandidate(c, ByCapital, c.Capital))
-	}
 	key := norm.Key(name)
+	out := k.countriesOf(name, key, make([]Candidate, 0, 8))
+	if cs := k.capitalKey[key]; len(cs) > 0 {
+		out = append(out, countryCandidate(cs[0], ByCapital, cs[0].Capital))
+	}
 	if !shortOK(name, key) {
 		return out
 	}
@@ -460,9 +468,9 @@ func (k *KB) Lookup(name string, d Date) []Candidate {
 	for _, r := range k.regionKey[key] {
 		out = append(out, Candidate{Kind: KindRegion, Name: r.Name, IDs: r.IDs(), Match: ByName, Matched: r.Name, Region: r})
 	}
-	for _, p := range k.Places(name, "", 5) {
+	for _, p := range k.placesOf(key, "", 5) {
 		m := ByName
-		if norm.Key(p.Name) != key {
+		if !strings.EqualFold(p.Name, name) && norm.Key(p.Name) != key {
 			m = ByAlternate
 		}
 		out = append(out, Candidate{Kind: KindPlace, Name: p.Name, IDs: p.IDs(), Match: m, Matched: name, Place: p})
