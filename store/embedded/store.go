@@ -150,6 +150,7 @@ func (s *Store) dsn(reader bool) string {
 	} else {
 		pragmas = append(pragmas, fmt.Sprintf("cache_size(-%d)", writerCacheKiB))
 		q.Set("_txlock", "immediate")
+		pragmas = append(pragmas, "wal_autocheckpoint(8192)")
 	}
 	for _, p := range pragmas {
 		q.Add("_pragma", p)

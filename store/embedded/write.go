@@ -49,12 +49,16 @@ func (s *Store) write(ctx context.Context, what string, fn func(*writer) error) 
 		return dbErr(what, err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, counts: map[[2]string]int{}}
+	w := &writer{ctx: ctx, tx: tx, counts: map[[2]string]int{}, degrees: map[string]int{},
+		stmts: map[string]*sql.Stmt{}}
 	if err := fn(w); err != nil {
 		var se storeError
 		if errors.As(err, &se) {
 			return fmt.Errorf("%s: %w", what, err)
 		}
+		return dbErr(what, err)
+	}
+	if err := w.flushDegrees(); err != nil {
 		return dbErr(what, err)
 	}
 	if err := w.flushCounts(); err != nil {
@@ -72,15 +76,84 @@ type storeError struct{ error }
 
 func (e storeError) Unwrap() error { return e.error }
 
-// writer is one write transaction.
+// writer is one write transaction. Rows are written a table at a time,
+// each set in one statement over a JSON array (json_each), and row ids are
+// given in Go, so that an Upsert of many articles costs a few statements,
+// not a few per record.
 type writer struct {
-	ctx    context.Context
-	tx     *sql.Tx
-	counts map[[2]string]int // (kind, type) → change
+	ctx     context.Context
+	tx      *sql.Tx
+	counts  map[[2]string]int    // (kind, type) → change
+	degrees map[string]int       // entity id → change of its degree
+	stmts   map[string]*sql.Stmt // statements prepared in tx
+	rids    map[string]int64     // table → the last row id given
+}
+
+// stmt returns the statement of query prepared in the transaction, once
+// per transaction.
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
 }
 
 func (w *writer) exec(query string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(w.ctx, query, args...)
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+func (w *writer) queryRow(query string, args ...any) *sql.Row {
+	st, err := w.stmt(query)
+	if err != nil {
+		return w.tx.QueryRowContext(w.ctx, query, args...) // reports the same error
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+// execRows runs query, which reads the rows of its one argument through
+// json_each, with rows encoded as a JSON array; nothing when there are none.
+func (w *writer) execRows(query string, rows any, n int) error {
+	if n == 0 {
+		return nil
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	_, err = w.exec(query, string(b))
+	return err
+}
+
+// nextRID returns a new row id of table.
+func (w *writer) nextRID(table string) (int64, error) {
+	if w.rids == nil {
+		w.rids = map[string]int64{}
+	}
+	last, ok := w.rids[table]
+	if !ok {
+		if err := w.queryRow("SELECT COALESCE(MAX(rid), 0) FROM " + table).Scan(&last); err != nil {
+			return 0, err
+		}
+	}
+	w.rids[table] = last + 1
+	return last + 1, nil
 }
 
 // jsonList returns ids as a JSON array, for IN (SELECT value FROM
@@ -101,7 +174,7 @@ func (w *writer) existing(table string, ids []string) (map[string]row, error) {
 	if table == "articles" {
 		rid = "0"
 	}
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT "+rid+", id, doc FROM "+table+
+	rows, err := w.query("SELECT "+rid+", id, doc FROM "+table+
 		" WHERE id IN (SELECT value FROM json_each(?))", jsonList(ids))
 	if err != nil {
 		return nil, err
@@ -149,15 +222,14 @@ func (w *writer) upsert(c store.Changes) error {
 	if err := w.upsertRelations(c.Relations); err != nil {
 		return err
 	}
+	var mentions [][2]string
 	for article, ids := range c.Mentions {
 		for _, id := range ids {
-			if _, err := w.exec("INSERT OR IGNORE INTO mentions (article, entity) VALUES (?, ?)",
-				article, id); err != nil {
-				return err
-			}
+			mentions = append(mentions, [2]string{article, id})
 		}
 	}
-	return nil
+	return w.execRows(`INSERT OR IGNORE INTO mentions (article, entity)
+		SELECT value ->> 0, value ->> 1 FROM json_each(?)`, mentions, len(mentions))
 }
 
 func (w *writer) upsertArticles(as []schema.Article) error {
@@ -169,6 +241,7 @@ func (w *writer) upsertArticles(as []schema.Article) error {
 	if err != nil {
 		return err
 	}
+	var rows [][6]string
 	for _, a := range as {
 		o, ok := old[a.ID]
 		var prev schema.Article
@@ -189,14 +262,22 @@ func (w *writer) upsertArticles(as []schema.Article) error {
 			w.counts[[2]string{"article", ""}]++
 		}
 		lo, hi := store.DateBounds(a.Published)
-		if _, err := w.exec(`INSERT INTO articles (id, published, lo, hi, source, doc)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET published = excluded.published,
-			lo = excluded.lo, hi = excluded.hi, source = excluded.source, doc = excluded.doc`,
-			a.ID, a.Published, lo, hi, a.Source, string(doc)); err != nil {
-			return err
-		}
+		rows = append(rows, [6]string{a.ID, a.Published, lo, hi, a.Source, string(doc)})
 	}
-	return nil
+	return w.execRows(`INSERT INTO articles (id, published, lo, hi, source, doc)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+		FROM json_each(?) WHERE true
+		ON CONFLICT (id) DO UPDATE SET published = excluded.published, lo = excluded.lo,
+		hi = excluded.hi, source = excluded.source, doc = excluded.doc`, rows, len(rows))
+}
+
+// entityRow is a row of the entities table, as inserted.
+type entityRow struct {
+	RID  int64  `json:"r"`
+	ID   string `json:"i"`
+	Type string `json:"t"`
+	Fold string `json:"f"`
+	Doc  string `json:"d"`
 }
 
 func (w *writer) upsertEntities(es []schema.Entity) error {
@@ -208,6 +289,8 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 	if err != nil {
 		return err
 	}
+	var inserts []entityRow
+	var nw namesWriter
 	for _, e := range es {
 		o, ok := old[e.ID]
 		var prev schema.Entity
@@ -226,14 +309,11 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 		}
 		rid := o.rid
 		if !ok {
-			res, err := w.exec("INSERT INTO entities (id, type, fold, doc) VALUES (?, ?, ?, ?)",
-				e.ID, string(e.Type), schema.Fold(e.Name), string(doc))
-			if err != nil {
+			if rid, err = w.nextRID("entities"); err != nil {
 				return err
 			}
-			if rid, err = res.LastInsertId(); err != nil {
-				return err
-			}
+			inserts = append(inserts, entityRow{rid, e.ID, string(e.Type), schema.Fold(e.Name),
+				string(doc)})
 			w.counts[[2]string{"entity", string(e.Type)}]++
 		} else {
 			if prev.Type != e.Type {
@@ -245,11 +325,16 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 				return err
 			}
 		}
-		if err := w.setNames(rid, prev, e, ok); err != nil {
+		if err := nw.set(w, rid, prev, e, ok); err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := w.execRows(`INSERT INTO entities (rid, id, type, fold, doc)
+		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 'f', value ->> 'd'
+		FROM json_each(?)`, inserts, len(inserts)); err != nil {
+		return err
+	}
+	return nw.flush(w)
 }
 
 // nameRow is one row of the names table.
@@ -274,9 +359,16 @@ func names(e schema.Entity) []nameRow {
 	return out
 }
 
-// setNames makes the names rows of the entity rid those of e, where they
-// were those of prev.
-func (w *writer) setNames(rid int64, prev, e schema.Entity, existed bool) error {
+// namesWriter gathers the rows of names, names_fts and vocab that a set of
+// entities adds.
+type namesWriter struct {
+	rows  [][4]any // rid, entity rid, fold, alias
+	words []string
+}
+
+// set makes the names of the entity rid those of e, where they were those
+// of prev.
+func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed bool) error {
 	var before []nameRow
 	if existed {
 		before = names(prev)
@@ -291,26 +383,28 @@ func (w *writer) setNames(rid int64, prev, e schema.Entity, existed bool) error 
 		}
 	}
 	for _, n := range after {
-		res, err := w.exec("INSERT INTO names (entity, fold, alias) VALUES (?, ?, ?)",
-			rid, n.fold, n.alias)
+		nrid, err := w.nextRID("names")
 		if err != nil {
 			return err
 		}
-		nrid, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		if _, err := w.exec("INSERT INTO names_fts (rowid, fold) VALUES (?, ?)",
-			nrid, n.fold); err != nil {
-			return err
-		}
-		for _, word := range strings.Fields(n.fold) {
-			if _, err := w.exec("INSERT OR IGNORE INTO vocab (word) VALUES (?)", word); err != nil {
-				return err
-			}
-		}
+		nw.rows = append(nw.rows, [4]any{nrid, rid, n.fold, n.alias})
+		nw.words = append(nw.words, strings.Fields(n.fold)...)
 	}
 	return nil
+}
+
+func (nw *namesWriter) flush(w *writer) error {
+	if err := w.execRows(`INSERT INTO names (rid, entity, fold, alias)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+		nw.rows, len(nw.rows)); err != nil {
+		return err
+	}
+	if err := w.execRows(`INSERT INTO names_fts (rowid, fold)
+		SELECT value ->> 0, value ->> 2 FROM json_each(?)`, nw.rows, len(nw.rows)); err != nil {
+		return err
+	}
+	return w.execRows(`INSERT OR IGNORE INTO vocab (word) SELECT value FROM json_each(?)`,
+		nw.words, len(nw.words))
 }
 
 // deleteNames removes the names of the entity rid and their full-text
@@ -324,6 +418,19 @@ func (w *writer) deleteNames(rid int64) error {
 	return err
 }
 
+// relationRow is a row of the relations table, as inserted.
+type relationRow struct {
+	RID    int64  `json:"r"`
+	ID     string `json:"i"`
+	Type   string `json:"t"`
+	Source string `json:"s"`
+	Target string `json:"g"`
+	Date   string `json:"d"`
+	Lo     string `json:"l"`
+	Hi     string `json:"h"`
+	Doc    string `json:"o"`
+}
+
 func (w *writer) upsertRelations(rs []schema.Relation) error {
 	ids := make([]string, len(rs))
 	for i, r := range rs {
@@ -333,8 +440,10 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 	if err != nil {
 		return err
 	}
+	var inserts []relationRow
+	var evidence [][5]any
 	for _, r := range rs {
-		evidence := r.Evidence
+		ev := r.Evidence
 		r.Evidence = nil
 		o, ok := old[r.ID]
 		var prev schema.Relation
@@ -352,48 +461,57 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 		lo, hi := store.DateBounds(r.Date)
 		switch {
 		case !ok:
-			res, err := w.exec(`INSERT INTO relations (id, type, source, target, date, lo, hi, doc)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, string(r.Type), r.Source, r.Target,
-				r.Date, lo, hi, string(doc))
-			if err != nil {
+			if rid, err = w.nextRID("relations"); err != nil {
 				return err
 			}
-			if rid, err = res.LastInsertId(); err != nil {
-				return err
-			}
+			inserts = append(inserts, relationRow{rid, r.ID, string(r.Type), r.Source, r.Target,
+				r.Date, lo, hi, string(doc)})
 			w.counts[[2]string{"relation", string(r.Type)}]++
-			if err := w.addDegree(1, r.Source, r.Target); err != nil {
-				return err
-			}
+			w.addDegree(1, r.Source, r.Target)
 		case string(doc) != o.doc:
 			if _, err := w.exec("UPDATE relations SET date = ?, lo = ?, hi = ?, doc = ? WHERE rid = ?",
 				r.Date, lo, hi, string(doc), rid); err != nil {
 				return err
 			}
 		}
-		for _, ev := range evidence {
-			if _, err := w.exec(`INSERT OR IGNORE INTO evidence (rel, article, start, "end", sentence)
-				VALUES (?, ?, ?, ?, ?)`, rid, ev.Article, ev.Start, ev.End, ev.Sentence); err != nil {
-				return err
-			}
+		for _, e := range ev {
+			evidence = append(evidence, [5]any{rid, e.Article, e.Start, e.End, e.Sentence})
 		}
 	}
-	return nil
+	if err := w.execRows(`INSERT INTO relations (rid, id, type, source, target, date, lo, hi, doc)
+		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 's', value ->> 'g',
+			value ->> 'd', value ->> 'l', value ->> 'h', value ->> 'o'
+		FROM json_each(?)`, inserts, len(inserts)); err != nil {
+		return err
+	}
+	// In array order, so that of two equal pieces of evidence the first is
+	// kept, as store.MergeRelation keeps it.
+	return w.execRows(`INSERT OR IGNORE INTO evidence (rel, article, start, "end", sentence)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+		FROM json_each(?) ORDER BY key`, evidence, len(evidence))
 }
 
 // addDegree adds d to the degree of the ends of a relation, once for a
-// relation from an entity to itself.
-func (w *writer) addDegree(d int, source, target string) error {
-	ends := []string{source}
+// relation from an entity to itself; flushDegrees writes the sums.
+func (w *writer) addDegree(d int, source, target string) {
+	w.degrees[source] += d
 	if target != source {
-		ends = append(ends, target)
+		w.degrees[target] += d
 	}
-	for _, id := range ends {
-		if _, err := w.exec("UPDATE entities SET degree = degree + ? WHERE id = ?", d, id); err != nil {
-			return err
+}
+
+// flushDegrees writes the changes of degree, before the transaction ends
+// or an entity's degree is read.
+func (w *writer) flushDegrees() error {
+	changes := map[string]int{}
+	for id, d := range w.degrees {
+		if d != 0 {
+			changes[id] = d
 		}
 	}
-	return nil
+	clear(w.degrees)
+	return w.execRows(`UPDATE entities SET degree = degree + j.value
+		FROM json_each(?) AS j WHERE entities.id = j.key`, changes, len(changes))
 }
 
 // flushCounts applies the changes of the totals.
@@ -407,12 +525,13 @@ func (w *writer) flushCounts() error {
 			return err
 		}
 	}
+	clear(w.counts)
 	return nil
 }
 
 // strings returns the single text column of query's rows.
 func (w *writer) strings(query string, args ...any) ([]string, error) {
-	rows, err := w.tx.QueryContext(w.ctx, query, args...)
+	rows, err := w.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -451,7 +570,7 @@ func (w *writer) deleteArticle(id string) error {
 	}
 	for _, rel := range rels {
 		var typ, source, target string
-		err := w.tx.QueryRowContext(w.ctx, `SELECT type, source, target FROM relations
+		err := w.queryRow(`SELECT type, source, target FROM relations
 			WHERE rid = ? AND NOT EXISTS (SELECT 1 FROM evidence WHERE rel = ?)`, rel, rel).
 			Scan(&typ, &source, &target)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -464,9 +583,10 @@ func (w *writer) deleteArticle(id string) error {
 			return err
 		}
 		w.counts[[2]string{"relation", typ}]--
-		if err := w.addDegree(-1, source, target); err != nil {
-			return err
-		}
+		w.addDegree(-1, source, target)
+	}
+	if err := w.flushDegrees(); err != nil {
+		return err
 	}
 	ents, err := w.strings("SELECT entity FROM mentions WHERE article = ?", id)
 	if err != nil {
@@ -478,7 +598,7 @@ func (w *writer) deleteArticle(id string) error {
 	for _, eid := range ents {
 		var rid int64
 		var typ string
-		err := w.tx.QueryRowContext(w.ctx, `SELECT rid, type FROM entities WHERE id = ?
+		err := w.queryRow(`SELECT rid, type FROM entities WHERE id = ?
 			AND degree = 0 AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)`, eid, eid).
 			Scan(&rid, &typ)
 		if errors.Is(err, sql.ErrNoRows) {
