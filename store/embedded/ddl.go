@@ -47,8 +47,11 @@ var ddl = []string{
 	`CREATE INDEX IF NOT EXISTS names_entity ON names (entity)`,
 	`CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5 (
 		fold, content='names', content_rowid='rid',
-		tokenize='unicode61 remove_diacritics 0', prefix='1 2 3'
+		tokenize='unicode61 remove_diacritics 0', prefix='2 3'
 	)`,
+	// Merge segments once two of a level exist, so that a query seeks in
+	// few of them although every write transaction adds one.
+	`INSERT INTO names_fts (names_fts, rank) VALUES ('automerge', 2)`,
 	// vocab is every word of a name or alias ever written, for the typo
 	// tier of search.
 	`CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY) WITHOUT ROWID`,
@@ -64,9 +67,12 @@ var ddl = []string{
 		hi     TEXT NOT NULL,
 		doc    TEXT NOT NULL -- the relation without its evidence
 	)`,
-	`CREATE INDEX IF NOT EXISTS relations_source ON relations (source, date, id)`,
-	`CREATE INDEX IF NOT EXISTS relations_target ON relations (target, date, id)`,
-	`CREATE INDEX IF NOT EXISTS relations_date ON relations (date, id)`,
+	// In the order of the default listing (newest first, then id), so that
+	// a page is read off the index; lo and hi make the date index cover
+	// the count of a date window.
+	`CREATE INDEX IF NOT EXISTS relations_source ON relations (source, date DESC, id)`,
+	`CREATE INDEX IF NOT EXISTS relations_target ON relations (target, date DESC, id)`,
+	`CREATE INDEX IF NOT EXISTS relations_date ON relations (date DESC, id, lo, hi)`,
 
 	`CREATE TABLE IF NOT EXISTS evidence (
 		rel      INTEGER NOT NULL, -- relations.rid

@@ -13,32 +13,10 @@ import (
 	"github.com/diplograph/diplograph/store"
 )
 
-// querier is a connection pool or a transaction.
+// querier is a reader session or a write transaction.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// read runs fn in one read transaction, so that everything it reads is of
-// one moment even while a write commits.
-func (s *Store) read(ctx context.Context, what string, fn func(q querier) error) error {
-	if err := s.rlock(ctx); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	defer s.mu.RUnlock()
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return dbErr(what, err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		var se storeError
-		if errors.As(err, &se) {
-			return fmt.Errorf("%s: %w", what, err)
-		}
-		return dbErr(what, err)
-	}
-	return nil
 }
 
 // scanAll calls fn for each row of query.
@@ -279,6 +257,10 @@ func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, wo
 		terms[i] = ftsTerm(w)
 	}
 	err = s.read(ctx, "entities by name words", func(q querier) error {
+		names, err := ftsNames(ctx, q, strings.Join(terms, " OR "))
+		if err != nil || len(names) == 0 {
+			return err
+		}
 		return scanAll(ctx, q, func(rows *sql.Rows) error {
 			var doc string
 			if err := rows.Scan(&doc); err != nil {
@@ -291,9 +273,9 @@ func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, wo
 			}
 			return err
 		}, `SELECT e.doc FROM entities e WHERE e.type = ? AND e.rid IN (
-				SELECT n.entity FROM names_fts JOIN names n ON n.rid = names_fts.rowid
-				WHERE names_fts MATCH ? AND n.alias = 0)
-			ORDER BY e.id`, string(t), strings.Join(terms, " OR "))
+				SELECT entity FROM names WHERE rid IN (SELECT value FROM json_each(?))
+				AND alias = 0)
+			ORDER BY e.id`, string(t), names)
 	})
 	return out, err
 }
@@ -306,6 +288,25 @@ func hasWord(fold string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// ftsNames returns the row ids of the names that the FTS5 query match
+// selects, as a JSON array. The full-text query stands alone: SQLite
+// prepares a statement with a MATCH parameter anew for each value, which
+// costs little for this one and much for a join.
+func ftsNames(ctx context.Context, q querier, match string) (string, error) {
+	var ids []int64
+	err := scanAll(ctx, q, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		ids = append(ids, id)
+		return err
+	}, "SELECT rowid FROM names_fts WHERE names_fts MATCH ?", match)
+	if err != nil || len(ids) == 0 {
+		return "", err
+	}
+	b, err := json.Marshal(ids)
+	return string(b), err
 }
 
 // ftsTerm quotes a word as an FTS5 string.

@@ -105,7 +105,9 @@ func relationConds(f store.RelationFilter) (conds []string, args []any, narrow b
 		case store.In:
 			add("target = ?", f.Entity)
 		default:
-			add("(source = ? OR target = ?)", f.Entity, f.Entity)
+			// First, so that relations can split it (see bothEnds).
+			conds = append([]string{"(source = ? OR target = ?)"}, conds...)
+			args = append([]any{f.Entity, f.Entity}, args...)
 		}
 	}
 	if f.Source != "" {
@@ -174,8 +176,13 @@ func relations(ctx context.Context, q querier, f store.RelationFilter, w window,
 			args = append(args, k.sort, k.sort, k.id)
 		}
 	}
-	rs, keys, err := loadRelations(ctx, q, "SELECT rid, date, id, doc FROM relations"+
-		whereClause(conds)+order+" LIMIT ? OFFSET ?", append(args, w.limit+1, w.offset)...)
+	query := "SELECT rid, date, id, doc FROM relations" + whereClause(conds) + order +
+		" LIMIT ? OFFSET ?"
+	args = append(args, w.limit+1, w.offset)
+	if f.Entity != "" && f.Direction == store.Both && f.Order != store.DateAsc {
+		query, args = bothEnds(conds[1:], args[2:], f.Entity, w)
+	}
+	rs, keys, err := loadRelations(ctx, q, query, args...)
 	page.Relations, page.HasNext, page.EndCursor = endPage(append(page.Relations, rs...), keys, w)
 	return page, err
 }
@@ -242,4 +249,25 @@ func withEvidence(ctx context.Context, q querier, rs []schema.Relation, rids []i
 	}, `SELECT rel, article, start, "end", sentence FROM evidence
 		WHERE rel IN (SELECT value FROM json_each(?)) ORDER BY rel, article, start, "end"`,
 		string(list))
+}
+
+// bothEnds returns the page query of the relations of entity at either end
+// that also meet conds (args, then the limit and offset), newest first, as
+// the merge of two index scans, one by source and one by target, each
+// stopped at the page's end: a hub's page reads a page of rows, not all of
+// its relations.
+func bothEnds(conds []string, args []any, entity string, w window) (string, []any) {
+	n := w.limit + 1 + w.offset
+	rest := args[:len(args)-2]
+	arm := func(end string) string {
+		return "SELECT * FROM (SELECT rid, date, id, doc FROM relations" +
+			whereClause(append([]string{end}, conds...)) +
+			" ORDER BY date DESC, id LIMIT ?)"
+	}
+	query := arm("source = ?") + " UNION ALL " + arm("target = ? AND source != ?") +
+		" ORDER BY date DESC, id LIMIT ? OFFSET ?"
+	out := append([]any{entity}, rest...)
+	out = append(out, n, entity, entity)
+	out = append(out, rest...)
+	return query, append(out, n, w.limit+1, w.offset)
 }

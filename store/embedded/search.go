@@ -62,14 +62,19 @@ func (sr *searcher) run(hits *[]store.Hit) error {
 		{store.ExactMatch, "e.rid IN (SELECT entity FROM names WHERE fold = ?)", []any{text}},
 		{store.PrefixMatch, "e.rid IN (SELECT entity FROM names WHERE fold > ? AND fold < ?)",
 			[]any{text, end}},
-		{store.WordMatch, `e.rid IN (SELECT n.entity FROM names_fts
-			JOIN names n ON n.rid = names_fts.rowid WHERE names_fts MATCH ?)`,
-			[]any{strings.Join(prefixes, " AND ")}},
+		{store.WordMatch, byNames, []any{strings.Join(prefixes, " AND ")}},
 	}
 	for _, t := range tiers {
 		need := sr.query.First - len(*hits)
 		if need <= 0 {
 			return nil
+		}
+		if t.where == byNames {
+			names, err := ftsNames(sr.ctx, sr.q, t.args[0].(string))
+			if err != nil || names == "" {
+				return err
+			}
+			t.args[0] = names
 		}
 		cands, err := sr.fetch(t.where, t.args, need)
 		if err != nil {
@@ -176,7 +181,13 @@ func (sr *searcher) typos(words []string) ([]ranked, error) {
 		}
 		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
 	}
-	return sr.fetch(`e.rid IN (SELECT n.entity FROM names_fts
-		JOIN names n ON n.rid = names_fts.rowid WHERE names_fts MATCH ?)`,
-		[]any{strings.Join(groups, " AND ")}, 1<<30)
+	names, err := ftsNames(sr.ctx, sr.q, strings.Join(groups, " AND "))
+	if err != nil || names == "" {
+		return nil, err
+	}
+	return sr.fetch(byNames, []any{names}, 1<<30)
 }
+
+// byNames selects the entities of the names whose row ids are in a JSON
+// array, as ftsNames gives them.
+const byNames = `e.rid IN (SELECT entity FROM names WHERE rid IN (SELECT value FROM json_each(?)))`

@@ -64,10 +64,12 @@ type Store struct {
 	dir  string
 	lock *os.File
 
-	w *sql.DB // the one writer connection
-	r *sql.DB // reader connections (query_only)
+	w        *sql.DB       // the one writer connection
+	sessions []*session    // reader connections (query_only)
+	pool     chan *session // the sessions not in use
 
-	wmu sync.Mutex // one write transaction at a time
+	wmu       sync.Mutex // one write transaction at a time
+	ftsWrites int        // write transactions that added names; under wmu
 
 	mu       sync.RWMutex // guards closed; held shared by every call
 	closed   bool
@@ -124,11 +126,9 @@ func (s *Store) open() error {
 	if err := removeSynced(s.path(sumFile)); err != nil {
 		return err
 	}
-	if s.r, err = sql.Open("sqlite", s.dsn(true)); err != nil {
+	if err := s.openSessions(); err != nil {
 		return err
 	}
-	s.r.SetMaxOpenConns(readers)
-	s.r.SetMaxIdleConns(readers)
 	if len(legacy) > 0 {
 		n, err := s.importLegacy(legacy)
 		if err != nil {
@@ -186,15 +186,10 @@ func (s *Store) Recovery() Recovery {
 
 // Ping reports whether the store is open and its database answers.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.rlock(ctx); err != nil {
-		return err
-	}
-	defer s.mu.RUnlock()
-	var one int
-	if err := s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
-		return dbErr("ping", err)
-	}
-	return nil
+	return s.read(ctx, "ping", func(q querier) error {
+		var one int
+		return q.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	})
 }
 
 // Close checkpoints the write-ahead log into the database file, records
@@ -210,7 +205,11 @@ func (s *Store) Close(ctx context.Context) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var err error
-	if _, cerr := s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); cerr != nil {
+	// One full-text segment for the next Open's readers.
+	if _, cerr := s.w.Exec("INSERT INTO names_fts (names_fts) VALUES ('optimize')"); cerr != nil {
+		err = cerr
+	}
+	if _, cerr := s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); cerr != nil && err == nil {
 		err = cerr
 	}
 	if cerr := s.shut(); err == nil {
@@ -230,8 +229,10 @@ func (s *Store) Close(ctx context.Context) error {
 // is the last and removes the write-ahead log.
 func (s *Store) shut() error {
 	var err error
-	if s.r != nil {
-		err = s.r.Close()
+	for _, ss := range s.sessions {
+		if cerr := ss.close(); err == nil {
+			err = cerr
+		}
 	}
 	if s.w != nil {
 		if cerr := s.w.Close(); err == nil {

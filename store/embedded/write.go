@@ -64,11 +64,25 @@ func (s *Store) write(ctx context.Context, what string, fn func(*writer) error) 
 	if err := w.flushCounts(); err != nil {
 		return dbErr(what, err)
 	}
+	if w.names > 0 {
+		s.ftsWrites++
+		if s.ftsWrites%optimizeEvery == 0 {
+			// Fold the full-text index into one segment now and then:
+			// each transaction adds one, and a query seeks in every one.
+			if _, err := w.exec("INSERT INTO names_fts (names_fts) VALUES ('optimize')"); err != nil {
+				return dbErr(what, err)
+			}
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return dbErr(what, err)
 	}
 	return nil
 }
+
+// optimizeEvery is how many write transactions that add names pass
+// between two foldings of the full-text index.
+const optimizeEvery = 16
 
 // storeError marks an error that is the caller's (ErrInvalidInput,
 // ErrNotFound), not the database's.
@@ -87,6 +101,7 @@ type writer struct {
 	degrees map[string]int       // entity id → change of its degree
 	stmts   map[string]*sql.Stmt // statements prepared in tx
 	rids    map[string]int64     // table → the last row id given
+	names   int                  // names rows written
 }
 
 // stmt returns the statement of query prepared in the transaction, once
@@ -394,6 +409,7 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 }
 
 func (nw *namesWriter) flush(w *writer) error {
+	w.names += len(nw.rows)
 	if err := w.execRows(`INSERT INTO names (rid, entity, fold, alias)
 		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
 		nw.rows, len(nw.rows)); err != nil {
