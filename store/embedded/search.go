@@ -71,8 +71,11 @@ func (sr *searcher) run(hits *[]store.Hit) error {
 		}
 		if t.where == byNames {
 			names, err := ftsNames(sr.ctx, sr.q, t.args[0].(string))
-			if err != nil || names == "" {
+			if err != nil {
 				return err
+			}
+			if names == "" {
+				continue
 			}
 			t.args[0] = names
 		}
