@@ -148,7 +148,8 @@ func (s *Store) verify() (Recovery, error) {
 		if got := sumLine(size, sum); got != string(want) {
 			return rec, &DamageError{File: dbFile, Detail: fmt.Sprintf(
 				"its size and checksum (%d bytes, crc32c %08x) differ from those recorded when "+
-					"it was last closed (%s)", size, sum, strings.TrimSpace(string(want)))}
+					"it was last closed (%s); if it was changed on purpose with another SQLite "+
+					"tool, remove %s", size, sum, strings.TrimSpace(string(want)), sumFile)}
 		}
 		rec.Clean, rec.Check, rec.Took = true, "file checksum", time.Since(start)
 		return rec, nil

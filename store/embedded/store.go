@@ -98,6 +98,7 @@ func Open(dir string) (*Store, error) {
 
 // open checks the file, opens the connections and creates the schema.
 func (s *Store) open() error {
+	os.Remove(s.path(sumFile + ".tmp")) // left by a crash inside Close
 	legacy, err := legacyFiles(s.dir)
 	if err != nil {
 		return err
