@@ -52,6 +52,14 @@ var ddl = []string{
 	// Merge segments once two of a level exist, so that a query seeks in
 	// few of them although every write transaction adds one.
 	`INSERT INTO names_fts (names_fts, rank) VALUES ('automerge', 2)`,
+	// name_words holds each word of each entity's folded name (not its
+	// aliases), for the resolver's look-up by name words
+	// (store.NameIndex).
+	`CREATE TABLE IF NOT EXISTS name_words (
+		word   TEXT NOT NULL,
+		entity INTEGER NOT NULL, -- entities.rid
+		PRIMARY KEY (word, entity)
+	) WITHOUT ROWID`,
 	// vocab is every word of a name or alias ever written, for the typo
 	// tier of search.
 	`CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY) WITHOUT ROWID`,

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -252,42 +251,20 @@ func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, wo
 	if len(words) == 0 {
 		return out, nil
 	}
-	terms := make([]string, len(words))
-	for i, w := range words {
-		terms[i] = ftsTerm(w)
-	}
 	err = s.read(ctx, "entities by name words", func(q querier) error {
-		names, err := ftsNames(ctx, q, strings.Join(terms, " OR "))
-		if err != nil || len(names) == 0 {
-			return err
-		}
 		return scanAll(ctx, q, func(rows *sql.Rows) error {
 			var doc string
 			if err := rows.Scan(&doc); err != nil {
 				return err
 			}
 			e, err := decode[schema.Entity](doc)
-			// The tokenizer may split a word the fold keeps whole: check.
-			if err == nil && hasWord(schema.Fold(e.Name), words) {
-				out = append(out, e)
-			}
+			out = append(out, e)
 			return err
 		}, `SELECT e.doc FROM entities e WHERE e.type = ? AND e.rid IN (
-				SELECT entity FROM names WHERE rid IN (SELECT value FROM json_each(?))
-				AND alias = 0)
-			ORDER BY e.id`, string(t), names)
+				SELECT entity FROM name_words WHERE word IN (SELECT value FROM json_each(?)))
+			ORDER BY e.id`, string(t), jsonList(words))
 	})
 	return out, err
-}
-
-// hasWord reports whether the folded name has one of the sorted words.
-func hasWord(fold string, words []string) bool {
-	for _, w := range strings.Fields(fold) {
-		if _, ok := slices.BinarySearch(words, w); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // ftsNames returns the row ids of the names that the FTS5 query match

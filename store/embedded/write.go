@@ -377,8 +377,9 @@ func names(e schema.Entity) []nameRow {
 // namesWriter gathers the rows of names, names_fts and vocab that a set of
 // entities adds.
 type namesWriter struct {
-	rows  [][4]any // rid, entity rid, fold, alias
-	words []string
+	rows      [][4]any // rid, entity rid, fold, alias
+	words     []string
+	nameWords [][2]any // word, entity rid
 }
 
 // set makes the names of the entity rid those of e, where they were those
@@ -395,6 +396,16 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 	if len(before) > 0 {
 		if err := w.deleteNames(rid); err != nil {
 			return err
+		}
+	}
+	if len(before) == 0 || before[0].fold != after[0].fold {
+		if len(before) > 0 {
+			if err := w.deleteNameWords(rid, before[0].fold); err != nil {
+				return err
+			}
+		}
+		for _, word := range strings.Fields(after[0].fold) {
+			nw.nameWords = append(nw.nameWords, [2]any{word, rid})
 		}
 	}
 	for _, n := range after {
@@ -419,6 +430,11 @@ func (nw *namesWriter) flush(w *writer) error {
 		SELECT value ->> 0, value ->> 2 FROM json_each(?)`, nw.rows, len(nw.rows)); err != nil {
 		return err
 	}
+	if err := w.execRows(`INSERT OR IGNORE INTO name_words (word, entity)
+		SELECT value ->> 0, value ->> 1 FROM json_each(?)`, nw.nameWords,
+		len(nw.nameWords)); err != nil {
+		return err
+	}
 	return w.execRows(`INSERT OR IGNORE INTO vocab (word) SELECT value FROM json_each(?)`,
 		nw.words, len(nw.words))
 }
@@ -431,6 +447,14 @@ func (w *writer) deleteNames(rid int64) error {
 		return err
 	}
 	_, err := w.exec("DELETE FROM names WHERE entity = ?", rid)
+	return err
+}
+
+// deleteNameWords removes the name words of the entity rid, whose folded
+// name is fold.
+func (w *writer) deleteNameWords(rid int64, fold string) error {
+	_, err := w.exec(`DELETE FROM name_words WHERE entity = ?
+		AND word IN (SELECT value FROM json_each(?))`, rid, jsonList(strings.Fields(fold)))
 	return err
 }
 
@@ -613,10 +637,10 @@ func (w *writer) deleteArticle(id string) error {
 	}
 	for _, eid := range ents {
 		var rid int64
-		var typ string
-		err := w.queryRow(`SELECT rid, type FROM entities WHERE id = ?
+		var typ, fold string
+		err := w.queryRow(`SELECT rid, type, fold FROM entities WHERE id = ?
 			AND degree = 0 AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?)`, eid, eid).
-			Scan(&rid, &typ)
+			Scan(&rid, &typ, &fold)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -624,6 +648,9 @@ func (w *writer) deleteArticle(id string) error {
 			return err
 		}
 		if err := w.deleteNames(rid); err != nil {
+			return err
+		}
+		if err := w.deleteNameWords(rid, fold); err != nil {
 			return err
 		}
 		if _, err := w.exec("DELETE FROM entities WHERE rid = ?", rid); err != nil {
