@@ -48,7 +48,7 @@ func (r *articleResolver) Relations(ctx context.Context, obj *schema.Article, fi
 	if err != nil {
 		return nil, fmt.Errorf("relations of article %s: %w", obj.ID, err)
 	}
-	return relationConnection(p, deref(after)), nil
+	return relationConnection(p), nil
 }
 
 // Relations is the resolver for the relations field.
@@ -191,7 +191,7 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *schema.EntityType
 		TotalCount: p.Total,
 	}
 	for i, e := range p.Entities {
-		c.Edges[i] = model.EntityEdge{Cursor: store.CursorAt(deref(after), i), Node: model.FromEntity(e)}
+		c.Edges[i] = model.EntityEdge{Cursor: store.EntityCursor(e), Node: model.FromEntity(e)}
 	}
 	return c, nil
 }
@@ -219,7 +219,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []schema.RelationTy
 	if err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
 	}
-	return relationConnection(p, deref(after)), nil
+	return relationConnection(p), nil
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -278,7 +278,7 @@ func (r *queryResolver) Articles(ctx context.Context, since *string, until *stri
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	return articleConnection(p, deref(after)), nil
+	return articleConnection(p), nil
 }
 
 // Stats is the resolver for the stats field.

@@ -113,10 +113,13 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 		return cmp.Or(cmp.Compare(a.fold, b.fold), cmp.Compare(a.e.ID, b.e.ID))
 	})
 	page := store.EntityPage{Entities: []schema.Entity{}, Total: len(all)}
-	for _, k := range store.Slice(all, span) {
+	es, hasNext, end := store.Slice(all, span, func(k keyed) store.Key {
+		return store.Key{Sort: k.fold, ID: k.e.ID}
+	}, store.EntityOrder)
+	for _, k := range es {
 		page.Entities = append(page.Entities, store.CloneEntity(k.e))
 	}
-	page.HasNext, page.EndCursor = span.Next(len(page.Entities), page.Total)
+	page.HasNext, page.EndCursor = hasNext, end
 	return page, nil
 }
 
@@ -239,8 +242,9 @@ func (s *Store) articles(f store.ArticleFilter, span store.Span) store.ArticlePa
 	slices.SortFunc(all, func(a, b schema.Article) int {
 		return cmp.Or(cmp.Compare(b.Published, a.Published), cmp.Compare(a.ID, b.ID))
 	})
-	page := store.ArticlePage{Articles: store.Slice(all, span), Total: len(all)}
-	page.HasNext, page.EndCursor = span.Next(len(page.Articles), page.Total)
+	page := store.ArticlePage{Total: len(all)}
+	page.Articles, page.HasNext, page.EndCursor = store.Slice(all, span, store.ArticleKey,
+		store.ArticleOrder)
 	return page
 }
 

@@ -60,10 +60,11 @@ func (s *Store) relations(f store.RelationFilter, span store.Span) store.Relatio
 	}
 	slices.SortFunc(all, relationOrder(f.Order))
 	page := store.RelationPage{Relations: []schema.Relation{}, Total: len(all)}
-	for _, r := range store.Slice(all, span) {
+	rels, hasNext, end := store.Slice(all, span, store.RelationKey, store.RelationOrder(f.Order))
+	for _, r := range rels {
 		page.Relations = append(page.Relations, store.CloneRelation(r))
 	}
-	page.HasNext, page.EndCursor = span.Next(len(page.Relations), page.Total)
+	page.HasNext, page.EndCursor = hasNext, end
 	return page
 }
 
