@@ -71,7 +71,7 @@ func (r *Resolver) entityRelations(ctx context.Context, id string, types []schem
 		Since: deref(since), Until: deref(until), Order: store.Order(deref(order)),
 		Page: page(first, after),
 	}
-	p, err := loadRelations(ctx, r.Store, id, f)
+	p, err := loadRelations(ctx, r.Store, id, false, f)
 	if err != nil {
 		return nil, fmt.Errorf("relations of %s: %w", id, err)
 	}
@@ -95,7 +95,7 @@ func (r *Resolver) ends(ctx context.Context, id string, t schema.RelationType, d
 	f := store.RelationFilter{
 		Types: []schema.RelationType{t}, Direction: dir, Page: store.Page{First: store.MaxFirst},
 	}
-	p, err := loadRelations(ctx, r.Store, id, f)
+	p, err := loadRelations(ctx, r.Store, id, false, f)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s of %s: %w", t, id, err)
 	}

@@ -38,23 +38,21 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	return &a, nil
 }
 
-// entity finds an entity by id or, failing that, by name; null when absent.
+// entity finds an entity by id or, failing that, by name, with what the
+// selection asks below it; null when absent.
 func (r *Resolver) entity(ctx context.Context, id, name string) (model.Entity, error) {
-	var (
-		e   schema.Entity
-		err error
-	)
-	switch {
-	case id != "":
-		e, err = r.Store.Entity(ctx, id)
-	case strings.TrimSpace(name) != "":
-		e, err = r.Store.EntityByName(ctx, name)
-	default:
+	if id == "" && strings.TrimSpace(name) == "" {
 		return nil, fmt.Errorf("entity needs an id or a name: %w", store.ErrInvalidInput)
 	}
+	if id != "" {
+		name = ""
+	}
+	p, sel, _ := plannerFor(ctx)
+	e, f, err := r.fetcher().FetchEntity(ctx, id, name, *p.entity(sel))
 	if e, err = nullIfNotFound(e, err); err != nil || e.ID == "" {
 		return nil, err
 	}
+	keep(ctx, f)
 	return model.FromEntity(e), nil
 }
 

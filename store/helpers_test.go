@@ -63,7 +63,7 @@ func TestPageSpan(t *testing.T) {
 		{Page{First: MaxFirst + 1}, Span{}, true},
 		{Page{First: -1}, Span{}, true},
 		{Page{After: "!!"}, Span{}, true},
-		{Page{After: "b2ZmOi0x"}, Span{}, true},   // "off:-1", the old offsets
+		{Page{After: "b2ZmOi0x"}, Span{}, true},        // "off:-1", the old offsets
 		{Page{After: "azE6WyJ4IiwiIl0"}, Span{}, true}, // k1:["x",""], no id
 	}
 	for _, tt := range tests {

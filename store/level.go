@@ -27,7 +27,7 @@ func (l levelFetcher) FetchEntity(ctx context.Context, id, name string, p Entity
 	if err != nil {
 		return e, Fetched{}, err
 	}
-	f, err := l.Expand(ctx, Want{Entities: []string{e.ID}, Entity: &p})
+	f, err := l.expand(ctx, Want{Entities: []string{e.ID}, Entity: &p}, []schema.Entity{e})
 	return e, f, err
 }
 
@@ -38,10 +38,11 @@ func (l levelFetcher) FetchSearch(ctx context.Context, q SearchQuery, p EntityPl
 		return nil, Fetched{}, err
 	}
 	ids := make([]string, len(hits))
+	known := make([]schema.Entity, len(hits))
 	for i, h := range hits {
-		ids[i] = h.Entity.ID
+		ids[i], known[i] = h.Entity.ID, h.Entity
 	}
-	f, err := l.Expand(ctx, Want{Entities: ids, Entity: &p})
+	f, err := l.expand(ctx, Want{Entities: ids, Entity: &p}, known)
 	return hits, f, err
 }
 
@@ -51,7 +52,8 @@ func (l levelFetcher) FetchEntities(ctx context.Context, ef EntityFilter, p Enti
 	if err != nil {
 		return page, Fetched{}, err
 	}
-	f, err := l.Expand(ctx, Want{Entities: entityIDs(page.Entities), Entity: &p})
+	f, err := l.expand(ctx, Want{Entities: entityIDs(page.Entities), Entity: &p},
+		page.Entities)
 	return page, f, err
 }
 
@@ -62,7 +64,9 @@ func (l levelFetcher) FetchRelations(ctx context.Context, rf RelationFilter, p R
 		return page, Fetched{}, err
 	}
 	f := NewFetched()
-	err = l.relationsBelow(ctx, page.Relations, p, f)
+	if err = l.relationsBelow(ctx, page.Relations, p, f); err == nil {
+		err = l.records(ctx, f)
+	}
 	return page, f, err
 }
 
@@ -81,11 +85,70 @@ func (l levelFetcher) FetchArticles(ctx context.Context, af ArticleFilter, p Art
 }
 
 func (l levelFetcher) Expand(ctx context.Context, w Want) (Fetched, error) {
+	return l.expand(ctx, w, nil)
+}
+
+// expand is Expand with the entities known already.
+func (l levelFetcher) expand(ctx context.Context, w Want, known []schema.Entity) (Fetched, error) {
 	f := NewFetched()
+	for _, e := range known {
+		f.Entities[e.ID] = e
+	}
 	if err := l.entities(ctx, w.Entities, w.Entity, f); err != nil {
 		return f, err
 	}
-	return f, l.articles(ctx, w.Articles, w.Article, f)
+	if err := l.articles(ctx, w.Articles, w.Article, f); err != nil {
+		return f, err
+	}
+	return f, l.records(ctx, f)
+}
+
+// records reads, in one call each, the entities and articles f names but
+// lacks: the listings of a plan need only ids, so the records of every
+// level are read once, at the end.
+func (l levelFetcher) records(ctx context.Context, f Fetched) error {
+	var es, as []string
+	for id, e := range f.Entities {
+		if e.ID == "" {
+			es = append(es, id)
+		}
+	}
+	for id, a := range f.Articles {
+		if a.ID == "" {
+			as = append(as, id)
+		}
+	}
+	slices.Sort(es)
+	slices.Sort(as)
+	for c := range slices.Chunk(es, MaxBatch) {
+		got, err := l.r.EntitiesByIDs(ctx, c)
+		if err != nil {
+			return err
+		}
+		for _, e := range got {
+			f.Entities[e.ID] = e
+		}
+	}
+	for c := range slices.Chunk(as, MaxBatch) {
+		got, err := l.r.ArticlesByIDs(ctx, c)
+		if err != nil {
+			return err
+		}
+		for _, a := range got {
+			f.Articles[a.ID] = a
+		}
+	}
+	for id, e := range f.Entities {
+		if e.ID == "" {
+			delete(f.Entities, id)
+		}
+	}
+	for id, a := range f.Articles {
+		if a.ID == "" {
+			delete(f.Articles, id)
+		}
+	}
+	return nil
 }
 
 // entities reads the entities ids that f lacks and what p asks below them.
@@ -95,19 +158,9 @@ func (l levelFetcher) entities(ctx context.Context, ids []string, p *EntityPlan,
 		return nil
 	}
 	ids = distinct(ids)
-	var missing []string
 	for _, id := range ids {
 		if _, ok := f.Entities[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	for c := range slices.Chunk(missing, MaxBatch) {
-		es, err := l.r.EntitiesByIDs(ctx, c)
-		if err != nil {
-			return err
-		}
-		for _, e := range es {
-			f.Entities[e.ID] = e
+			f.Entities[id] = schema.Entity{} // read by records
 		}
 	}
 	for _, rp := range p.Relations {
@@ -207,19 +260,9 @@ func (l levelFetcher) articles(ctx context.Context, ids []string, p *ArticlePlan
 		return nil
 	}
 	ids = distinct(ids)
-	var missing []string
 	for _, id := range ids {
 		if _, ok := f.Articles[id]; !ok {
-			missing = append(missing, id)
-		}
-	}
-	for c := range slices.Chunk(missing, MaxBatch) {
-		as, err := l.r.ArticlesByIDs(ctx, c)
-		if err != nil {
-			return err
-		}
-		for _, a := range as {
-			f.Articles[a.ID] = a
+			f.Articles[id] = schema.Article{} // read by records
 		}
 	}
 	if p.Entities != nil {

@@ -168,23 +168,15 @@ type Fetcher interface {
 	Expand(ctx context.Context, w Want) (Fetched, error)
 }
 
-// Unwrapper is a Reader that wraps another, such as one that measures its
-// calls; FetcherOf looks through it.
-type Unwrapper interface {
-	Unwrap() Reader
+// FetcherOf returns r's own Fetcher or, if it has none, one made of r's
+// Reader methods.
+func FetcherOf(r Reader) Fetcher {
+	if f, ok := r.(Fetcher); ok {
+		return f
+	}
+	return levelFetcher{r}
 }
 
-// FetcherOf returns r's own Fetcher, looking through Unwrappers, or one
-// made of r's Reader methods.
-func FetcherOf(r Reader) Fetcher {
-	for {
-		if f, ok := r.(Fetcher); ok {
-			return f
-		}
-		u, ok := r.(Unwrapper)
-		if !ok {
-			return levelFetcher{r}
-		}
-		r = u.Unwrap()
-	}
-}
+// LevelFetcher returns the Fetcher made of r's Reader methods, even if r
+// has one of its own.
+func LevelFetcher(r Reader) Fetcher { return levelFetcher{r} }

@@ -1,8 +1,8 @@
 package neo4jstore
 
 import (
-	"slices"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
