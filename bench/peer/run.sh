@@ -8,7 +8,8 @@
 #   N=5000 D=5s ROUNDS=3 CLIENTS=1,10,50 bash bench/peer/run.sh
 #
 # PEER_NEO4J_PORT (7788) and PEER_PORT_BASE (18080: +1 diplograph/neo4j,
-# +2 diplograph/embedded, +3 the peer) choose the ports.
+# +2 diplograph/embedded, +3 the peer) choose the ports; KEEP=1 leaves the
+# servers running and the work folder in place, to look into a difference.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,6 +26,10 @@ pids=()
 
 neo_env=(NEO4J_PORT="$neo_port" NEO4J_RUN_DIR="$work/neo4j" NEO4J_PASSWORD="$password")
 cleanup() {
+	if [ -n "${KEEP:-}" ]; then
+		echo "bench-peer: KEEP is set: servers left running (pids ${pids[*]}), work in $work" >&2
+		return
+	fi
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	env "${neo_env[@]}" bash scripts/neo4j/stop.sh >/dev/null 2>&1 || true

@@ -42,7 +42,8 @@ const searchTail = `CALL (rows) {
 CALL (rows, top) {
   WITH rows WHERE size(top) < $first
   UNWIND rows AS row WITH row WHERE row.tier = 1
-  WITH row.e AS e, %[1]s AS n ORDER BY n DESC, e.fold, e.id
+  WITH row.e AS e
+  WITH e, %[1]s AS n ORDER BY n DESC, e.fold, e.id
   RETURN collect(e {.*}) AS rest
 }
 RETURN top, rest`
