@@ -16,13 +16,23 @@ var _ store.Fetcher = (*Store)(nil)
 // (or a) bound to the records whose projection the statement returns as x.
 var (
 	fetchEntityByID = "MATCH (e:Entity {id: $id})\n"
-	// fetchEntityByName keeps the entities of the phrase search whose name
-	// or an alias folds like $fold and picks one as store.PickByName does.
-	fetchEntityByName = "CALL db.index.fulltext.queryNodes('" + schema.EntityNamesIndex +
-		"', $q) YIELD node AS e\n" +
-		"WITH e WHERE e.fold = $fold OR $fold IN split(e.aliasText, '\\n')\n" +
-		"WITH e, e.fold = $fold AS byName, " + entityDegree + " AS n\n" +
-		"ORDER BY byName DESC, n DESC, e.fold, e.id LIMIT 1\n"
+	// fetchEntityByName picks the entity named $fold as store.PickByName
+	// does: among those whose folded name is $fold (an index seek) or, only
+	// when there are none, those with an alias that folds so (the
+	// full-text index's phrase matches, kept when exact), the one with most
+	// relations, then by folded name and id.
+	fetchEntityByName = "OPTIONAL MATCH (n:Entity {fold: $fold})\n" +
+		"WITH collect(n) AS byName\n" +
+		"CALL (byName) {\n" +
+		"  WITH byName WHERE size(byName) = 0\n" +
+		"  CALL db.index.fulltext.queryNodes('" + schema.EntityNamesIndex + "', $q)" +
+		" YIELD node AS x\n" +
+		"  WITH x WHERE $fold IN split(x.aliasText, '\\n')\n" +
+		"  RETURN collect(x) AS byAlias\n" +
+		"}\n" +
+		"UNWIND byName + byAlias AS e\n" +
+		"WITH e, " + entityDegree + " AS n\n" +
+		"ORDER BY n DESC, e.fold, e.id LIMIT 1\n"
 	fetchEntitiesByIDs = "UNWIND $ids AS id MATCH (e:Entity {id: id})\n"
 	fetchArticlesByIDs = "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
 )
