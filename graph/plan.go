@@ -22,7 +22,8 @@ import (
 // Type conditions under which the fields of an entity, a relation and an
 // article are collected.
 var (
-	entityTypes   = []string{"Entity", "Node", "Person", "Country", "Organization", "Place", "Event", "Agreement", "Quote"}
+	entityTypes = []string{"Entity", "Node", "Person", "Country", "Organization", "Place",
+		"Event", "Agreement", "Quote"}
 	relationTypes = []string{"Relation", "Node"}
 	articleTypes  = []string{"Article", "Node"}
 )

@@ -130,8 +130,11 @@ func post(ctx context.Context, cl *http.Client, url string, body map[string]any,
 }
 
 // discover picks the samples from what the first diplograph server holds:
-// names of people no other entity shares, their surnames as search texts,
-// and windows of three months.
+// names of people no other entity shares, their given names as search
+// texts (each shared by many people, so that the ten hits are prefix
+// matches ranked by relations: near misses, which the full-text index finds
+// only within its expansion limits, would make Neo4j's answers differ from
+// the embedded store's), and windows of three months.
 func discover(cl *http.Client, url string, n int) (samples, error) {
 	var s samples
 	data, err := post(context.Background(), cl, url, gql(`{ entities(type: PERSON,
@@ -147,11 +150,14 @@ func discover(cl *http.Client, url string, n int) (samples, error) {
 			names = append(names, name)
 		}
 	}
+	given := map[string]bool{}
 	for _, name := range names {
 		if count[name] == 1 && len(s.names) < n {
 			s.names = append(s.names, name)
-			w := strings.Fields(name)
-			s.terms = append(s.terms, w[len(w)-1])
+			if w := strings.Fields(name)[0]; !given[w] {
+				given[w] = true
+				s.terms = append(s.terms, w)
+			}
 		}
 	}
 	for i := range n {
