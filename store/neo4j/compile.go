@@ -230,7 +230,35 @@ func (c *compiler) relationsMatch(o owner, f store.RelationFilter, r string,
 		return "MATCH (:Article {id: " + c.param(f.Article) + "})-[:MENTIONS]->(:Entity)-" +
 			rel + "->()", false, nil
 	}
+	if f.Since != "" || f.Until != "" {
+		return c.datedMatch(f, r), false, nil
+	}
 	return "MATCH ()-" + rel + "->()", false, nil
+}
+
+// datedMatch binds r to the relations of f's types whose first day (dateLo)
+// lies in a range that holds every relation of f's window: one seek of the
+// dateLo index per type (an index covers one type), joined by UNION ALL.
+// The range is wider than the window (a relation dated 2024 overlaps a
+// window from 2024-05 on, but its first day is 2024-01-01): the window's
+// own conditions still apply. As a date spans at most its year, a relation
+// that ends on or after since starts on or after since's 1 January.
+func (c *compiler) datedMatch(f store.RelationFilter, r string) string {
+	var bounds []string
+	if f.Since != "" {
+		lo, _ := store.DateBounds(f.Since) // valid: Normalize checked the window
+		bounds = append(bounds, r+".dateLo >= "+c.param(lo[:min(4, len(lo))]+"-01-01"))
+	}
+	if f.Until != "" {
+		_, hi := store.DateBounds(f.Until)
+		bounds = append(bounds, r+".dateLo <= "+c.param(hi))
+	}
+	where := strings.Join(bounds, " AND ")
+	parts := make([]string, len(f.Types))
+	for i, t := range f.Types {
+		parts[i] = "MATCH ()-[" + r + ":" + string(t) + "]->() WHERE " + where + " RETURN " + r
+	}
+	return "CALL () { " + strings.Join(parts, " UNION ALL ") + " } WITH " + r
 }
 
 // relationConds returns the conditions of f on the relation r.

@@ -20,7 +20,8 @@ var (
 	// does: among those whose folded name is $fold (an index seek) or, only
 	// when there are none, those with an alias that folds so (the
 	// full-text index's phrase matches, kept when exact), the one with most
-	// relations, then by folded name and id.
+	// relations (counted only when there is a choice), then by folded name
+	// and id.
 	fetchEntityByName = "OPTIONAL MATCH (n:Entity {fold: $fold})\n" +
 		"WITH collect(n) AS byName\n" +
 		"CALL (byName) {\n" +
@@ -30,8 +31,9 @@ var (
 		"  WITH x WHERE $fold IN split(x.aliasText, '\\n')\n" +
 		"  RETURN collect(x) AS byAlias\n" +
 		"}\n" +
-		"UNWIND byName + byAlias AS e\n" +
-		"WITH e, " + entityDegree + " AS n\n" +
+		"WITH byName + byAlias AS cands\n" +
+		"UNWIND cands AS e\n" +
+		"WITH e, CASE WHEN size(cands) > 1 THEN " + entityDegree + " ELSE 0 END AS n\n" +
 		"ORDER BY n DESC, e.fold, e.id LIMIT 1\n"
 	fetchEntitiesByIDs = "UNWIND $ids AS id MATCH (e:Entity {id: id})\n"
 	fetchArticlesByIDs = "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
