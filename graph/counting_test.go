@@ -87,6 +87,11 @@ func (c *countingStore) EntityByName(ctx context.Context, name string) (schema.E
 	return c.st.EntityByName(ctx, name)
 }
 
+func (c *countingStore) EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error) {
+	c.count("EntityByWikidata")
+	return c.st.EntityByWikidata(ctx, qid)
+}
+
 func (c *countingStore) Entities(ctx context.Context, f store.EntityFilter,
 ) (store.EntityPage, error) {
 	c.count("Entities")
@@ -186,9 +191,9 @@ func (c *countingStore) fetcher(method string) store.Fetcher {
 	return store.LevelFetcher(c)
 }
 
-func (c *countingStore) FetchEntity(ctx context.Context, id, name string, p store.EntityPlan,
+func (c *countingStore) FetchEntity(ctx context.Context, by store.EntityLookup, p store.EntityPlan,
 ) (schema.Entity, store.Fetched, error) {
-	return c.fetcher("FetchEntity").FetchEntity(ctx, id, name, p)
+	return c.fetcher("FetchEntity").FetchEntity(ctx, by, p)
 }
 
 func (c *countingStore) FetchSearch(ctx context.Context, q store.SearchQuery, p store.EntityPlan,

@@ -29,10 +29,10 @@ func measure[T any](sm *storeMetrics, method string,
 	return r.v, r.f, err
 }
 
-func (s *instrumented) FetchEntity(ctx context.Context, id, name string, p store.EntityPlan,
+func (s *instrumented) FetchEntity(ctx context.Context, by store.EntityLookup, p store.EntityPlan,
 ) (schema.Entity, store.Fetched, error) {
 	return measure(s.m, "FetchEntity", func() (schema.Entity, store.Fetched, error) {
-		return store.FetcherOf(s.st).FetchEntity(ctx, id, name, p)
+		return store.FetcherOf(s.st).FetchEntity(ctx, by, p)
 	})
 }
 

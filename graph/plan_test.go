@@ -21,12 +21,12 @@ type planStore struct {
 	plan store.EntityPlan
 }
 
-func (p *planStore) FetchEntity(ctx context.Context, id, name string, plan store.EntityPlan,
+func (p *planStore) FetchEntity(ctx context.Context, by store.EntityLookup, plan store.EntityPlan,
 ) (schema.Entity, store.Fetched, error) {
 	p.mu.Lock()
 	p.plan = plan
 	p.mu.Unlock()
-	return store.LevelFetcher(p.Store).FetchEntity(ctx, id, name, plan)
+	return store.LevelFetcher(p.Store).FetchEntity(ctx, by, plan)
 }
 
 func (p *planStore) FetchSearch(ctx context.Context, q store.SearchQuery, plan store.EntityPlan,

@@ -158,8 +158,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Entity is the resolver for the entity field.
-func (r *queryResolver) Entity(ctx context.Context, id *string, name *string) (model.Entity, error) {
-	return r.entity(ctx, deref(id), deref(name))
+func (r *queryResolver) Entity(ctx context.Context, id *string, name *string, wikidata *string) (model.Entity, error) {
+	return r.entity(ctx, deref(id), deref(name), deref(wikidata))
 }
 
 // Search is the resolver for the search field.

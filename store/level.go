@@ -13,16 +13,19 @@ import (
 // how many records it returns.
 type levelFetcher struct{ r Reader }
 
-func (l levelFetcher) FetchEntity(ctx context.Context, id, name string, p EntityPlan,
+func (l levelFetcher) FetchEntity(ctx context.Context, by EntityLookup, p EntityPlan,
 ) (schema.Entity, Fetched, error) {
 	var (
 		e   schema.Entity
 		err error
 	)
-	if id != "" {
-		e, err = l.r.Entity(ctx, id)
-	} else {
-		e, err = l.r.EntityByName(ctx, name)
+	switch {
+	case by.ID != "":
+		e, err = l.r.Entity(ctx, by.ID)
+	case by.Wikidata != "":
+		e, err = l.r.EntityByWikidata(ctx, by.Wikidata)
+	default:
+		e, err = l.r.EntityByName(ctx, by.Name)
 	}
 	if err != nil {
 		return e, Fetched{}, err

@@ -151,13 +151,20 @@ type Want struct {
 	Article  *ArticlePlan
 }
 
+// EntityLookup names one entity: by ID when it is set, else by Wikidata
+// id, else by Name.
+type EntityLookup struct {
+	ID, Wikidata, Name string
+}
+
 // Fetcher reads a root field with what its plan asks below it. store/neo4j
 // implements it with one statement per call; FetcherOf gives any Reader
 // one that reads level by level with the Reader's batch methods.
 type Fetcher interface {
-	// FetchEntity reads the entity id or, when id is empty, the one
-	// EntityByName picks for name.
-	FetchEntity(ctx context.Context, id, name string, p EntityPlan) (schema.Entity, Fetched, error)
+	// FetchEntity reads the entity by names: its ID or else the one
+	// EntityByWikidata picks for Wikidata or else the one EntityByName
+	// picks for Name.
+	FetchEntity(ctx context.Context, by EntityLookup, p EntityPlan) (schema.Entity, Fetched, error)
 	FetchSearch(ctx context.Context, q SearchQuery, p EntityPlan) ([]Hit, Fetched, error)
 	FetchEntities(ctx context.Context, f EntityFilter, p EntityPlan) (EntityPage, Fetched, error)
 	FetchRelations(ctx context.Context, f RelationFilter, p RelationPlan,

@@ -35,6 +35,15 @@ var (
 		"UNWIND cands AS e\n" +
 		"WITH e, CASE WHEN size(cands) > 1 THEN " + entityDegree + " ELSE 0 END AS n\n" +
 		"ORDER BY n DESC, e.fold, e.id LIMIT 1\n"
+	// fetchEntityByWikidata picks the entity with the Wikidata id $qid as
+	// store.PickMostRelated does: through the index entity_wikidata, the
+	// one with most relations (counted only when there is a choice), then
+	// the lowest id.
+	fetchEntityByWikidata = "MATCH (n:Entity {wikidata: $qid})\n" +
+		"WITH collect(n) AS cands\n" +
+		"UNWIND cands AS e\n" +
+		"WITH e, CASE WHEN size(cands) > 1 THEN " + entityDegree + " ELSE 0 END AS n\n" +
+		"ORDER BY n DESC, e.id LIMIT 1\n"
 	fetchEntitiesByIDs = "UNWIND $ids AS id MATCH (e:Entity {id: id})\n"
 	fetchArticlesByIDs = "UNWIND $ids AS id MATCH (a:Article {id: id})\n"
 )
@@ -42,21 +51,31 @@ var (
 // entityDegree is the number of relations of the entity e.
 var entityDegree = "COUNT { MATCH (e)-[r:" + must(typePattern(nil)) + "]-() RETURN DISTINCT r }"
 
-// FetchEntity reads the entity id (or, id empty, the one EntityByName picks
-// for name) and what p asks below it, in one statement.
-func (s *Store) FetchEntity(ctx context.Context, id, name string, p store.EntityPlan,
+// FetchEntity reads the entity by.ID (or the one EntityByWikidata picks for
+// by.Wikidata, or EntityByName for by.Name) and what p asks below it, in
+// one statement.
+func (s *Store) FetchEntity(ctx context.Context, by store.EntityLookup, p store.EntityPlan,
 ) (schema.Entity, store.Fetched, error) {
 	c := newCompiler()
-	root := fetchEntityByID
-	if id != "" {
-		c.params["id"] = id
-	} else {
-		fold := schema.Fold(name)
+	root, what := fetchEntityByID, by.ID
+	switch {
+	case by.ID != "":
+		c.params["id"] = by.ID
+	case by.Wikidata != "":
+		if !schema.IsWikidataID(by.Wikidata) {
+			return schema.Entity{}, store.Fetched{}, fmt.Errorf(
+				"neo4j.FetchEntity %q: not a Wikidata item id like Q30: %w", by.Wikidata,
+				store.ErrInvalidInput)
+		}
+		root, what = fetchEntityByWikidata, by.Wikidata
+		c.params["qid"] = by.Wikidata
+	default:
+		fold := schema.Fold(by.Name)
 		if fold == "" {
 			return schema.Entity{}, store.Fetched{}, fmt.Errorf(
-				"neo4j.FetchEntity %q: name is empty: %w", name, store.ErrInvalidInput)
+				"neo4j.FetchEntity %q: name is empty: %w", by.Name, store.ErrInvalidInput)
 		}
-		root = fetchEntityByName
+		root, what = fetchEntityByName, by.Name
 		c.params["q"], c.params["fold"] = phraseQuery(fold), fold
 	}
 	proj, err := c.entity("e", &p)
@@ -65,12 +84,12 @@ func (s *Store) FetchEntity(ctx context.Context, id, name string, p store.Entity
 	}
 	recs, err := s.read(ctx, root+"RETURN "+proj+" AS x", c.params)
 	if err != nil {
-		return schema.Entity{}, store.Fetched{}, fmt.Errorf("neo4j.FetchEntity %s%s: %w",
-			id, name, err)
+		return schema.Entity{}, store.Fetched{}, fmt.Errorf("neo4j.FetchEntity %s: %w",
+			what, err)
 	}
 	if len(recs) == 0 {
-		return schema.Entity{}, store.Fetched{}, fmt.Errorf("neo4j.FetchEntity %s%s: %w",
-			id, name, store.ErrNotFound)
+		return schema.Entity{}, store.Fetched{}, fmt.Errorf("neo4j.FetchEntity %s: %w",
+			what, store.ErrNotFound)
 	}
 	d := newDecoder()
 	return d.entity(get(first(recs), "x"), &p), d.f, nil

@@ -24,7 +24,7 @@ func must(s string, _ error) string { return s }
 // EntityByName returns the entity whose name or alias folds like name,
 // picked in the database as store.PickByName picks (see fetchEntityByName).
 func (s *Store) EntityByName(ctx context.Context, name string) (schema.Entity, error) {
-	e, _, err := s.FetchEntity(ctx, "", name, store.EntityPlan{})
+	e, _, err := s.FetchEntity(ctx, store.EntityLookup{Name: name}, store.EntityPlan{})
 	if err != nil {
 		return schema.Entity{}, fmt.Errorf("neo4j.EntityByName %q: %w", name, err)
 	}

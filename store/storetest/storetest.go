@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Batch", batchTests},
 		{"Scan", scanTests},
 		{"Paging", pagingTests},
+		{"IDs", idTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
