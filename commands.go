@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/diplograph/diplograph/articles"
 	"github.com/diplograph/diplograph/ingest"
@@ -129,13 +130,20 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-// openStore opens Neo4j when NEO4J_URI is set, the embedded store otherwise.
-func openStore(ctx context.Context, dataDir string) (store.Store, error) {
+// openStore opens Neo4j when NEO4J_URI is set, the embedded store otherwise;
+// neo4jRetry bounds Neo4j's retries of a failing transaction (none: the
+// driver's 30 s).
+func openStore(ctx context.Context, dataDir string, neo4jRetry ...time.Duration,
+) (store.Store, error) {
 	if uri := os.Getenv("NEO4J_URI"); uri != "" {
-		return neo4jstore.Open(ctx, neo4jstore.Config{
+		c := neo4jstore.Config{
 			URI: uri, User: envOr("NEO4J_USER", "neo4j"), Password: os.Getenv("NEO4J_PASSWORD"),
 			Database: envOr("NEO4J_DATABASE", "neo4j"),
-		})
+		}
+		for _, d := range neo4jRetry {
+			c.RetryTime = d
+		}
+		return neo4jstore.Open(ctx, c)
 	}
 	st, err := embedded.Open(dataDir)
 	if err != nil {
@@ -181,15 +189,17 @@ func loadCmd(ctx context.Context, args []string) int {
 		fs.Usage()
 		return 2
 	}
+	// The extractor first: it loads the knowledge base, which takes a
+	// moment and cannot be stopped half-way, before any store is open.
+	x, err := newExtractor()
+	if err != nil {
+		return fail(err)
+	}
 	st, err := openStore(ctx, *data)
 	if err != nil {
 		return fail(err)
 	}
 	defer st.Close(context.Background())
-	x, err := newExtractor()
-	if err != nil {
-		return fail(err)
-	}
 	res := resolve.New(st, st)
 	merged := 0
 	res.Explain = func(d resolve.Decision) {

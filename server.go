@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"strconv"
@@ -51,6 +52,10 @@ func main() {
 // maxHeaderBytes bounds the request headers.
 const maxHeaderBytes = 64 << 10
 
+// storeRetry is how long serve's Neo4j store retries a failing transaction:
+// half the API's 10 s request deadline.
+const storeRetry = 5 * time.Second
+
 // serve wires the store, the loader and the API together and listens.
 func serve(ctx context.Context, args []string) int {
 	fs := newFlags("serve", "[--addr HOST:PORT] [--data DIR] [--load PATH]...")
@@ -67,6 +72,8 @@ func serve(ctx context.Context, args []string) int {
 		"time to write an answer (the API stops a request after 10 s)")
 	idleTimeout := fs.Duration("idle-timeout", 60*time.Second,
 		"time an idle keep-alive connection stays open")
+	pprofAddr := fs.String("pprof-addr", os.Getenv("DIPLOGRAPH_PPROF_ADDR"),
+		"address for Go's /debug/pprof/ profiles, on a listener of its own (empty: none)")
 	var loads multiFlag
 	fs.Var(&loads, "load", "file or folder to load before serving (repeatable; "+
 		"default DIPLOGRAPH_LOAD_ON_START, comma-separated)")
@@ -79,7 +86,9 @@ func serve(ctx context.Context, args []string) int {
 	if len(loads) == 0 {
 		loads = splitList(os.Getenv("DIPLOGRAPH_LOAD_ON_START"))
 	}
-	st, err := openStore(ctx, *data)
+	// a store that is down is told to the client (UNAVAILABLE) within the
+	// request's deadline, not retried past it
+	st, err := openStore(ctx, *data, storeRetry)
 	if err != nil {
 		return fail(err)
 	}
@@ -126,6 +135,13 @@ func serve(ctx context.Context, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
+	if *pprofAddr != "" {
+		stopProfiles, err := serveProfiles(*pprofAddr)
+		if err != nil {
+			return fail(err)
+		}
+		defer stopProfiles()
+	}
 	conns := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "diplograph_http_connections", Help: "Open client connections.",
 	})
@@ -154,6 +170,25 @@ func serve(ctx context.Context, args []string) int {
 		return fail(err)
 	}
 	return 0
+}
+
+// serveProfiles serves net/http/pprof on addr, apart from the API so that
+// profiles are never reachable through the API's address.
+func serveProfiles(addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("--pprof-addr: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	slog.Info("profiles", "pprof", "http://"+ln.Addr().String()+"/debug/pprof/")
+	return func() { _ = srv.Close() }, nil
 }
 
 // readiness answers 200 once the store answers a real query, not only a

@@ -249,3 +249,29 @@ func TestLoadStopsOnSIGTERM(t *testing.T) {
 	}
 	st.Close(context.Background())
 }
+
+// TestProfilesApart: --pprof-addr serves Go's profiles on its own listener;
+// the API's address never does.
+func TestProfilesApart(t *testing.T) {
+	pprofAddr := freeAddr(t)
+	base := startServe(t, "--pprof-addr", pprofAddr)
+	resp, err := http.Get(base + "/debug/pprof/heap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusOK && strings.Contains(resp.Header.Get("Content-Type"),
+		"octet-stream") {
+		t.Errorf("the API address served a heap profile (%d bytes)", len(b))
+	}
+	resp, err = http.Get("http://" + pprofAddr + "/debug/pprof/heap?debug=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "heap profile") {
+		t.Errorf("--pprof-addr heap profile: %d %.200s; want the profile", resp.StatusCode, b)
+	}
+}

@@ -55,6 +55,12 @@ func exampleTabs() []playground.Tab {
   dyads(country: $a) { other { name } count goldstein first last }
   counts(groupBy: [MONTH, TYPE]) { month type count goldstein }
 }`, Variables: `{"a": {"name": "Ghana"}, "b": {"name": "Nigeria"}}`},
+		{Name: "OutsideIds", Query: `query OutsideIds($wikidata: String!, $place: String!) {
+  entity(wikidata: $wikidata) { name type externalIds { wikidata geonames iso } }
+  search(query: $place, types: [PLACE], first: 1) {
+    name externalIds { geonames } ... on Place { location { lat lon } }
+  }
+}`, Variables: `{"wikidata": "Q117", "place": "Addis Ababa"}`},
 		{Name: "Stats", Query: `query Stats {
   stats { entities relations articles byRelationType { type count } }
 }`},

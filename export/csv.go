@@ -20,7 +20,7 @@ import (
 // arrays split at ';'.
 var (
 	csvNodeHeader = []string{"id:ID", ":LABEL", "name", "aliases:string[]", "kind", "date",
-		"iso", "first", "last"}
+		"iso", "first", "last", "wikidata", "geonames:long", "location:point{crs:WGS-84}"}
 	csvRelHeader = []string{":START_ID", ":END_ID", ":TYPE", "id", "date", "status", "role",
 		"confidence:double", "cameo", "plover", "goldstein:double", "quadClass:int",
 		"evidence:int", "sentence"}
@@ -91,8 +91,13 @@ func writeNodesCSV(ctx context.Context, src Source, sel *selection, w *csv.Write
 		for i, a := range e.Aliases {
 			aliases[i] = strings.ReplaceAll(a, ";", ",")
 		}
+		loc := ""
+		if lat, lon := coordinates(e); lat != "" {
+			loc = "{latitude:" + lat + ",longitude:" + lon + "}"
+		}
 		return w.Write([]string{e.ID, "Entity;" + string(e.Type), e.Name,
-			strings.Join(aliases, ";"), e.Kind, e.Date, e.Code, sp.lo, sp.hi})
+			strings.Join(aliases, ";"), e.Kind, e.Date, e.Code, sp.lo, sp.hi,
+			e.IDs.Wikidata, geonames(e), loc})
 	})
 	w.Flush()
 	if err == nil {

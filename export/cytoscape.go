@@ -22,6 +22,11 @@ type cyNode struct {
 	ISO     string   `json:"iso,omitempty"`
 	First   string   `json:"first,omitempty"`
 	Last    string   `json:"last,omitempty"`
+	// The outside ids and coordinates of a linked entity.
+	Wikidata  string   `json:"wikidata,omitempty"`
+	GeoNames  int      `json:"geonames,omitempty"`
+	Latitude  *float64 `json:"latitude,omitempty"`
+	Longitude *float64 `json:"longitude,omitempty"`
 }
 
 type cyEdge struct {
@@ -75,7 +80,8 @@ func writeCytoscape(ctx context.Context, src Source, sel *selection, w *bufio.Wr
 		put("\n")
 		enc(map[string]any{"data": cyNode{ID: e.ID, Value: e.ID, Name: e.Name,
 			Type: strings.ToUpper(string(e.Type)), Aliases: e.Aliases, Kind: e.Kind, Date: e.Date,
-			ISO: e.Code, First: sp.lo, Last: sp.hi}})
+			ISO: e.Code, First: sp.lo, Last: sp.hi, Wikidata: e.IDs.Wikidata, GeoNames: e.IDs.GeoNames,
+			Latitude: lat(e), Longitude: lon(e)}})
 		return werr
 	})
 	if err != nil {

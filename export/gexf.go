@@ -14,7 +14,8 @@ import (
 var (
 	gexfNodeAttrs = [][3]string{
 		{"0", "type", "string"}, {"1", "aliases", "liststring"}, {"2", "kind", "string"},
-		{"3", "date", "string"}, {"4", "iso", "string"},
+		{"3", "date", "string"}, {"4", "iso", "string"}, {"5", "wikidata", "string"},
+		{"6", "geonames", "long"}, {"7", "latitude", "double"}, {"8", "longitude", "double"},
 	}
 	gexfEdgeAttrs = [][3]string{
 		{"0", "type", "string"}, {"1", "date", "string"}, {"2", "status", "string"},
@@ -61,6 +62,11 @@ func writeGEXF(ctx context.Context, src Source, sel *selection, w *bufio.Writer)
 		gexfValue(x, "2", e.Kind)
 		gexfValue(x, "3", e.Date)
 		gexfValue(x, "4", e.Code)
+		gexfValue(x, "5", e.IDs.Wikidata)
+		gexfValue(x, "6", geonames(e))
+		lat, lon := coordinates(e)
+		gexfValue(x, "7", lat)
+		gexfValue(x, "8", lon)
 		x.raw("</attvalues>")
 		gexfSpell(x, sp)
 		x.raw("</node>\n")

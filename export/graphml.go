@@ -15,6 +15,8 @@ var graphmlKeys = [][4]string{
 	{"n_name", "node", "name", "string"}, {"n_type", "node", "type", "string"},
 	{"n_aliases", "node", "aliases", "string"}, {"n_kind", "node", "kind", "string"},
 	{"n_date", "node", "date", "string"}, {"n_iso", "node", "iso", "string"},
+	{"n_wikidata", "node", "wikidata", "string"}, {"n_geonames", "node", "geonames", "long"},
+	{"n_latitude", "node", "latitude", "double"}, {"n_longitude", "node", "longitude", "double"},
 	{"n_first", "node", "first", "string"}, {"n_last", "node", "last", "string"},
 	{"e_type", "edge", "type", "string"}, {"e_date", "edge", "date", "string"},
 	{"e_status", "edge", "status", "string"}, {"e_role", "edge", "role", "string"},
@@ -52,6 +54,11 @@ func writeGraphML(ctx context.Context, src Source, sel *selection, w *bufio.Writ
 		graphmlData(x, "n_kind", e.Kind)
 		graphmlData(x, "n_date", e.Date)
 		graphmlData(x, "n_iso", e.Code)
+		graphmlData(x, "n_wikidata", e.IDs.Wikidata)
+		graphmlData(x, "n_geonames", geonames(e))
+		lat, lon := coordinates(e)
+		graphmlData(x, "n_latitude", lat)
+		graphmlData(x, "n_longitude", lon)
 		graphmlData(x, "n_first", sp.lo)
 		graphmlData(x, "n_last", sp.hi)
 		x.raw("</node>\n")

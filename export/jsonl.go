@@ -30,9 +30,10 @@ type Fact struct {
 
 // FactEnd is an end of a fact.
 type FactEnd struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Type string `json:"type"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // FactProof is one evidence sentence of a fact and its article.
@@ -55,7 +56,8 @@ func writeJSONL(ctx context.Context, src Source, sel *selection, w *bufio.Writer
 	ends := map[string]FactEnd{}
 	err := eachNode(ctx, src, sel, func(e schema.Entity, _ span) error {
 		c.Nodes++
-		ends[e.ID] = FactEnd{ID: e.ID, Name: e.Name, Type: strings.ToUpper(string(e.Type))}
+		ends[e.ID] = FactEnd{ID: e.ID, Name: e.Name, Type: strings.ToUpper(string(e.Type)),
+			Wikidata: e.IDs.Wikidata}
 		return nil
 	})
 	if err != nil {

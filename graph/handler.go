@@ -16,6 +16,7 @@ import (
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/lexer"
 
 	"github.com/diplograph/diplograph/graph/generated"
 )
@@ -54,11 +55,6 @@ type Options struct {
 	RateBurst int
 	// Metrics, when set, receives the API's measurements.
 	Metrics *Metrics
-	// BatchWait is how long the loaders of an operation wait, once it stops
-	// moving, before they call the store (default DefaultBatchWait): a
-	// longer wait batches reliably on a busier machine and adds to the
-	// latency of each level of a query.
-	BatchWait time.Duration
 }
 
 // withDefaults fills the zero fields of o.
@@ -105,9 +101,23 @@ func (h *Handler) CacheBytes() (queries, persisted int64) {
 	return h.queries.Bytes(), h.apq.Bytes()
 }
 
-// docBytes estimates the memory of a parsed document from its text: the
-// AST holds a node per token and the source.
-func docBytes(q string, _ *ast.QueryDocument) int64 { return int64(12*len(q) + 1024) }
+// docBytes estimates, from above, the memory of a parsed document: the AST
+// holds a node per token. Measured with gqlparser v2, a document of
+// 1,000 fields takes about 225 bytes per token and one long list value
+// about 218; 256 per token bounds both (a text-based estimate of 12 per
+// byte was 9 times too low for them), and the source's bytes are added.
+func docBytes(q string, _ *ast.QueryDocument) int64 {
+	lx := lexer.New(&ast.Source{Input: q})
+	tokens := 0
+	for {
+		tok, err := lx.ReadToken()
+		if err != nil || tok.Kind == lexer.EOF {
+			break
+		}
+		tokens++
+	}
+	return int64(len(q) + 256*tokens + 1024)
+}
 
 // NewHandler returns the GraphQL endpoint: POST and GET, the
 // graphql-transport-ws websocket for subscriptions, automatic persisted
@@ -141,8 +151,8 @@ func NewHandler(r *Resolver, o Options) *Handler {
 	srv.Use(persistedQueries{cache: h.apq})
 	srv.Use(&docGuard{limits: o.Limits, cache: h.queries})
 	srv.Use(subscriptionsOverWebsocket{})
-	srv.AroundOperations(r.WithLoaders(o.BatchWait))
-	srv.AroundFields(countFields)
+	srv.Use(dropNotices{})
+	srv.AroundOperations(r.WithPrefetch())
 	if o.Metrics != nil {
 		srv.AroundResponses(o.Metrics.observe)
 		o.Metrics.watch(h, r.Events)

@@ -105,6 +105,12 @@ func (s *instrumented) EntityByName(ctx context.Context, name string) (schema.En
 	})
 }
 
+func (s *instrumented) EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error) {
+	return call(s.m, "EntityByWikidata", func() (schema.Entity, error) {
+		return s.st.EntityByWikidata(ctx, qid)
+	})
+}
+
 func (s *instrumented) Entities(ctx context.Context, f store.EntityFilter,
 ) (store.EntityPage, error) {
 	return call(s.m, "Entities", func() (store.EntityPage, error) { return s.st.Entities(ctx, f) })

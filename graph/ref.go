@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/diplograph/diplograph/graph/model"
@@ -15,15 +14,6 @@ import (
 
 // maxCandidates is the most entities an ambiguous or unknown name lists.
 const maxCandidates = 8
-
-// qid is the form of a Wikidata item id.
-var qid = regexp.MustCompile(`^Q[1-9][0-9]{0,11}$`)
-
-// WikidataFinder is what a store offers when its entities carry Wikidata
-// ids; EntityRef.wikidata needs it.
-type WikidataFinder interface {
-	EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error)
-}
 
 // ref returns the entity an EntityRef names: by id, by Wikidata id, or by a
 // name or alias that exactly one entity has. An unknown name is
@@ -55,25 +45,39 @@ func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef,
 	return r.byName(ctx, arg, *ref.Name)
 }
 
-// byWikidata finds the entity with a Wikidata id: through the store when
-// it records them, otherwise through the wikidata table: a country by its
-// ISO code, then any item by its label.
+// byWikidata finds the entity with a Wikidata id: the stored entity that
+// carries it (linked by the loader), else wikidataFallback's.
 func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entity, error) {
-	if !qid.MatchString(id) {
-		return schema.Entity{}, fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
-			arg, id, store.ErrInvalidInput)
+	if err := checkWikidata(arg, id); err != nil {
+		return schema.Entity{}, err
 	}
-	if f, ok := r.Store.(WikidataFinder); ok {
-		e, err := f.EntityByWikidata(ctx, id)
-		if err != nil {
-			return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
-		}
+	e, err := r.Store.EntityByWikidata(ctx, id)
+	if err == nil {
 		return e, nil
 	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
+	}
+	return r.wikidataFallback(ctx, arg, id)
+}
+
+// checkWikidata checks that the argument arg, id, is a Wikidata item id.
+func checkWikidata(arg, id string) error {
+	if !schema.IsWikidataID(id) {
+		return fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
+			arg, id, store.ErrInvalidInput)
+	}
+	return nil
+}
+
+// wikidataFallback finds the entity with a Wikidata id that no stored
+// entity carries (a graph loaded before linking) through the wikidata
+// table: a country by its ISO code, then any item by its label.
+func (r *Resolver) wikidataFallback(ctx context.Context, arg, id string) (schema.Entity, error) {
 	it, ok := wikidata.Lookup(id)
 	if !ok {
-		return schema.Entity{}, fmt.Errorf("%s: wikidata %s is not a country or leader this "+
-			"server knows; name the entity instead: %w", arg, id, store.ErrNotFound)
+		return schema.Entity{}, fmt.Errorf("%s: no entity carries wikidata %s, nor is it a country "+
+			"or leader this server knows; name the entity instead: %w", arg, id, store.ErrNotFound)
 	}
 	if it.ISO != "" {
 		e, err := r.Store.Entity(ctx, schema.ID(schema.EntityKey(schema.Country, it.ISO)))
@@ -84,8 +88,7 @@ func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entit
 			return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
 		}
 	}
-	e, err := r.byName(ctx, fmt.Sprintf("%s (wikidata %s)", arg, id), it.Label, it.Type)
-	return e, err
+	return r.byName(ctx, fmt.Sprintf("%s (wikidata %s)", arg, id), it.Label, it.Type)
 }
 
 // byName finds the one entity, of one of types when any are given, whose

@@ -5,7 +5,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/diplograph/diplograph/schema"
@@ -37,6 +39,7 @@ func (r *Resolver) relationAdded(ctx context.Context, types []schema.RelationTyp
 		release()
 		return nil, err
 	}
+	notice, _ := ctx.Value(dropNoticeKey).(*dropNotice)
 	out := make(chan *schema.Relation)
 	var finished atomic.Bool
 	go func() {
@@ -50,13 +53,8 @@ func (r *Resolver) relationAdded(ctx context.Context, types []schema.RelationTyp
 				return
 			}
 		}
-		if sub.Dropped() {
-			e := gqlerror.Errorf("subscription dropped: the client fell more than %d relations "+
-				"behind; subscribe again", subscriberBuffer)
-			e.Extensions = map[string]any{"code": CodeDropped}
-			// gqlgen reads the error once ctx is done or out is closed:
-			// written before either, under the connection's cancel lock.
-			whileOpen(ctx, func() { transport.AddSubscriptionError(ctx, e) })
+		if sub.Dropped() && notice != nil {
+			notice.dropped.Store(true) // before close(out): read once out is seen closed
 		}
 	}()
 	if c := connOf(ctx); c != nil {
@@ -72,4 +70,53 @@ func (r *Resolver) relationAdded(ctx context.Context, types []schema.RelationTyp
 		}()
 	}
 	return out, nil
+}
+
+// dropNotice tells a subscription's response stream that its source was
+// dropped for falling behind.
+type dropNotice struct{ dropped, told atomic.Bool }
+
+const dropNoticeKey ctxKey = iota + 300
+
+// dropNotices turns a dropped subscription's end into an error coded
+// SUBSCRIPTION_DROPPED. gqlgen reads a subscription's errors
+// (transport.AddSubscriptionError) in the goroutine that pulls its
+// responses, once the stream ends, whether the stream ended or the
+// subscription's context was cancelled by the client's stop, a closed
+// connection or the server. Writing the error from the resolver's own
+// goroutine therefore raced with that read; here it is written by the
+// response stream itself, in gqlgen's goroutine, after the resolver
+// closed its channel (which orders the flag before it).
+type dropNotices struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationInterceptor
+} = dropNotices{}
+
+func (dropNotices) ExtensionName() string                   { return "SubscriptionDrops" }
+func (dropNotices) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (dropNotices) InterceptOperation(ctx context.Context, next graphql.OperationHandler,
+) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	// only gqlgen's websocket transport (behind connOf) keeps subscription
+	// errors; subscriptionsOverWebsocket refuses the others
+	if oc.Operation == nil || oc.Operation.Operation != ast.Subscription || connOf(ctx) == nil {
+		return next(ctx)
+	}
+	n := &dropNotice{}
+	responses := next(context.WithValue(ctx, dropNoticeKey, n))
+	return func(ctx context.Context) *graphql.Response {
+		if resp := responses(ctx); resp != nil {
+			return resp
+		}
+		if n.dropped.Load() && ctx.Err() == nil && n.told.CompareAndSwap(false, true) {
+			e := gqlerror.Errorf("subscription dropped: the client fell more than %d relations "+
+				"behind; subscribe again", subscriberBuffer)
+			e.Extensions = map[string]any{"code": CodeDropped}
+			transport.AddSubscriptionError(ctx, e)
+		}
+		return nil
+	}
 }

@@ -235,3 +235,38 @@ func TestIdleWebsocketClosed(t *testing.T) {
 		t.Errorf("idle websocket closed after %v; want soon after 300 ms", took)
 	}
 }
+
+// TestClientStopWhileDropped: a client that stops a subscription (complete)
+// just as the server drops it for falling behind gets one clean end, and the
+// connection goes on. The stop is swept across the moment of the drop; under
+// -race this caught the drop error being written by the resolver while
+// gqlgen, woken by the stop, read it.
+func TestClientStopWhileDropped(t *testing.T) {
+	srv, a := wsServer(t, nil, graph.Options{})
+	w := dialWS(t, srv)
+	for i := range 40 {
+		id := fmt.Sprint(i)
+		w.subscribe(id)
+		waitSubs(t, a.r.Events, 1)
+		a.r.Events.Publish(relations(2000))
+		stopAt := 495 + i // about where the buffered relations run out
+		for got, ended := 0, false; !ended; {
+			m := w.read()
+			switch {
+			case m.Type == "next" && m.ID == id:
+				if got++; got == stopAt {
+					w.send(wsMsg{ID: id, Type: "complete"})
+				}
+			case m.Type == "complete" && m.ID == id:
+				ended = true
+			case m.Type == "error" && m.ID == id &&
+				strings.Contains(string(m.Payload), graph.CodeDropped):
+				ended = true
+			default:
+				t.Fatalf("subscription %s after %d relations: %+v; want more, its end or "+
+					"the drop signal", id, got, m)
+			}
+		}
+		waitSubs(t, a.r.Events, 0)
+	}
+}

@@ -16,10 +16,6 @@ type wsConn struct {
 	subs     int
 	max      int
 	idleFrom time.Time // when the last subscription ended; zero while any runs
-	// cancelMu orders the cancelling of the connection's context against
-	// whileOpen, so that nothing written under it races with gqlgen
-	// reading it once the context is done.
-	cancelMu sync.Mutex
 	cancel   context.CancelFunc
 	raw      net.Conn // the TCP connection, when the server recorded it
 	done     chan struct{}
@@ -117,23 +113,7 @@ func connOf(ctx context.Context) *wsConn {
 }
 
 // stop cancels the connection's context.
-func (c *wsConn) stop() {
-	c.cancelMu.Lock()
-	c.cancel()
-	c.cancelMu.Unlock()
-}
-
-// whileOpen runs f unless the context of ctx's connection (or ctx itself)
-// is done, and keeps the connection from being cancelled while f runs.
-func whileOpen(ctx context.Context, f func()) {
-	if c := connOf(ctx); c != nil {
-		c.cancelMu.Lock()
-		defer c.cancelMu.Unlock()
-	}
-	if ctx.Err() == nil {
-		f()
-	}
-}
+func (c *wsConn) stop() { c.cancel() }
 
 // kill ends the connection: its context is cancelled, which makes gqlgen
 // close the websocket, and if it has not ended after grace (a write stuck

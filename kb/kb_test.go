@@ -335,6 +335,18 @@ func TestLookup(t *testing.T) {
 	if !found {
 		t.Error("Lookup(Moscow) has no capital-of-Russia candidate")
 	}
+	// A seat of government that is not the capital stands for its country
+	// too, and the demonyms the open sources lack are in the supplement.
+	for name, iso := range map[string]string{"The Hague": "NL", "Washington": "US", "Delhi": "IN", "La Paz": "BO"} {
+		if c := k.CountryOfCapital(name); c == nil || c.ISO2 != iso {
+			t.Errorf("CountryOfCapital(%q) = %v; want %s", name, c, iso)
+		}
+	}
+	for name, iso := range map[string]string{"Kazakh": "KZ", "Azeri": "AZ", "Spaniard": "ES", "Ecuadorian": "EC"} {
+		if c, m, ok := k.Country(name); !ok || c.ISO2 != iso || m != ByDemonym {
+			t.Errorf("Country(%q) = %v by %s; want %s by demonym", name, c, m, iso)
+		}
+	}
 }
 
 func summary(cs []Candidate) string {
@@ -440,8 +452,8 @@ func gz(s string) []byte {
 // tinyTables is a small, valid set of tables: the load's error cases
 // damage one at a time.
 var tinyTables = map[string]string{
-	"countries": "# source: test\n# licence: test\niso2\tiso3\tnumeric\twikidata\tgeonames\tname\tofficial\tcapital\tlat\tlon\tpopulation\tsovereign\tdemonyms\tnames\n" +
-		"GB\tGBR\t826\tQ145\t2635167\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\tLondon\t54\t-2\t66488991\t1\tBritish\tUnited Kingdom|Britain\n",
+	"countries": "# source: test\n# licence: test\niso2\tiso3\tnumeric\twikidata\tgeonames\tname\tofficial\tcapital\tlat\tlon\tpopulation\tsovereign\tdemonyms\tnames\tseats\n" +
+		"GB\tGBR\t826\tQ145\t2635167\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\tLondon\t54\t-2\t66488991\t1\tBritish\tUnited Kingdom|Britain\tWestminster\n",
 	"regions": "# t\ncode\tcountry\tname\nGB.ENG\tGB\tEngland\n",
 	"places":  "# t\ngeonames\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternates\n2643743\tLondon\tGB\tENG\t51.5\t-0.1\t8961989\tLondres|Londra\n",
 	"orgs":    "# t\nwikidata\tname\tabbrevs\taliases\tfamily\tcountry\theadquarters\tfounded\tmembers\nQ1065\tUnited Nations\tUN\t\t\t\tNew York\t1945\tGB@1945\n",

@@ -250,7 +250,7 @@ func load(fsys fs.FS) (*KB, error) {
 }
 
 func (k *KB) loadCountries(fsys fs.FS) error {
-	t, err := readTable(fsys, "countries", "iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names")
+	t, err := readTable(fsys, "countries", "iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names", "seats")
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,7 @@ func (k *KB) loadCountries(fsys fs.FS) error {
 	if err := t.each(func(r []string) error {
 		c := &Country{ISO2: t.get(r, "iso2"), ISO3: t.get(r, "iso3"), Numeric: t.get(r, "numeric"), Wikidata: t.get(r, "wikidata"),
 			Name: t.get(r, "name"), Official: t.get(r, "official"), Capital: t.get(r, "capital"), Sovereign: t.get(r, "sovereign") == "1",
-			Demonyms: list(t.get(r, "demonyms")), Names: list(t.get(r, "names"))}
+			Demonyms: list(t.get(r, "demonyms")), Names: list(t.get(r, "names")), Seats: list(t.get(r, "seats"))}
 		if c.GeoNames, err = t.int(r, "geonames"); err != nil {
 			return err
 		}
@@ -304,9 +304,10 @@ func (k *KB) loadCountries(fsys fs.FS) error {
 		for _, d := range c.Demonyms {
 			k.addCountryKey(norm.Key(d), countryHit{c, ByDemonym, d})
 		}
-		if c.Capital != "" {
-			key := norm.Key(c.Capital)
-			k.capitalKey[key] = append(k.capitalKey[key], c)
+		for _, s := range append([]string{c.Capital}, c.Seats...) {
+			if key := norm.Key(s); key != "" && !slices.Contains(k.capitalKey[key], c) {
+				k.capitalKey[key] = append(k.capitalKey[key], c)
+			}
 		}
 	}
 	// Where countries share a name or demonym ("American"), the better

@@ -63,6 +63,9 @@ type Country struct {
 	Sovereign           bool
 	Demonyms            []string
 	Names               []string // every recorded name, the common and official first
+	// Seats are other names that stand for the country as its capital or
+	// seat of government ("Washington", "Delhi", "The Hague").
+	Seats []string
 }
 
 // IDs of the country.

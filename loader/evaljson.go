@@ -23,6 +23,10 @@ type evalNode struct {
 	Aliases []string `json:"aliases"`
 	Kind    string   `json:"kind,omitempty"`
 	Date    string   `json:"date,omitempty"`
+	// IDs and Location are what the link stage found; the contract's
+	// scorer ignores them.
+	IDs      schema.ExternalIDs `json:"externalIds,omitzero"`
+	Location *schema.Location   `json:"location,omitempty"`
 }
 
 // evalEdge is one edge of the evaluation contract, with the first sentence
@@ -65,7 +69,7 @@ func EvalJSON(b schema.Batch) ([]byte, error) {
 			aliases = []string{}
 		}
 		out.Nodes = append(out.Nodes, evalNode{ID: e.ID, Type: string(e.Type), Name: e.Name,
-			Aliases: aliases, Kind: e.Kind, Date: e.Date})
+			Aliases: aliases, Kind: e.Kind, Date: e.Date, IDs: e.IDs, Location: e.Location})
 	}
 	for _, r := range b.Relations {
 		ed := evalEdge{Source: r.Source, Type: string(r.Type), Target: r.Target, Date: r.Date,

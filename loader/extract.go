@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/loader/internal/link"
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -59,6 +61,7 @@ type Extractor struct {
 	mf    mentionFinder
 	p     patterns
 	pool  *sync.Pool // of *workspace
+	kb    *kb.KB     // for the outside ids of the last stage (link)
 }
 
 // New returns an Extractor with the given options; a zero MaxBytes,
@@ -81,6 +84,10 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loader.New: %w", err)
 	}
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loader.New: %w", err)
+	}
 	tz := tokenizer{seg: syntax.DefaultSegmenter()}
 	p := newPatterns()
 	g.addFrames(&p)
@@ -92,6 +99,7 @@ func New(opts Options) (*Extractor, error) {
 		split: splitter{tz: tz, maxTokens: opts.MaxSentenceTokens},
 		mf:    mentionFinder{g: g},
 		p:     p,
+		kb:    k,
 	}, nil
 }
 
@@ -111,7 +119,7 @@ func (x *Extractor) Extract(doc Document) (b schema.Batch, err error) {
 			b, err = schema.Batch{}, fmt.Errorf("loader.Extract %s: %w: %v", name, ErrInternal, r)
 		}
 	}()
-	return x.run(doc), nil
+	return link.Run(x.kb, x.run(doc)), nil
 }
 
 // check validates a document before extraction.

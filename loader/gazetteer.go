@@ -1,9 +1,10 @@
 package loader
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/diplograph/diplograph/kb"
 )
 
 // gazKind is what a gazetteer phrase names.
@@ -45,7 +46,6 @@ type gazetteer struct {
 	prefixes     map[string]bool      // folded word prefixes of phrases
 	maxWords     int
 	countryNames map[string]string // code → canonical name
-	countryAlias map[string][]string
 	capitalOf    map[string]string // code → capital name
 	roles        map[string]*roleInfo
 	roleFirst    map[string]bool // first words of titles
@@ -72,14 +72,14 @@ type gazetteer struct {
 	lex map[string]lexFlag
 }
 
-// newGazetteer builds the gazetteer from the country data module and the
-// curated tables of this package.
+// newGazetteer builds the gazetteer from the knowledge base (countries,
+// demonyms, capitals, regions, organisations) and the word lists of this
+// package.
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		phrases:      map[string]*gazEntry{},
 		prefixes:     map[string]bool{},
 		countryNames: map[string]string{},
-		countryAlias: map[string][]string{},
 		capitalOf:    map[string]string{},
 		roles:        map[string]*roleInfo{},
 		roleFirst:    map[string]bool{},
@@ -107,122 +107,19 @@ func newGazetteer() (*gazetteer, error) {
 	if g.weekdays, err = intMap(weekdayTable); err != nil {
 		return nil, fmt.Errorf("weekday table: %w", err)
 	}
-	g.loadCountries()
-	g.loadTable(countryAliasTable, gazCountry)
-	g.loadTable(demonymTable, gazDemonym)
-	g.loadShared()
-	g.loadTable(capitalAliasTable, gazCapital)
-	g.loadRegions()
-	g.loadTable(regionalTable, gazRegional)
-	g.loadOrgs()
+	k, err := kb.Load()
+	if err != nil {
+		return nil, err
+	}
+	g.loadKBCountries(k)
+	if err := g.loadLexicon(); err != nil {
+		return nil, err
+	}
+	g.loadKBPlaces(k)
+	g.loadKBOrgs(k)
 	g.loadRoles()
 	g.loadLex()
 	return g, nil
-}
-
-// countriesTSV holds the country names, capitals and subdivisions of the
-// gountries data module, written out by TestCountryTable so that they cost
-// neither parsing nor a module-wide cache at run time.
-//
-//go:embed countries.tsv
-var countriesTSV string
-
-// loadCountries adds the names, capitals and subdivisions of countriesTSV.
-func (g *gazetteer) loadCountries() {
-	for line := range strings.Lines(countriesTSV) {
-		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
-		switch {
-		case f[0] == "C" && len(f) == 5:
-			code, common, official, capital := f[1], f[2], f[3], f[4]
-			g.countryNames[code] = common
-			g.add(common, gazEntry{Kind: gazCountry, Code: code})
-			g.add(official, gazEntry{Kind: gazCountry, Code: code})
-			if official != common {
-				g.countryAlias[code] = append(g.countryAlias[code], official)
-			}
-			if capital != "" {
-				name := strings.TrimSuffix(capital, " D.C.")
-				g.capitalOf[code] = name
-				g.add(name, gazEntry{Kind: gazCapital, Code: code, Name: name})
-			}
-		case f[0] == "S" && len(f) == 3:
-			code, name := f[1], f[2]
-			if len(name) < 4 || g.stop[strings.ToLower(name)] || !isCapitalised(name) {
-				continue
-			}
-			g.addWeak(name, gazEntry{Kind: gazPlace, Code: code, Name: name})
-		}
-	}
-}
-
-// loadTable adds a "CODE Name_With_Underscores|…" table of the given kind.
-func (g *gazetteer) loadTable(table string, kind gazKind) {
-	sep := func(r rune) bool { return r == '|' || r == '\n' }
-	for _, item := range strings.FieldsFunc(table, sep) {
-		f := strings.Fields(item)
-		if len(f) < 2 {
-			continue
-		}
-		code := f[0]
-		if code == "-" {
-			code = ""
-		}
-		for i, w := range f[1:] {
-			name := strings.ReplaceAll(w, "_", " ")
-			e := gazEntry{Kind: kind, Code: code, Name: name}
-			if kind == gazCountry && g.countryNames[code] == "" {
-				g.countryNames[code] = name // a country the data module lacks (Kosovo)
-			}
-			if kind == gazCountry && i == 0 && name != g.countryNames[code] &&
-				strings.HasPrefix(item, code+" ") && g.preferName(code, name) {
-				g.countryNames[code] = name
-			}
-			if kind == gazCountry && name != g.countryNames[code] {
-				g.countryAlias[code] = append(g.countryAlias[code], name)
-			}
-			g.add(name, e)
-		}
-	}
-}
-
-// loadRegions adds the places of regionTable. A territory the country
-// data lists as a country but the table as a place ("Western Sahara") is a
-// place: the table is the later, deliberate choice.
-func (g *gazetteer) loadRegions() {
-	sep := func(r rune) bool { return r == '|' || r == '\n' }
-	for _, item := range strings.FieldsFunc(regionTable, sep) {
-		for _, w := range strings.Fields(item)[1:] {
-			key := foldPhrase(strings.ReplaceAll(w, "_", " "))
-			if e, ok := g.phrases[key]; ok && e.Kind == gazCountry {
-				delete(g.phrases, key)
-			}
-		}
-	}
-	g.loadTable(regionTable, gazPlace)
-}
-
-// preferName reports whether name should replace the data module's name of
-// a country (the module still says "Swaziland" and "Macedonia").
-func (g *gazetteer) preferName(code, name string) bool {
-	switch code {
-	case "SZ", "MK", "CZ", "CD":
-		return name == "Eswatini" || name == "North Macedonia" || name == "Czech Republic" ||
-			name == "Democratic Republic of the Congo"
-	}
-	return false
-}
-
-// loadOrgs adds the organisations table.
-func (g *gazetteer) loadOrgs() {
-	for _, line := range strings.Split(orgTable, "\n") {
-		names := strings.Split(strings.TrimSpace(line), "|")
-		if names[0] == "" {
-			continue
-		}
-		for _, n := range names {
-			g.add(n, gazEntry{Kind: gazOrg, Name: names[0]})
-		}
-	}
 }
 
 // loadRoles adds the titles of office.
@@ -291,17 +188,6 @@ func (g *gazetteer) loadLex() {
 func (g *gazetteer) addFrames(p *patterns) {
 	for w := range p.byFirst {
 		g.lex[w] |= lexFrame
-	}
-}
-
-// loadShared adds the demonyms of sharedDemonymTable, each read as its
-// first country until the article says otherwise.
-func (g *gazetteer) loadShared() {
-	g.shared = map[string][]string{}
-	for _, item := range strings.Split(sharedDemonymTable, "|") {
-		f := strings.Fields(item)
-		g.shared[fold(f[0])] = f[1:]
-		g.add(f[0], gazEntry{Kind: gazDemonym, Code: f[1], Name: f[0]})
 	}
 }
 

@@ -40,6 +40,12 @@ func (c *sentCtx) placeAfter(k int) int {
 		}
 		if a := c.at[j]; a >= 0 {
 			if c.fits(&c.ms[a], argPlace) && c.typ(a) != schema.Event {
+				// "in Norway's Finnmark county": the place the country owns.
+				if e := c.ms[a].T1; c.typ(a) == schema.Country && e+1 < len(c.toks) && c.toks[e].isPossessive() {
+					if b := c.at[e+1]; b >= 0 && c.typ(b) == schema.Place {
+						return b
+					}
+				}
 				return a
 			}
 			return -1
@@ -120,7 +126,7 @@ func (c *sentCtx) placeContainer(a int) {
 	if k+1 < len(c.toks) {
 		switch c.toks[k].Text {
 		case "in":
-			if p := c.placeAfter(k); p >= 0 && c.ms[p].T0 <= k+2 {
+			if p := c.placeAfter(k); p >= 0 && (c.ms[p].T0 <= k+2 || c.toks[c.ms[p].T0-1].isPossessive()) {
 				c.d.addRel(schema.LocatedIn, src, c.ms[p].Entity, c.s, "", false, 0.7)
 			}
 		case ",":

@@ -203,7 +203,7 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 		if c.ID == e.ID && before == nil {
 			return schema.Entity{}, "" // the same key: nothing to decide
 		}
-		if c.ID != e.ID && n.fits(parseName(c.Name)) {
+		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) {
 			fits = append(fits, c)
 			if before[c.ID] {
 				earlier = append(earlier, c)
@@ -231,6 +231,12 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 	}
 	return schema.Entity{}, fmt.Sprintf("ambiguous: %d people fit surname %q",
 		len(fits), n.surname)
+}
+
+// twoItems reports whether a and b are linked to two Wikidata items: two
+// people, whatever their names share.
+func twoItems(a, b schema.Entity) bool {
+	return a.IDs.Wikidata != "" && b.IDs.Wikidata != "" && a.IDs.Wikidata != b.IDs.Wikidata
 }
 
 // candidates returns the known people with the folded word w in their
@@ -274,7 +280,7 @@ func rewrite(b schema.Batch, into map[string]schema.Entity) schema.Batch {
 		if k, ok := into[e.ID]; ok {
 			aliases := append([]string{e.Name}, e.Aliases...)
 			e = schema.Entity{ID: k.ID, Key: k.Key, Type: k.Type, Name: k.Name,
-				Aliases: dedupe(append(aliases, k.Aliases...), k.Name)}
+				Aliases: dedupe(append(aliases, k.Aliases...), k.Name), IDs: e.IDs}
 		}
 		keys[e.ID] = e.Key
 		ents = append(ents, e)

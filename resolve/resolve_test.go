@@ -1,6 +1,7 @@
 package resolve_test
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"testing"
@@ -49,20 +50,27 @@ func article(title string, p, c schema.Entity) schema.Batch {
 func TestResolveAcrossArticles(t *testing.T) {
 	tests := []struct {
 		name  string
-		known []string // people loaded first, one article each
-		later string   // the person of a later article
-		want  string   // the name the later person ends up as
+		known []string  // people loaded first, one article each
+		later string    // the person of a later article
+		want  string    // the name the later person ends up as
+		qids  [2]string // the Wikidata ids of the first known person and the later one
 	}{
-		{"surname only", []string{"Amara Okonkwo"}, "Okonkwo", "Amara Okonkwo"},
-		{"full name after surname", []string{"Okonkwo"}, "Amara Okonkwo", "Okonkwo"},
-		{"initial", []string{"Rajan Menon"}, "R. Menon", "Rajan Menon"},
-		{"other given name", []string{"Amara Okonkwo"}, "Chidi Okonkwo", "Chidi Okonkwo"},
+		{"surname only", []string{"Amara Okonkwo"}, "Okonkwo", "Amara Okonkwo", [2]string{}},
+		{"full name after surname", []string{"Okonkwo"}, "Amara Okonkwo", "Okonkwo", [2]string{}},
+		{"initial", []string{"Rajan Menon"}, "R. Menon", "Rajan Menon", [2]string{}},
+		{"other given name", []string{"Amara Okonkwo"}, "Chidi Okonkwo", "Chidi Okonkwo", [2]string{}},
 		{"ambiguous surname", []string{"Amara Okonkwo", "Chidi Okonkwo"}, "Okonkwo",
-			"Okonkwo"},
-		{"same key", []string{"Amara Okonkwo"}, "Amara Okonkwo", "Amara Okonkwo"},
-		{"second surname", []string{"Lucia Ferrer Soto"}, "Lucia Ferrer", "Lucia Ferrer Soto"},
+			"Okonkwo", [2]string{}},
+		{"same key", []string{"Amara Okonkwo"}, "Amara Okonkwo", "Amara Okonkwo", [2]string{}},
+		{"second surname", []string{"Lucia Ferrer Soto"}, "Lucia Ferrer", "Lucia Ferrer Soto", [2]string{}},
 		{"other person, shared word", []string{"Lucia Ferrer Soto"}, "Pablo Soto",
-			"Pablo Soto"},
+			"Pablo Soto", [2]string{}},
+		{"surname only, one Wikidata item", []string{"Amara Okonkwo"}, "Okonkwo", "Amara Okonkwo",
+			[2]string{"Q901", "Q901"}},
+		{"surname only, the later linked", []string{"Amara Okonkwo"}, "Okonkwo", "Amara Okonkwo",
+			[2]string{"", "Q901"}},
+		{"surname only, two Wikidata items", []string{"Amara Okonkwo"}, "Okonkwo", "Okonkwo",
+			[2]string{"Q901", "Q902"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,12 +80,18 @@ func TestResolveAcrossArticles(t *testing.T) {
 				var decisions []resolve.Decision
 				r.Explain = func(d resolve.Decision) { decisions = append(decisions, d) }
 				nigeria := country("Nigeria")
-				for _, k := range tc.known {
-					if err := r.Upsert(ctx, article("about "+k, person(k), nigeria)); err != nil {
+				for i, k := range tc.known {
+					p := person(k)
+					if i == 0 {
+						p.IDs.Wikidata = tc.qids[0]
+					}
+					if err := r.Upsert(ctx, article("about "+k, p, nigeria)); err != nil {
 						t.Fatalf("Upsert: %v", err)
 					}
 				}
-				later := article("later", person(tc.later), nigeria)
+				lp := person(tc.later)
+				lp.IDs.Wikidata = tc.qids[1]
+				later := article("later", lp, nigeria)
 				if err := r.Upsert(ctx, later); err != nil {
 					t.Fatalf("Upsert: %v", err)
 				}
@@ -92,6 +106,14 @@ func TestResolveAcrossArticles(t *testing.T) {
 				if got.Name != tc.want {
 					t.Errorf("%v then %q: office holder is %q; want %q (decisions %v)",
 						tc.known, tc.later, got.Name, tc.want, decisions)
+				}
+				want := cmp.Or(tc.qids[0], tc.qids[1]) // merged: the ids of both
+				if got.ID == lp.ID && got.Name != tc.known[0] {
+					want = tc.qids[1]
+				}
+				if got.IDs.Wikidata != want {
+					t.Errorf("office holder %q has Wikidata id %q; want %q", got.Name,
+						got.IDs.Wikidata, want)
 				}
 				if got.Name != tc.later && !slices.Contains(got.Aliases, tc.later) {
 					t.Errorf("merged %q but aliases = %v; want it among them", tc.later,

@@ -22,8 +22,10 @@ const (
 //
 //   - id uniqueness on :Entity, :Article and every EntityTypes label;
 //   - id uniqueness on every relationship type of Relations;
-//   - range indexes on the folded entity name, the article date and the
-//     first day (dateLo) of every relation type's date;
+//   - range indexes on the folded entity name, the entity's Wikidata id,
+//     the article date and the first day (dateLo) of every relation type's
+//     date;
+//   - a point index on the location of places;
 //   - the full-text index EntityNamesIndex on :Entity(name, aliasText).
 func CypherSetup() []string {
 	var out []string
@@ -46,6 +48,8 @@ func CypherSetup() []string {
 	}
 	return append(out,
 		"CREATE INDEX entity_fold IF NOT EXISTS FOR (n:Entity) ON (n.fold)",
+		"CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata)",
+		"CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)",
 		"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 		"CREATE FULLTEXT INDEX "+EntityNamesIndex+" IF NOT EXISTS "+
 			"FOR (n:Entity) ON EACH [n.name, n.aliasText]",

@@ -30,7 +30,7 @@ func TestCypherSetupIsIdempotent(t *testing.T) {
 			t.Errorf("statement %q lacks IF NOT EXISTS", s)
 		}
 		name := strings.Fields(s)[2]
-		if s[:len("CREATE FULLTEXT")] == "CREATE FULLTEXT" {
+		if strings.HasPrefix(s, "CREATE FULLTEXT ") || strings.HasPrefix(s, "CREATE POINT ") {
 			name = strings.Fields(s)[3]
 		}
 		if names[name] {

@@ -3,6 +3,7 @@ package schema
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -122,6 +123,66 @@ type Entity struct {
 	Date string `json:"date,omitempty"`
 	// Code is the ISO 3166-1 alpha-2 code of a country.
 	Code string `json:"code,omitempty"`
+	// IDs are the entity's identifiers in other datasets, set when the
+	// loader linked it to the knowledge base (package kb); zero when not.
+	IDs ExternalIDs `json:"externalIds,omitzero"`
+	// Location is where a linked place lies; nil when unknown.
+	Location *Location `json:"location,omitempty"`
+}
+
+// ExternalIDs are an entity's identifiers in other datasets; a field is
+// zero when the entity has none there.
+type ExternalIDs struct {
+	// Wikidata is the Wikidata item id ("Q30") of a country, organization
+	// or person.
+	Wikidata string `json:"wikidata,omitempty"`
+	// GeoNames is the GeoNames id of a place or country.
+	GeoNames int `json:"geonames,omitempty"`
+	// ISO is the ISO 3166-1 alpha-2 code of a country.
+	ISO string `json:"iso,omitempty"`
+}
+
+// Location is a point on the Earth in WGS 84 degrees.
+type Location struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// IsWikidataID reports whether s is the form of a Wikidata item id: Q and
+// a number without leading zeros ("Q30").
+func IsWikidataID(s string) bool {
+	if len(s) < 2 || len(s) > 13 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Check says what is wrong with ids, if anything: a Wikidata id not of the
+// form Q123, a negative GeoNames id, an ISO code not of two capital letters.
+func (ids ExternalIDs) Check() error {
+	switch {
+	case ids.Wikidata != "" && !IsWikidataID(ids.Wikidata):
+		return fmt.Errorf("wikidata id %q is not of the form Q123", ids.Wikidata)
+	case ids.GeoNames < 0:
+		return fmt.Errorf("geonames id %d is negative", ids.GeoNames)
+	case ids.ISO != "" && (len(ids.ISO) != 2 || ids.ISO[0] < 'A' || ids.ISO[0] > 'Z' || ids.ISO[1] < 'A' || ids.ISO[1] > 'Z'):
+		return fmt.Errorf("iso code %q is not two capital letters", ids.ISO)
+	}
+	return nil
+}
+
+// Check says what is wrong with l, if anything: a latitude outside
+// [-90, 90] or a longitude outside [-180, 180] (NaN is outside both).
+func (l Location) Check() error {
+	if !(l.Lat >= -90 && l.Lat <= 90) || !(l.Lon >= -180 && l.Lon <= 180) {
+		return fmt.Errorf("location (%v, %v) is not a latitude and longitude in degrees", l.Lat, l.Lon)
+	}
+	return nil
 }
 
 // Relation is a directed edge with the evidence it was read from.

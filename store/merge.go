@@ -15,8 +15,8 @@ import (
 // MergeEntity returns old combined with e, two records of one entity id. The
 // first name is kept; the other names and every alias become the aliases,
 // in order of first appearance, without any that fold (schema.Fold) like the
-// name or an earlier alias. Key, type, kind, date and code are filled in
-// when old lacks them. A zero old yields e in that normal form.
+// name or an earlier alias. Key, type, kind, date, code, each outside id
+// and the location are filled in when old lacks them. A zero old yields e in that normal form.
 func MergeEntity(old, e schema.Entity) schema.Entity {
 	out := old
 	if out.ID == "" {
@@ -28,6 +28,13 @@ func MergeEntity(old, e schema.Entity) schema.Entity {
 	out.Kind = cmp.Or(out.Kind, e.Kind)
 	out.Date = cmp.Or(out.Date, e.Date)
 	out.Code = cmp.Or(out.Code, e.Code)
+	out.IDs.Wikidata = cmp.Or(out.IDs.Wikidata, e.IDs.Wikidata)
+	out.IDs.GeoNames = cmp.Or(out.IDs.GeoNames, e.IDs.GeoNames)
+	out.IDs.ISO = cmp.Or(out.IDs.ISO, e.IDs.ISO)
+	if out.Location == nil && e.Location != nil {
+		l := *e.Location
+		out.Location = &l
+	}
 
 	seen := map[string]bool{schema.Fold(out.Name): true, "": true}
 	var aliases []string
@@ -129,6 +136,10 @@ func MergeArticle(old, a schema.Article) schema.Article {
 // CloneEntity returns a copy of e that shares no memory with it.
 func CloneEntity(e schema.Entity) schema.Entity {
 	e.Aliases = slices.Clone(e.Aliases)
+	if e.Location != nil {
+		l := *e.Location
+		e.Location = &l
+	}
 	return e
 }
 

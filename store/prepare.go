@@ -94,6 +94,14 @@ func checkEntity(e schema.Entity) error {
 	case schema.Fold(e.Name) == "":
 		return fmt.Errorf("entity %s has no name: %w", e.ID, ErrInvalidInput)
 	}
+	if err := e.IDs.Check(); err != nil {
+		return fmt.Errorf("entity %s: %w: %w", e.ID, err, ErrInvalidInput)
+	}
+	if e.Location != nil {
+		if err := e.Location.Check(); err != nil {
+			return fmt.Errorf("entity %s: %w: %w", e.ID, err, ErrInvalidInput)
+		}
+	}
 	return nil
 }
 

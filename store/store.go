@@ -60,6 +60,11 @@ type Reader interface {
 	// text as name (schema.Fold), preferring a name match, then the entity
 	// with the most relations.
 	EntityByName(ctx context.Context, name string) (schema.Entity, error)
+	// EntityByWikidata returns the entity whose Wikidata id is qid; when
+	// several carry it (two names of one person), the one with the most
+	// relations, then the lowest id. A qid not of the form Q123 is
+	// ErrInvalidInput.
+	EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error)
 	// Entities lists entities by name, optionally of one type and with a
 	// name prefix (folded).
 	Entities(ctx context.Context, f EntityFilter) (EntityPage, error)

@@ -11,9 +11,12 @@
 // mutation when --key is given, documents the server must refuse (too
 // complex, too long, invalid), and one websocket subscriber reading
 // relationAdded. With --pid the server's RSS is sampled from /proc every
-// --sample; the run fails (exit 1) when RSS at the end exceeds the RSS
-// after the first minute by more than --max-growth, or when any answer
-// is not the one expected.
+// --sample, and with it the Go heap in use and the bytes of the server's
+// two caches from its /metrics; a line per minute is printed at the end.
+// With --pprof (the server's --pprof-addr) a heap profile is saved at each
+// time of --heap-at, for `go tool pprof -base`. The run fails (exit 1)
+// when RSS at the end exceeds the RSS after the first minute by more than
+// --max-growth, or when any answer is not the one expected.
 package main
 
 import (
@@ -136,7 +139,17 @@ func main() {
 	sample := flag.Duration("sample", 10*time.Second, "RSS sampling period")
 	maxGrowth := flag.Int64("max-growth", 50, "allowed RSS growth in MB after the first minute")
 	key := flag.String("key", "", "API key for the ingest mutation (empty: no mutations)")
+	metricsURL := flag.String("metrics", "", "the server's /metrics, sampled with RSS "+
+		"(default: --url's host)")
+	pprofURL := flag.String("pprof", "", "the server's pprof address (serve --pprof-addr), "+
+		"e.g. http://127.0.0.1:6060 (empty: no profiles)")
+	var heapAt durations
+	flag.Var(&heapAt, "heap-at", "times into the run to save a heap profile (comma-separated)")
+	profDir := flag.String("profile-dir", ".", "folder for the heap profiles")
 	flag.Parse()
+	if *metricsURL == "" {
+		*metricsURL = strings.TrimSuffix(*url, "/graphql") + "/metrics"
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -158,8 +171,12 @@ func main() {
 	var events atomic.Int64
 	go subscriber(ctx, *url, &events)
 	var rss []rssSample
+	var sampled sync.WaitGroup
 	if *pid > 0 {
-		go sampleRSS(ctx, *pid, *sample, &rss)
+		sampled.Go(func() { rss = sampleRSS(ctx, *pid, *metricsURL, *sample) })
+	}
+	if *pprofURL != "" {
+		sampled.Go(func() { saveHeaps(ctx, *pprofURL, heapAt, *profDir) })
 	}
 
 	var wg sync.WaitGroup
@@ -195,6 +212,7 @@ func main() {
 	wg.Wait()
 	close(results)
 	<-done
+	sampled.Wait()
 	if !report(all, time.Since(start), events.Load(), rss, *maxGrowth) {
 		os.Exit(1)
 	}
@@ -264,25 +282,133 @@ func subscriber(ctx context.Context, url string, n *atomic.Int64) {
 }
 
 type rssSample struct {
-	at  time.Duration
-	rss int64 // bytes
+	at     time.Duration
+	rss    int64 // bytes
+	heap   int64 // Go heap in use (go_memstats_heap_inuse_bytes), -1 when unknown
+	target int64 // the heap size of the next GC (go_memstats_next_gc_bytes), -1 when unknown
+	caches int64 // the query and persisted-query caches' bytes, -1 when unknown
 }
 
-// sampleRSS appends the server's RSS every period until ctx ends.
-func sampleRSS(ctx context.Context, pid int, period time.Duration, out *[]rssSample) {
+// sampleRSS samples the server's RSS, heap in use and cache bytes every
+// period until ctx ends, and a last time then.
+func sampleRSS(ctx context.Context, pid int, metricsURL string, period time.Duration,
+) []rssSample {
 	start := time.Now()
 	t := time.NewTicker(period)
 	defer t.Stop()
+	var out []rssSample
 	for {
 		if v, err := readRSS(pid); err == nil {
-			*out = append(*out, rssSample{time.Since(start), v})
+			m := readMetrics(metricsURL)
+			out = append(out, rssSample{time.Since(start), v, m["go_memstats_heap_inuse_bytes"],
+				m["go_memstats_next_gc_bytes"], m["caches"]})
 		}
 		select {
 		case <-ctx.Done():
-			return
+			return out
 		case <-t.C:
 		}
 	}
+}
+
+// readMetrics reads the heap in use, the next GC's heap target and the
+// caches' bytes ("caches") from the server's /metrics; -1 for what it
+// cannot read.
+func readMetrics(url string) map[string]int64 {
+	out := map[string]int64{"go_memstats_heap_inuse_bytes": -1, "go_memstats_next_gc_bytes": -1,
+		"caches": -1}
+	cli := &http.Client{Timeout: 5 * time.Second}
+	resp, err := cli.Get(url)
+	if err != nil {
+		return out
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		name, val, ok := strings.Cut(line, " ")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "go_memstats_heap_inuse_bytes", "go_memstats_next_gc_bytes":
+			out[name] = int64(f)
+		case "diplograph_query_cache_bytes", "diplograph_apq_cache_bytes":
+			out["caches"] = max(out["caches"], 0) + int64(f)
+		}
+	}
+	return out
+}
+
+// saveHeaps saves a heap profile (after a GC) from the server's pprof
+// address at each time of at into dir, as heap-<time>.pb.gz.
+func saveHeaps(ctx context.Context, pprofURL string, at []time.Duration, dir string) {
+	start := time.Now()
+	for _, d := range slices.Sorted(slices.Values(at)) {
+		select {
+		case <-ctx.Done():
+			if time.Since(start) < d-time.Second {
+				return
+			}
+		case <-time.After(time.Until(start.Add(d))):
+		}
+		name := fmt.Sprintf("%s/heap-%s.pb.gz", dir, d)
+		if err := saveHeap(strings.TrimSuffix(pprofURL, "/")+"/debug/pprof/heap?gc=1",
+			name); err != nil {
+			fmt.Fprintln(os.Stderr, "soak: heap profile:", err)
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "soak: heap profile at %s: %s\n", d, name)
+	}
+}
+
+func saveHeap(url, name string) error {
+	cli := &http.Client{Timeout: 30 * time.Second}
+	resp, err := cli.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// durations is a comma-separated list of durations flag.
+type durations []time.Duration
+
+func (d *durations) String() string {
+	var s []string
+	for _, v := range *d {
+		s = append(s, v.String())
+	}
+	return strings.Join(s, ",")
+}
+
+func (d *durations) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		x, err := time.ParseDuration(strings.TrimSpace(p))
+		if err != nil {
+			return err
+		}
+		*d = append(*d, x)
+	}
+	return nil
 }
 
 func readRSS(pid int) (int64, error) {
@@ -368,6 +494,7 @@ func report(all []result, took time.Duration, events int64, rss []rssSample, max
 		last := rss[len(rss)-1].rss
 		fmt.Printf("\nRSS: start %d MB, after 1 min %d MB, min %d MB, max %d MB, end %d MB\n",
 			rss[0].rss>>20, base>>20, lo>>20, hi>>20, last>>20)
+		printSeries(rss)
 		if (last-base)>>20 > maxGrowth {
 			fmt.Printf("RSS grew %d MB after the first minute; allowed %d MB\n",
 				(last-base)>>20, maxGrowth)
@@ -375,6 +502,30 @@ func report(all []result, took time.Duration, events int64, rss []rssSample, max
 		}
 	}
 	return pass
+}
+
+// printSeries prints the first sample and the last sample of each minute:
+// RSS, Go heap in use, the heap size at which the next GC starts (which
+// RSS follows: the heap grows to it between collections) and the caches'
+// estimated bytes.
+func printSeries(rss []rssSample) {
+	mb := func(v int64) string {
+		if v < 0 {
+			return "?"
+		}
+		return fmt.Sprintf("%.1f", float64(v)/(1<<20))
+	}
+	fmt.Printf("\n| minute | RSS MB | heap in use MB | next GC at MB | caches MB |\n" +
+		"|---|---|---|---|---|\n")
+	for i, s := range rss {
+		minute := int(s.at / time.Minute)
+		if i > 0 && i < len(rss)-1 && int(rss[i+1].at/time.Minute) == minute {
+			continue
+		}
+		label := fmt.Sprintf("%.1f", s.at.Minutes())
+		fmt.Printf("| %s | %s | %s | %s | %s |\n", label, mb(s.rss), mb(s.heap), mb(s.target),
+			mb(s.caches))
+	}
 }
 
 func ms(d time.Duration) string {

@@ -44,6 +44,7 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Agreement struct {
 		Aliases     func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
@@ -84,13 +85,14 @@ type ComplexityRoot struct {
 	}
 
 	Country struct {
-		Aliases   func(childComplexity int) int
-		Code      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Mentions  func(childComplexity int, first *int, after *string) int
-		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
-		Type      func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		Code        func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int, after *string) int
+		Name        func(childComplexity int) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Type        func(childComplexity int) int
 	}
 
 	Dyad struct {
@@ -117,6 +119,7 @@ type ComplexityRoot struct {
 	Event struct {
 		Aliases      func(childComplexity int) int
 		Date         func(childComplexity int) int
+		ExternalIDs  func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Mentions     func(childComplexity int, first *int, after *string) int
@@ -134,10 +137,21 @@ type ComplexityRoot struct {
 		Start    func(childComplexity int) int
 	}
 
+	ExternalIds struct {
+		GeoNames func(childComplexity int) int
+		ISO      func(childComplexity int) int
+		Wikidata func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Article   func(childComplexity int) int
 		Entities  func(childComplexity int) int
 		Relations func(childComplexity int) int
+	}
+
+	Location struct {
+		Lat func(childComplexity int) int
+		Lon func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -152,12 +166,13 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
-		Aliases   func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Mentions  func(childComplexity int, first *int, after *string) int
-		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
-		Type      func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int, after *string) int
+		Name        func(childComplexity int) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Type        func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -172,22 +187,25 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Aliases   func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Mentions  func(childComplexity int, first *int, after *string) int
-		Name      func(childComplexity int) int
-		Offices   func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
-		Type      func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int, after *string) int
+		Name        func(childComplexity int) int
+		Offices     func(childComplexity int) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Type        func(childComplexity int) int
 	}
 
 	Place struct {
-		Aliases   func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Mentions  func(childComplexity int, first *int, after *string) int
-		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
-		Type      func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Location    func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int, after *string) int
+		Name        func(childComplexity int) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Type        func(childComplexity int) int
 	}
 
 	Query struct {
@@ -195,7 +213,7 @@ type ComplexityRoot struct {
 		Counts       func(childComplexity int, groupBy []model.CountKey, since *string, until *string, types []schema.RelationType, country *model.EntityRef) int
 		Dyads        func(childComplexity int, country model.EntityRef, since *string, until *string, types []schema.RelationType) int
 		Entities     func(childComplexity int, typeArg *schema.EntityType, nameStartsWith *string, first *int, after *string) int
-		Entity       func(childComplexity int, id *string, name *string) int
+		Entity       func(childComplexity int, id *string, name *string, wikidata *string) int
 		Neighborhood func(childComplexity int, of model.EntityRef, depth *int, types []schema.RelationType, limit *int) int
 		Node         func(childComplexity int, id string) int
 		Paths        func(childComplexity int, from model.EntityRef, to model.EntityRef, maxHops *int, types []schema.RelationType, first *int) int
@@ -206,13 +224,14 @@ type ComplexityRoot struct {
 	}
 
 	Quote struct {
-		Aliases   func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Mentions  func(childComplexity int, first *int, after *string) int
-		Name      func(childComplexity int) int
-		Relations func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
-		Speakers  func(childComplexity int) int
-		Type      func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		ExternalIDs func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mentions    func(childComplexity int, first *int, after *string) int
+		Name        func(childComplexity int) int
+		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
+		Speakers    func(childComplexity int) int
+		Type        func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -285,6 +304,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Aliases(childComplexity), true
+	case "Agreement.externalIds":
+		if e.ComplexityRoot.Agreement.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.ExternalIDs(childComplexity), true
 	case "Agreement.id":
 		if e.ComplexityRoot.Agreement.ID == nil {
 			break
@@ -467,6 +492,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Code(childComplexity), true
+	case "Country.externalIds":
+		if e.ComplexityRoot.Country.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.ExternalIDs(childComplexity), true
 	case "Country.id":
 		if e.ComplexityRoot.Country.ID == nil {
 			break
@@ -595,6 +626,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Date(childComplexity), true
+	case "Event.externalIds":
+		if e.ComplexityRoot.Event.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ExternalIDs(childComplexity), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.ID == nil {
 			break
@@ -679,6 +716,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
 
+	case "ExternalIds.geonames":
+		if e.ComplexityRoot.ExternalIds.GeoNames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIds.GeoNames(childComplexity), true
+	case "ExternalIds.iso":
+		if e.ComplexityRoot.ExternalIds.ISO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIds.ISO(childComplexity), true
+	case "ExternalIds.wikidata":
+		if e.ComplexityRoot.ExternalIds.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIds.Wikidata(childComplexity), true
+
 	case "IngestResult.article":
 		if e.ComplexityRoot.IngestResult.Article == nil {
 			break
@@ -697,6 +753,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Relations(childComplexity), true
+
+	case "Location.lat":
+		if e.ComplexityRoot.Location.Lat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Lat(childComplexity), true
+	case "Location.lon":
+		if e.ComplexityRoot.Location.Lon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Lon(childComplexity), true
 
 	case "Mutation.deleteArticle":
 		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
@@ -746,6 +815,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Aliases(childComplexity), true
+	case "Organization.externalIds":
+		if e.ComplexityRoot.Organization.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.ExternalIDs(childComplexity), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -825,6 +900,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.externalIds":
+		if e.ComplexityRoot.Person.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ExternalIDs(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -878,12 +959,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Aliases(childComplexity), true
+	case "Place.externalIds":
+		if e.ComplexityRoot.Place.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.ExternalIDs(childComplexity), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Place.ID(childComplexity), true
+	case "Place.location":
+		if e.ComplexityRoot.Place.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Location(childComplexity), true
 	case "Place.mentions":
 		if e.ComplexityRoot.Place.Mentions == nil {
 			break
@@ -973,7 +1066,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(*string), args["name"].(*string)), true
+		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(*string), args["name"].(*string), args["wikidata"].(*string)), true
 
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
@@ -1054,6 +1147,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.Aliases(childComplexity), true
+	case "Quote.externalIds":
+		if e.ComplexityRoot.Quote.ExternalIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.ExternalIDs(childComplexity), true
 	case "Quote.id":
 		if e.ComplexityRoot.Quote.ID == nil {
 			break
@@ -1447,6 +1546,11 @@ interface Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  """
+  The entity's ids in Wikidata, GeoNames and ISO 3166, when the loader linked
+  it to its knowledge base; null when it has none.
+  """
+  externalIds: ExternalIds
   "The relations of this entity, newest first unless ordered otherwise."
   relations(
     types: [RelationType!]
@@ -1459,6 +1563,25 @@ interface Entity {
   ): RelationConnection!
   "The articles that mention this entity, newest first."
   mentions(first: Int = 20, after: String): ArticleConnection!
+}
+
+"""
+An entity's identifiers in other datasets, as the knowledge base the loader
+links names to records them; a field is null where the entity has none.
+"""
+type ExternalIds {
+  "The Wikidata item id (Q30) of a country, organization or person."
+  wikidata: String
+  "The GeoNames id of a place or country."
+  geonames: Int
+  "The ISO 3166-1 alpha-2 code of a country."
+  iso: String
+}
+
+"A point on the Earth, in WGS 84 degrees."
+type Location {
+  lat: Float!
+  lon: Float!
 }
 
 "An office a person holds."
@@ -1474,6 +1597,7 @@ type Person implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   offices: [Office!]!
   relations(
     types: [RelationType!]
@@ -1492,6 +1616,7 @@ type Country implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   "ISO 3166-1 alpha-2 code."
   iso: String
   relations(
@@ -1511,6 +1636,7 @@ type Organization implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   relations(
     types: [RelationType!]
     direction: Direction = BOTH
@@ -1528,6 +1654,9 @@ type Place implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
+  "Where the place lies, when linked to GeoNames."
+  location: Location
   relations(
     types: [RelationType!]
     direction: Direction = BOTH
@@ -1545,6 +1674,7 @@ type Event implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   "attack, call, meeting, visit, summit, celebration, election, talks, …"
   kind: String
   date: Date
@@ -1567,6 +1697,7 @@ type Agreement implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   year: Int
   signatories: [Entity!]!
   relations(
@@ -1587,6 +1718,7 @@ type Quote implements Node & Entity {
   name: String!
   aliases: [String!]!
   type: EntityType!
+  externalIds: ExternalIds
   "Who said it (SAID), as far as the articles tell."
   speakers: [Entity!]!
   relations(
@@ -1742,8 +1874,11 @@ type Dyad {
 type Query {
   "Any node by its global id."
   node(id: ID!): Node
-  "An entity by id, or by a name or alias."
-  entity(id: ID, name: String): Entity
+  """
+  An entity by one of: its id; a name or alias; its Wikidata item id (Q30),
+  which entities linked to the knowledge base carry.
+  """
+  entity(id: ID, name: String, wikidata: String): Entity
   "Full-text search over names and aliases: exact, then prefix, then near matches."
   search(query: String!, types: [EntityType!], first: Int = 10): [Entity!]!
   entities(
@@ -1913,6 +2048,8 @@ func (ec *executionContext) childFields_Country(ctx context.Context, field graph
 		return ec.fieldContext_Country_aliases(ctx, field)
 	case "type":
 		return ec.fieldContext_Country_type(ctx, field)
+	case "externalIds":
+		return ec.fieldContext_Country_externalIds(ctx, field)
 	case "iso":
 		return ec.fieldContext_Country_iso(ctx, field)
 	case "relations":
@@ -1979,6 +2116,18 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
 
+func (ec *executionContext) childFields_ExternalIds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wikidata":
+		return ec.fieldContext_ExternalIds_wikidata(ctx, field)
+	case "geonames":
+		return ec.fieldContext_ExternalIds_geonames(ctx, field)
+	case "iso":
+		return ec.fieldContext_ExternalIds_iso(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExternalIds", field.Name)
+}
+
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "article":
@@ -1989,6 +2138,16 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_relations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lat":
+		return ec.fieldContext_Location_lat(ctx, field)
+	case "lon":
+		return ec.fieldContext_Location_lon(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
 
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -107,3 +107,50 @@ func FromEntities(es []schema.Entity) []Entity {
 	}
 	return out
 }
+
+// ExternalIDs is a GraphQL ExternalIds: an entity's schema.ExternalIDs with
+// null for each it lacks.
+type ExternalIDs struct {
+	Wikidata *string
+	GeoNames *int
+	ISO      *string
+}
+
+// externalIDs is ids for GraphQL, nil when the entity has none.
+func externalIDs(ids schema.ExternalIDs) *ExternalIDs {
+	if ids == (schema.ExternalIDs{}) {
+		return nil
+	}
+	out := &ExternalIDs{}
+	if ids.Wikidata != "" {
+		out.Wikidata = &ids.Wikidata
+	}
+	if ids.GeoNames != 0 {
+		out.GeoNames = &ids.GeoNames
+	}
+	if ids.ISO != "" {
+		out.ISO = &ids.ISO
+	}
+	return out
+}
+
+// ExternalIDs returns the person's outside ids, nil when none.
+func (p Person) ExternalIDs() *ExternalIDs { return externalIDs(p.IDs) }
+
+// ExternalIDs returns the country's outside ids, nil when none.
+func (c Country) ExternalIDs() *ExternalIDs { return externalIDs(c.IDs) }
+
+// ExternalIDs returns the organization's outside ids, nil when none.
+func (o Organization) ExternalIDs() *ExternalIDs { return externalIDs(o.IDs) }
+
+// ExternalIDs returns the place's outside ids, nil when none.
+func (p Place) ExternalIDs() *ExternalIDs { return externalIDs(p.IDs) }
+
+// ExternalIDs returns the event's outside ids, nil when none.
+func (e Event) ExternalIDs() *ExternalIDs { return externalIDs(e.IDs) }
+
+// ExternalIDs returns the agreement's outside ids, nil when none.
+func (a Agreement) ExternalIDs() *ExternalIDs { return externalIDs(a.IDs) }
+
+// ExternalIDs returns the quote's outside ids, nil when none.
+func (q Quote) ExternalIDs() *ExternalIDs { return externalIDs(q.IDs) }

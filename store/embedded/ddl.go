@@ -30,10 +30,14 @@ var ddl = []string{
 		type   TEXT NOT NULL,
 		fold   TEXT NOT NULL, -- schema.Fold(name)
 		degree INTEGER NOT NULL DEFAULT 0, -- relations it is an end of
+		wikidata TEXT, -- the Wikidata id of doc's externalIds; NULL when none
 		doc    TEXT NOT NULL
 	)`,
 	`CREATE INDEX IF NOT EXISTS entities_fold ON entities (fold, id)`,
 	`CREATE INDEX IF NOT EXISTS entities_type ON entities (type, fold, id)`,
+	// Few entities are linked: the index holds only those that are.
+	`CREATE INDEX IF NOT EXISTS entities_wikidata ON entities (wikidata, id)
+		WHERE wikidata IS NOT NULL`,
 
 	// names holds the folded name (alias = 0) and each folded alias of an
 	// entity; names_fts indexes their words, with prefix tables.

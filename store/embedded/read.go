@@ -151,12 +151,8 @@ func prefixEnd(p string) string { return p + "\xff" }
 // Entities lists entities by folded name then id, optionally of one type
 // and with a folded name prefix.
 func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.EntityPage, error) {
-	w, err := pageWindow(f.Page)
+	f, sp, err := f.Normalize()
 	if err != nil {
-		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
-	}
-	f.Page = withoutCursor(f.Page)
-	if f, _, err = f.Normalize(); err != nil {
 		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
 	}
 	var where []string
@@ -181,15 +177,15 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 			return err
 		}
 		cond, cargs := where, args
-		if w.after != nil {
+		if sp.After != nil {
 			cond = append(cond, "(fold, id) > (?, ?)")
-			cargs = append(cargs, w.after.sort, w.after.id)
+			cargs = append(cargs, sp.After.Sort, sp.After.ID)
 		}
-		var keys []key
+		var keys []store.Key
 		err = scanAll(ctx, q, func(rows *sql.Rows) error {
-			var k key
+			var k store.Key
 			var doc string
-			if err := rows.Scan(&k.sort, &k.id, &doc); err != nil {
+			if err := rows.Scan(&k.Sort, &k.ID, &doc); err != nil {
 				return err
 			}
 			e, err := decode[schema.Entity](doc)
@@ -197,24 +193,11 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 			keys = append(keys, k)
 			return err
 		}, "SELECT fold, id, doc FROM entities"+whereClause(cond)+
-			" ORDER BY fold, id LIMIT ? OFFSET ?", append(cargs, w.limit+1, w.offset)...)
-		page.Entities, page.HasNext, page.EndCursor = endPage(page.Entities, keys, w)
+			" ORDER BY fold, id LIMIT ?", append(cargs, sp.Limit+1)...)
+		page.Entities, page.HasNext, page.EndCursor = endPage(page.Entities, keys, sp)
 		return err
 	})
 	return page, err
-}
-
-// endPage cuts the limit+1 items read for a page to the page, and returns
-// whether more follow and the cursor after its last item.
-func endPage[T any](items []T, keys []key, w window) ([]T, bool, string) {
-	more := len(items) > w.limit
-	if more {
-		items, keys = items[:w.limit], keys[:w.limit]
-	}
-	if len(keys) == 0 {
-		return items, false, ""
-	}
-	return items, more, cursorOf(keys[len(keys)-1])
 }
 
 func whereClause(conds []string) string {
@@ -370,17 +353,13 @@ func (s *Store) ArticleEntities(ctx context.Context, id string) ([]schema.Entity
 
 // Articles lists articles newest first (undated last), then by id.
 func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.ArticlePage, error) {
-	w, err := pageWindow(f.Page)
+	f, sp, err := f.Normalize()
 	if err != nil {
-		return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
-	}
-	f.Page = withoutCursor(f.Page)
-	if f, _, err = f.Normalize(); err != nil {
 		return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
 	}
 	var page store.ArticlePage
 	err = s.read(ctx, "articles", func(q querier) error {
-		page, err = articles(ctx, q, f, w)
+		page, err = articles(ctx, q, f, sp)
 		return err
 	})
 	return page, err
@@ -390,11 +369,7 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) (store.Arti
 // f with Entity set to that id, all read in one transaction.
 func (s *Store) ArticlesOfEntities(ctx context.Context, ids []string, f store.ArticleFilter,
 ) ([]store.ArticlePage, error) {
-	w, err := pageWindow(f.Page)
-	if err == nil {
-		f.Page = withoutCursor(f.Page)
-		f, _, err = f.Normalize()
-	}
+	f, sp, err := f.Normalize()
 	if err == nil {
 		err = store.CheckBatch(ids)
 	}
@@ -406,7 +381,7 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, ids []string, f store.Ar
 		for i, id := range ids {
 			f.Entity = id
 			var err error
-			if out[i], err = articles(ctx, q, f, w); err != nil {
+			if out[i], err = articles(ctx, q, f, sp); err != nil {
 				return err
 			}
 		}
@@ -434,9 +409,9 @@ func dateWindow(since, until string) ([]string, []any) {
 	return conds, args
 }
 
-// articles returns the page w of the articles matching the normalized
+// articles returns the page sp of the articles matching the normalized
 // filter f.
-func articles(ctx context.Context, q querier, f store.ArticleFilter, w window,
+func articles(ctx context.Context, q querier, f store.ArticleFilter, sp store.Span,
 ) (store.ArticlePage, error) {
 	page := store.ArticlePage{Articles: []schema.Article{}}
 	conds, args := dateWindow(f.Since, f.Until)
@@ -457,15 +432,15 @@ func articles(ctx context.Context, q querier, f store.ArticleFilter, w window,
 	if err != nil {
 		return page, err
 	}
-	if w.after != nil {
+	if k := sp.After; k != nil {
 		conds = append(conds, "(published < ? OR published = ? AND id > ?)")
-		args = append(args, w.after.sort, w.after.sort, w.after.id)
+		args = append(args, k.Sort, k.Sort, k.ID)
 	}
-	var keys []key
+	var keys []store.Key
 	err = scanAll(ctx, q, func(rows *sql.Rows) error {
-		var k key
+		var k store.Key
 		var doc string
-		if err := rows.Scan(&k.sort, &k.id, &doc); err != nil {
+		if err := rows.Scan(&k.Sort, &k.ID, &doc); err != nil {
 			return err
 		}
 		a, err := decode[schema.Article](doc)
@@ -473,8 +448,8 @@ func articles(ctx context.Context, q querier, f store.ArticleFilter, w window,
 		keys = append(keys, k)
 		return err
 	}, "SELECT published, id, doc FROM articles"+whereClause(conds)+
-		" ORDER BY published DESC, id LIMIT ? OFFSET ?", append(args, w.limit+1, w.offset)...)
-	page.Articles, page.HasNext, page.EndCursor = endPage(page.Articles, keys, w)
+		" ORDER BY published DESC, id LIMIT ?", append(args, sp.Limit+1)...)
+	page.Articles, page.HasNext, page.EndCursor = endPage(page.Articles, keys, sp)
 	return page, err
 }
 

@@ -16,13 +16,13 @@ import (
 // order: by date (DateDesc: newest first, undated last; DateAsc: oldest
 // first, undated last), then by id.
 func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.RelationPage, error) {
-	f, w, err := normalizeRelations(f)
+	f, sp, err := f.Normalize()
 	if err != nil {
 		return store.RelationPage{}, fmt.Errorf("relations: %w", err)
 	}
 	var page store.RelationPage
 	err = s.read(ctx, "relations", func(q querier) error {
-		page, err = relations(ctx, q, f, w)
+		page, err = relations(ctx, q, f, sp)
 		return err
 	})
 	return page, err
@@ -32,7 +32,7 @@ func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.Re
 // for f with Entity set to that id, all read in one transaction.
 func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
 ) ([]store.RelationPage, error) {
-	f, w, err := normalizeRelations(f)
+	f, sp, err := f.Normalize()
 	if err == nil {
 		err = store.CheckBatch(ids)
 	}
@@ -44,23 +44,13 @@ func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.R
 		for i, id := range ids {
 			f.Entity = id
 			var err error
-			if out[i], err = relations(ctx, q, f, w); err != nil {
+			if out[i], err = relations(ctx, q, f, sp); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	return out, err
-}
-
-func normalizeRelations(f store.RelationFilter) (store.RelationFilter, window, error) {
-	w, err := pageWindow(f.Page)
-	if err != nil {
-		return f, w, err
-	}
-	f.Page = withoutCursor(f.Page)
-	f, _, err = f.Normalize()
-	return f, w, err
 }
 
 // Relation returns the relation with the given id, with its evidence.
@@ -143,9 +133,9 @@ func relationConds(f store.RelationFilter) (conds []string, args []any, narrow b
 	return conds, args, len(conds) > n
 }
 
-// relations returns the page w of the relations matching the normalized
+// relations returns the page sp of the relations matching the normalized
 // filter f.
-func relations(ctx context.Context, q querier, f store.RelationFilter, w window,
+func relations(ctx context.Context, q querier, f store.RelationFilter, sp store.Span,
 ) (store.RelationPage, error) {
 	page := store.RelationPage{Relations: []schema.Relation{}}
 	conds, args, narrow := relationConds(f)
@@ -163,27 +153,27 @@ func relations(ctx context.Context, q querier, f store.RelationFilter, w window,
 	if f.Order == store.DateAsc {
 		order = " ORDER BY date = '', date, id"
 	}
-	if k := w.after; k != nil {
+	if k := sp.After; k != nil {
 		switch {
 		case f.Order != store.DateAsc:
 			conds = append(conds, "(date < ? OR date = ? AND id > ?)")
-			args = append(args, k.sort, k.sort, k.id)
-		case k.sort == "":
+			args = append(args, k.Sort, k.Sort, k.ID)
+		case k.Sort == "":
 			conds = append(conds, "(date = '' AND id > ?)")
-			args = append(args, k.id)
+			args = append(args, k.ID)
 		default:
 			conds = append(conds, "(date = '' OR date > ? OR date = ? AND id > ?)")
-			args = append(args, k.sort, k.sort, k.id)
+			args = append(args, k.Sort, k.Sort, k.ID)
 		}
 	}
-	query := "SELECT rid, date, id, doc FROM relations" + whereClause(conds) + order +
-		" LIMIT ? OFFSET ?"
-	args = append(args, w.limit+1, w.offset)
+	query := "SELECT rid, date, id, doc FROM relations" + whereClause(conds) + order + " LIMIT ?"
 	if f.Entity != "" && f.Direction == store.Both && f.Order != store.DateAsc {
-		query, args = bothEnds(conds[1:], args[2:], f.Entity, w)
+		query, args = bothEnds(conds[1:], args[2:], f.Entity, sp.Limit+1)
+	} else {
+		args = append(args, sp.Limit+1)
 	}
 	rs, keys, err := loadRelations(ctx, q, query, args...)
-	page.Relations, page.HasNext, page.EndCursor = endPage(append(page.Relations, rs...), keys, w)
+	page.Relations, page.HasNext, page.EndCursor = endPage(append(page.Relations, rs...), keys, sp)
 	return page, err
 }
 
@@ -206,15 +196,15 @@ func typeTotal(ctx context.Context, q querier, types []schema.RelationType) (int
 // loadRelations returns the relations of query's rows of (rid, date, id,
 // doc), with their evidence, and their keys.
 func loadRelations(ctx context.Context, q querier, query string, args ...any,
-) ([]schema.Relation, []key, error) {
+) ([]schema.Relation, []store.Key, error) {
 	var rs []schema.Relation
-	var keys []key
+	var keys []store.Key
 	var rids []int64
 	err := scanAll(ctx, q, func(rows *sql.Rows) error {
 		var rid int64
-		var k key
+		var k store.Key
 		var doc string
-		if err := rows.Scan(&rid, &k.sort, &k.id, &doc); err != nil {
+		if err := rows.Scan(&rid, &k.Sort, &k.ID, &doc); err != nil {
 			return err
 		}
 		r, err := decode[schema.Relation](doc)
@@ -251,23 +241,20 @@ func withEvidence(ctx context.Context, q querier, rs []schema.Relation, rids []i
 		string(list))
 }
 
-// bothEnds returns the page query of the relations of entity at either end
-// that also meet conds (args, then the limit and offset), newest first, as
-// the merge of two index scans, one by source and one by target, each
-// stopped at the page's end: a hub's page reads a page of rows, not all of
-// its relations.
-func bothEnds(conds []string, args []any, entity string, w window) (string, []any) {
-	n := w.limit + 1 + w.offset
-	rest := args[:len(args)-2]
+// bothEnds returns the query of the first n relations of entity at either
+// end that also meet conds (args), newest first, as the merge of two index
+// scans, one by source and one by target, each stopped at n rows: a hub's
+// page reads a page of rows, not all of its relations.
+func bothEnds(conds []string, args []any, entity string, n int) (string, []any) {
 	arm := func(end string) string {
 		return "SELECT * FROM (SELECT rid, date, id, doc FROM relations" +
 			whereClause(append([]string{end}, conds...)) +
 			" ORDER BY date DESC, id LIMIT ?)"
 	}
 	query := arm("source = ?") + " UNION ALL " + arm("target = ? AND source != ?") +
-		" ORDER BY date DESC, id LIMIT ? OFFSET ?"
-	out := append([]any{entity}, rest...)
+		" ORDER BY date DESC, id LIMIT ?"
+	out := append([]any{entity}, args...)
 	out = append(out, n, entity, entity)
-	out = append(out, rest...)
-	return query, append(out, n, w.limit+1, w.offset)
+	out = append(out, args...)
+	return query, append(out, n, n)
 }

@@ -288,11 +288,12 @@ func (w *writer) upsertArticles(as []schema.Article) error {
 
 // entityRow is a row of the entities table, as inserted.
 type entityRow struct {
-	RID  int64  `json:"r"`
-	ID   string `json:"i"`
-	Type string `json:"t"`
-	Fold string `json:"f"`
-	Doc  string `json:"d"`
+	RID      int64  `json:"r"`
+	ID       string `json:"i"`
+	Type     string `json:"t"`
+	Fold     string `json:"f"`
+	Wikidata string `json:"w,omitempty"`
+	Doc      string `json:"d"`
 }
 
 func (w *writer) upsertEntities(es []schema.Entity) error {
@@ -328,15 +329,17 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 				return err
 			}
 			inserts = append(inserts, entityRow{rid, e.ID, string(e.Type), schema.Fold(e.Name),
-				string(doc)})
+				e.IDs.Wikidata, string(doc)})
 			w.counts[[2]string{"entity", string(e.Type)}]++
 		} else {
 			if prev.Type != e.Type {
 				w.counts[[2]string{"entity", string(prev.Type)}]--
 				w.counts[[2]string{"entity", string(e.Type)}]++
 			}
-			if _, err := w.exec("UPDATE entities SET type = ?, fold = ?, doc = ? WHERE rid = ?",
-				string(e.Type), schema.Fold(e.Name), string(doc), rid); err != nil {
+			if _, err := w.exec(
+				"UPDATE entities SET type = ?, fold = ?, wikidata = ?, doc = ? WHERE rid = ?",
+				string(e.Type), schema.Fold(e.Name), orNull(e.IDs.Wikidata), string(doc),
+				rid); err != nil {
 				return err
 			}
 		}
@@ -344,12 +347,21 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 			return err
 		}
 	}
-	if err := w.execRows(`INSERT INTO entities (rid, id, type, fold, doc)
-		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 'f', value ->> 'd'
+	if err := w.execRows(`INSERT INTO entities (rid, id, type, fold, wikidata, doc)
+		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 'f', value ->> 'w',
+			value ->> 'd'
 		FROM json_each(?)`, inserts, len(inserts)); err != nil {
 		return err
 	}
 	return nw.flush(w)
+}
+
+// orNull is s, or NULL for the empty string.
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // nameRow is one row of the names table.

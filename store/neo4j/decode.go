@@ -42,6 +42,7 @@ func toEntity(v any) schema.Entity {
 		ID: str(m, "id"), Key: str(m, "key"), Type: schema.EntityType(str(m, "type")),
 		Name: str(m, "name"), Aliases: strs(m, "aliases"),
 		Kind: str(m, "kind"), Date: str(m, "date"), Code: str(m, "code"),
+		IDs: externalIDs(m), Location: location(m),
 	}
 }
 
@@ -54,6 +55,8 @@ func entityProps(e schema.Entity) map[string]any {
 		"id": e.ID, "key": e.Key, "type": string(e.Type), "name": e.Name,
 		"aliases": nonNil(e.Aliases), "kind": e.Kind, "date": e.Date, "code": e.Code,
 		"fold": folds[0], "aliasText": strings.Join(folds, "\n"),
+		"wikidata": orNil(e.IDs.Wikidata), "geonames": orNil(int64(e.IDs.GeoNames)),
+		"iso": orNil(e.IDs.ISO), "location": point(e.Location),
 	}
 }
 

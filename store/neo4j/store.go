@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -42,6 +43,11 @@ type Config struct {
 	User     string
 	Password string
 	Database string // empty: the server's default database
+	// RetryTime bounds how long a transaction is retried after transient
+	// failures (a lost connection, a database not yet available) before
+	// its error is returned; 0 keeps the driver's default of 30 s. A
+	// server answering requests under a deadline wants it well inside.
+	RetryTime time.Duration
 }
 
 // Store is the Neo4j store. It is safe for concurrent use.
@@ -54,7 +60,12 @@ type Store struct {
 // constraints and indexes (schema.CypherSetup) where missing. A server that
 // cannot be reached, or refuses the credentials, is store.ErrUnavailable.
 func Open(ctx context.Context, c Config) (*Store, error) {
-	driver, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.User, c.Password, ""))
+	driver, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.User, c.Password, ""),
+		func(conf *neo4j.Config) {
+			if c.RetryTime > 0 {
+				conf.MaxTransactionRetryTime = c.RetryTime
+			}
+		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j.Open %s: %w: %w", c.URI, store.ErrUnavailable, err)
 	}
@@ -160,6 +171,7 @@ func unavailable(err error) bool {
 		}
 	case errors.As(err, &db):
 		return db.Code == "Neo.TransientError.General.DatabaseUnavailable" ||
+			db.Code == "Neo.ClientError.Database.DatabaseNotFound" ||
 			strings.HasPrefix(db.Code, "Neo.ClientError.Security.")
 	}
 	return false

@@ -29,6 +29,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Graph", graphTests},
 		{"Batch", batchTests},
 		{"Scan", scanTests},
+		{"Paging", pagingTests},
+		{"IDs", idTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

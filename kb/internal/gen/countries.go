@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/diplograph/diplograph/kb/internal/norm"
 )
@@ -18,6 +19,7 @@ type country struct {
 	population           int
 	name, official       string
 	capital              string
+	seats                set // other names that stand for the country as its seat ("Washington", "The Hague")
 	lat, lon             float64
 	independent          bool
 	demonyms             set
@@ -213,6 +215,12 @@ func (cs *countries) addCountryNames(src string) (int, error) {
 		if cs.namesPlace(k, cur) {
 			continue // "Republic of Tatarstan", "Emirate of Dubai": a region, not the country
 		}
+		if !capitalisedName(v) {
+			continue // "Netherlands nutome": a word of another language around the English name
+		}
+		if !sharesNameWord(k, cur) {
+			continue // "Deutschland", "Oland": another language's name, read as a word of English text
+		}
 		// countrynames writes many variants in capitals; prefer a readable form.
 		if strings.ToUpper(v) == v {
 			v = titleCase(v)
@@ -223,6 +231,55 @@ func (cs *countries) addCountryNames(src string) (int, error) {
 		}
 	}
 	return added, nil
+}
+
+// genericWords are the words of country names that say nothing about
+// which country ("Republic of …").
+var genericWords = map[string]bool{"republic": true, "kingdom": true, "state": true, "states": true,
+	"united": true, "islands": true, "island": true, "federal": true, "democratic": true, "people": true,
+	"peoples": true, "union": true, "saint": true, "commonwealth": true, "federation": true,
+	"socialist": true, "islamic": true, "arab": true, "principality": true, "grand": true, "duchy": true,
+	"territory": true, "north": true, "south": true, "east": true, "west": true, "central": true,
+	"independent": true, "plurinational": true, "bolivarian": true, "cooperative": true, "sultanate": true}
+
+// sharesNameWord reports whether a name variant (a folded key) has a
+// distinctive word in common with a name the country already has: the
+// variants of PyPI countrynames are of many languages, and only those
+// that repeat a word of an English name ("Republic of Korea", "Kingdom of
+// the Netherlands") are safe to read in English text.
+func sharesNameWord(key string, c *country) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' })
+	}
+	own := map[string]bool{}
+	for _, n := range c.names.list {
+		for _, w := range split(norm.Key(n)) {
+			if len(w) >= 4 && !genericWords[w] {
+				own[w] = true
+			}
+		}
+	}
+	for _, w := range split(key) {
+		if own[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedName reports whether every word of a name is capitalised or
+// one of the small words English names keep in lower case ("Republic of
+// the Congo", "Bosnia and Herzegovina").
+func capitalisedName(v string) bool {
+	small := map[string]bool{"of": true, "the": true, "and": true, "da": true, "de": true, "do": true, "dos": true,
+		"das": true, "del": true, "la": true, "le": true, "du": true, "y": true, "e": true, "et": true}
+	for _, w := range strings.Fields(v) {
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) && !small[w] {
+			return false
+		}
+	}
+	return true
 }
 
 func titleCase(s string) string {
@@ -260,7 +317,7 @@ func (cs *countries) table() *table {
 			"Wikidata via every-politician-scrapers (country ids, CC0); kb/data/supplement.tsv (hand-kept)",
 		},
 		licence: "ODbL 1.0 (derived from world-countries, (c) Mohammed Le Doze); parts CC BY 4.0 GeoNames, MIT countrynames, CC0 Wikidata",
-		columns: []string{"iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names"},
+		columns: []string{"iso2", "iso3", "numeric", "wikidata", "geonames", "name", "official", "capital", "lat", "lon", "population", "sovereign", "demonyms", "names", "seats"},
 	}
 	for _, iso := range sortedKeys(cs.byISO) {
 		c := cs.byISO[iso]
@@ -275,7 +332,7 @@ func (cs *countries) table() *table {
 		names := append([]string(nil), c.names.list...)
 		t.rows = append(t.rows, []string{c.iso2, c.iso3, c.num, c.qid, gn, c.name, c.official, c.capital,
 			strconv.FormatFloat(c.lat, 'f', 2, 64), strconv.FormatFloat(c.lon, 'f', 2, 64), strconv.Itoa(c.population), sov,
-			strings.Join(c.demonyms.list, "|"), strings.Join(names, "|")})
+			strings.Join(c.demonyms.list, "|"), strings.Join(names, "|"), strings.Join(c.seats.list, "|")})
 	}
 	return t
 }

@@ -49,7 +49,7 @@ func run(shared, src, out string) error {
 	}
 	supplement := filepath.Join(out, "supplement.tsv")
 	ps := &people{byQID: map[string]*person{}}
-	st1, err := applySupplement(supplement, map[string]bool{"country": true, "org": true, "member": true}, cs, os_, ps)
+	st1, err := applySupplement(supplement, map[string]bool{"country": true, "display": true, "seat": true, "org": true, "member": true}, cs, os_, ps)
 	if err != nil {
 		return err
 	}

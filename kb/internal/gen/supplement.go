@@ -12,10 +12,12 @@ import (
 // row in kb/data/supplement.tsv, the kind included; the last is the source.
 var supplementFields = map[string]int{
 	"country": 6,  // country ISO2 QID demonyms names source
+	"display": 4,  // display ISO2 name source
 	"org":     6,  // org name QID abbrevs aliases source
 	"member":  5,  // member org ISO2s since source
 	"office":  10, // office person QID aliases role title where start end source
 	"alias":   5,  // alias person where aliases source
+	"seat":    4,  // seat ISO2 names source
 }
 
 var roles = map[string]bool{roleVice: true, roleHeir: true, roleState: true, roleGovernment: true, roleForeign: true, roleOrgHead: true, roleOrgDeputy: true, roleOrgOfficer: true}
@@ -35,7 +37,7 @@ func splitList(s string) []string {
 func checkRow(f []string) error {
 	want, ok := supplementFields[f[0]]
 	if !ok {
-		return fmt.Errorf("unknown kind %q (want one of country, org, member, office, alias)", f[0])
+		return fmt.Errorf("unknown kind %q (want one of country, display, seat, org, member, office, alias)", f[0])
 	}
 	if len(f) != want {
 		return fmt.Errorf("a %s row has %d tab-separated fields, want %d", f[0], len(f), want)
@@ -106,6 +108,26 @@ func applySupplement(path string, kinds map[string]bool, cs *countries, os_ *org
 			for _, nm := range splitList(f[4]) {
 				c.names.add(norm.Key(nm), nm)
 				cs.index(norm.Key(nm), c.iso2)
+			}
+			st.countries++
+		case "display":
+			c := cs.byISO[f[1]]
+			if c == nil {
+				return st, fmt.Errorf("%s: no country with ISO code %q", where, f[1])
+			}
+			c.names.add(norm.Key(c.name), c.name)
+			cs.index(norm.Key(c.name), c.iso2)
+			c.name = f[2]
+			c.names.add(norm.Key(f[2]), f[2])
+			cs.index(norm.Key(f[2]), c.iso2)
+			st.countries++
+		case "seat":
+			c := cs.byISO[f[1]]
+			if c == nil {
+				return st, fmt.Errorf("%s: no country with ISO code %q", where, f[1])
+			}
+			for _, nm := range splitList(f[2]) {
+				c.seats.add(norm.Key(nm), nm)
 			}
 			st.countries++
 		case "org":
