@@ -56,6 +56,9 @@ func (a *assembler) add(d *document) {
 			continue
 		}
 		key := d.entityKey(e)
+		if e.Generic && (e.Type == schema.Event || e.Type == schema.Agreement) {
+			key = d.genericKey(k, key, b.Article.ID)
+		}
 		keyOf[k] = key
 		if i, ok := a.index[key]; ok {
 			idOf[k] = b.Entities[i].ID
@@ -122,8 +125,12 @@ var scored = map[schema.RelationType]bool{
 }
 
 // used reports whether entity k should be printed: every entity with a
-// mention of its own in the text (not only a pronoun).
+// mention of its own in the text (not only a pronoun), and a country the
+// knowledge base added as the office of a person named there.
 func (d *document) used(k int) bool {
+	if d.entities[k].Known {
+		return true
+	}
 	for _, r := range d.entities[k].Mentions {
 		if m := d.m(r); m.Form != formPronoun && m.Form != formPlural {
 			return true
@@ -139,6 +146,24 @@ func (d *document) entityKey(e *entity) string {
 		return "country:" + strings.ToLower(e.Code)
 	}
 	return entityKey(e.Type, e.Name)
+}
+
+// genericKey is the key of event or agreement k known by a common noun
+// only ("the bombing", "the agreement"): such a name says nothing of which
+// one, so two articles' "bombing" are one node only when they agree on
+// kind, place and day ("event:attack in kabul on 2025-03-30"); without a
+// place and a day the node is its article's own. A named event ("the
+// Kazan summit") keeps the key of its name.
+func (d *document) genericKey(k int, key, article string) string {
+	e := &d.entities[k]
+	if e.Type == schema.Event && e.Kind != "" && len(e.Date) == len("2006-01-02") {
+		for _, r := range d.rels {
+			if r.Type == schema.OccurredIn && r.Src == k && !d.entities[r.Dst].Dropped {
+				return "event:" + e.Kind + " in " + d.entityKey(&d.entities[r.Dst]) + " on " + e.Date
+			}
+		}
+	}
+	return key + " of article " + article
 }
 
 // entityKey is schema.EntityKey with fold's fast path for ASCII names.

@@ -51,7 +51,49 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 	if m, ok := mf.orgName(v, r); ok {
 		return mf.embedded(append(out, m), v, r.T0, r.T1)
 	}
+	if m, ok := mf.knownPlace(v, r); ok {
+		return append(out, m)
+	}
 	return mf.person(out, v, r)
+}
+
+// knownPlace reads a run that no word list knows and that holds no title
+// as a place when the knowledge base has a town or city of that name and
+// no office-holder of it: after a preposition of place ("talks in Hai
+// Phong"), or, standing anywhere, when the name has two words or more and
+// the town is large (100,000 people or more), since a one-word name or a
+// small town's is more often a person's.
+func (mf mentionFinder) knownPlace(v *sentView, r run) (mention, bool) {
+	k := mf.g.kb
+	if k == nil {
+		return mention{}, false
+	}
+	for i := r.T0; i < r.T1; i++ {
+		if v.Roles[i].End > 0 || v.Gaz[i].End > 0 || mf.g.rolePrefix[v.Toks[i].Low] {
+			return mention{}, false
+		}
+	}
+	name := v.span(r.T0, r.T1)
+	if isShortUpper(name) {
+		return mention{}, false // an acronym is a body's more often than a town's
+	}
+	p, ok := k.Place(name, "")
+	if !ok || len(k.People(name)) > 0 {
+		return mention{}, false
+	}
+	after := r.T0 > 0 && placePreps[v.Toks[r.T0-1].Low]
+	if !after && (p.Population < 100000 || r.T1-r.T0 == 1) {
+		return mention{}, false
+	}
+	m := newMention(v.Index, r.T0, r.T1, schema.Place, formProper)
+	m.Name, m.Code = name, p.Country
+	if r.T0 > 0 {
+		m.Prep = v.Toks[r.T0-1].Low
+	}
+	if r.T1 < len(v.Toks) && v.Toks[r.T1].isPossessive() {
+		m.Poss = true
+	}
+	return m, true
 }
 
 // knightedBefore reports whether the run at t0 follows a capitalised "Sir"

@@ -24,6 +24,8 @@ type entity struct {
 	Capital  bool
 	Generic  bool // an event or agreement known by a common noun only
 	Dropped  bool
+	Known    bool // added from the knowledge base (a person's country the text does not name)
+	KBOffice bool // a person whose office's country the knowledge base gave
 }
 
 // ref locates a mention: its sentence and its index there.

@@ -42,6 +42,7 @@ type roleInfo struct {
 // gazetteer holds every list the extractor looks words up in. It is built
 // once by newGazetteer and only read afterwards, so it is safe to share.
 type gazetteer struct {
+	kb           *kb.KB               // the knowledge base the tables below come from
 	phrases      map[string]*gazEntry // folded phrase → meaning
 	prefixes     map[string]bool      // folded word prefixes of phrases
 	maxWords     int
@@ -111,6 +112,7 @@ func newGazetteer() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.kb = k
 	g.loadKBCountries(k)
 	if err := g.loadLexicon(); err != nil {
 		return nil, err

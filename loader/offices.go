@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/diplograph/diplograph/kb"
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -23,6 +25,7 @@ func (d *document) offices() {
 	}
 	d.representedBy()
 	d.nationalTitles()
+	d.knownOffices()
 	d.home, d.away = d.homeCountry()
 	other := d.away
 	for k := range d.entities {
@@ -343,4 +346,63 @@ func (d *document) unofficedPerson(s, n int) int {
 		}
 	}
 	return -1
+}
+
+// knownOffices gives a person the text names with a title but no country
+// ("President Ilves said", "Foreign Minister Sato met …") the country the
+// knowledge base says that person held the titled office in on the
+// article's date: the person's full name or a recorded alias must match,
+// and every matching office must be in the same country. A country written
+// in the text, or a guess from the story, never overrides it.
+func (d *document) knownOffices() {
+	if !d.dc.known || d.g.kb == nil {
+		return
+	}
+	on := kb.DateOf(d.dc.pub)
+	for k := range d.entities {
+		e := &d.entities[k]
+		if e.Type != schema.Person || e.Dropped || e.Explicit || e.RoleOrg >= 0 ||
+			len(strings.Fields(e.Name)) < 2 {
+			continue
+		}
+		code, title := "", ""
+		os := d.knownOfficesOf(e.Role, e.Name, on)
+		sovereign := slices.ContainsFunc(os, func(o kb.HeldOffice) bool {
+			return o.Match != kb.BySurname && o.Country != nil && o.Country.Sovereign
+		})
+		for _, o := range os {
+			if o.Match == kb.BySurname || sovereign && o.Country != nil && !o.Country.Sovereign {
+				continue // a president is also the head of his country's territories
+			}
+			if o.Country == nil || code != "" && code != o.Country.ISO2 {
+				code = ""
+				break
+			}
+			code, title = o.Country.ISO2, o.Title
+		}
+		if code != "" && !d.heldByOther(k, code) {
+			e.RoleCode, e.Explicit, e.KBOffice = code, true, true
+			if e.Role == "" {
+				e.Role = title
+			}
+		}
+	}
+}
+
+// knownOfficesOf gives the offices the knowledge base knows for a person
+// of the title and name on a date; a name of three words or more that it
+// does not know is tried again as its first and last word ("Ana Maria
+// Costa" as "Ana Costa"), as sources often leave out middle names.
+func (d *document) knownOfficesOf(role, name string, on kb.Date) []kb.HeldOffice {
+	os := d.g.kb.OfficesOf(strings.TrimSpace(role+" "+name), on)
+	for _, o := range os {
+		if o.Match != kb.BySurname {
+			return os
+		}
+	}
+	w := strings.Fields(name)
+	if len(w) < 3 {
+		return os
+	}
+	return d.g.kb.OfficesOf(strings.TrimSpace(role+" "+w[0]+" "+w[len(w)-1]), on)
 }

@@ -108,6 +108,8 @@ func (d *document) holdsOffice() {
 		if e.RoleCode != "" {
 			if c := d.countryEntity(e.RoleCode); c >= 0 {
 				dst = c
+			} else if e.KBOffice {
+				dst = d.knownCountry(e.RoleCode)
 			}
 		}
 		if dst < 0 {
@@ -127,4 +129,15 @@ func (d *document) holdsOffice() {
 		d.rels = append(d.rels, relation{Type: schema.HoldsOffice, Src: k, Dst: dst, Sent: s,
 			Role: roleName(e), Conf: conf})
 	}
+}
+
+// knownCountry adds the country of ISO code the text does not name, for
+// an office the knowledge base gave, and returns its entity.
+func (d *document) knownCountry(code string) int {
+	name := d.g.countryNames[code]
+	if name == "" {
+		return -1
+	}
+	d.entities = append(d.entities, entity{Type: schema.Country, Name: name, Code: code, RoleOrg: -1, Known: true})
+	return len(d.entities) - 1
 }
