@@ -77,7 +77,7 @@ func (d *document) nicknameAt(r ref, m *mention) int {
 		}
 		return -1
 	case "nicknamed", "dubbed":
-	case "as": // "known as", "better known at home as"
+	case "as": // "known as", "better known locally as"
 		if !hasWordIn(v.Toks[max(0, k-4):k], "known") {
 			return -1
 		}

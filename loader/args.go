@@ -38,7 +38,7 @@ func (c *sentCtx) subjectLeft(i int) []int {
 			}
 		}
 		if t.Low == "whose" && k+1 < i && (c.at[k+1] >= 0 || personNouns[c.toks[k+1].Low]) {
-			return nil // "ASEAN, whose leaders will gather": the leaders act, unnamed
+			return nil // "Mercosur, whose ministers will convene": the leaders act, unnamed
 		}
 		if t.Low == "who" {
 			e := k
@@ -53,7 +53,7 @@ func (c *sentCtx) subjectLeft(i int) []int {
 		a := c.at[k]
 		if a < 0 {
 			if c.unknownPersonAt(k) {
-				return nil // "and the Kyrgyz leader will travel": someone not resolved
+				return nil // "and the Uruguayan premier will fly": someone not resolved
 			}
 			continue
 		}
@@ -208,7 +208,7 @@ func (c *sentCtx) afterPreposition(b int) bool {
 }
 
 // beforeRelative returns the mention a relative clause ending at token k
-// is about ("Mottley, who chairs the Caribbean Community"), or -1.
+// is about ("Lindqvist, who chairs the Barents Euro-Arctic Council"), or -1.
 func (c *sentCtx) beforeRelative(k int) int {
 	for j := k; j >= 2 && j >= k-14; j-- {
 		if t := c.toks[j]; t.Text == ";" || t.Text == "." {
@@ -290,7 +290,7 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 			case sawSep && governedBy(c.toks, k):
 				k++ // "and by the governments of Qatar and Turkey": the countries
 			case w == "(" && !sawSep && k+2 < len(c.toks) && c.toks[k+2].Text == ")":
-				k += 2 // "the Intergovernmental Authority on Development (IGAD) and …"
+				k += 2 // "the Regional Council on River Basins (RCRB) and …"
 			case w == "of" && !sawSep && c.countryOfPerson(cur, k) > k:
 				k = c.countryOfPerson(cur, k) - 1 // "Elina Valtonen of Finland, …"
 			default:

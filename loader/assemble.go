@@ -145,6 +145,13 @@ func (d *document) entityKey(e *entity) string {
 	if e.Type == schema.Country && e.Code != "" {
 		return "country:" + strings.ToLower(e.Code)
 	}
+	if e.Type == schema.Person && e.RoleOrg < 0 && e.RoleCode != "" && (e.Written || e.KBOffice) {
+		// Namesakes who hold office in two countries, as the text or the
+		// knowledge base says, are two people ("person:pk:ahmed khan",
+		// "person:af:ahmed khan"); resolve joins a mention with no
+		// country to the one person it fits.
+		return schema.PersonKey(e.Name, e.RoleCode)
+	}
 	return entityKey(e.Type, e.Name)
 }
 

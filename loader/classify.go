@@ -28,7 +28,7 @@ func (mf mentionFinder) classify(out []mention, v *sentView, r run) []mention {
 		m := newMention(v.Index, r.T0, r.T1, typ, formProper)
 		m.Name = v.span(r.T0, r.T1)
 		if typ == schema.Place && knightedBefore(v, r.T0) {
-			// "Sir Seretse Khama International Airport": the title is
+			// "Sir Alfred Marlowe Memorial Hospital": the title is
 			// part of the name of what is called after the person.
 			m.T0, m.N0, m.Name = r.T0-1, r.T0-1, v.span(r.T0-1, r.T1)
 		}

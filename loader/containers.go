@@ -6,11 +6,11 @@ import (
 
 // appositionContainer reads where a place lies from what is apposed to it,
 // starting at token k after the comma: "Jastrzębie-Zdrój, a mining town in
-// the Silesia region", "Ceuta and Melilla, the two Spanish cities on the
-// coast", "El Alamein, on Egypt's Mediterranean coast", "Kota Kinabalu,
-// the Sabah capital", "Sebatik, an island divided between Indonesia's
-// North Kalimantan province and the Malaysian state of Sabah". It reports
-// whether it found a container.
+// the Silesia region", "Bregenz and Feldkirch, the two Austrian towns near
+// the border", "El Alamein, on Egypt's Mediterranean coast", "Kota Kinabalu,
+// the Sabah capital", "Usedom, an island shared by Germany's
+// Mecklenburg-Vorpommern state and the Polish province of West
+// Pomerania". It reports whether it found a container.
 func (c *sentCtx) appositionContainer(srcs []int, k int) bool {
 	if k >= len(c.toks) {
 		return false
@@ -42,7 +42,7 @@ func (c *sentCtx) appositionContainer(srcs []int, k int) bool {
 			break
 		}
 		if t.Text == "," {
-			// "Bakara market, the city's largest, in Hawl Wadag district"
+			// "Kariakoo market, the town's busiest, in Ilala district"
 			if j+1 < len(c.toks) && (c.toks[j+1].Low == "in" || c.toks[j+1].Low == "on") {
 				if p := c.placeAfter(j + 1); p >= 0 && add(p) {
 					found = true
@@ -162,7 +162,7 @@ func (c *sentCtx) demonymPlaceOf(a int) {
 	}
 }
 
-// onTheCoast reads "Klaipėda on the Lithuanian coast" and "Nybro, near the
+// onTheCoast reads "Pärnu on the Estonian coast" and "Nybro, near the
 // Swedish border": a place on a country's coast, shore or side lies in it.
 func (c *sentCtx) onTheCoast(a int) {
 	x := &c.ms[a]
@@ -185,7 +185,7 @@ func (c *sentCtx) onTheCoast(a int) {
 	}
 }
 
-// apposedAfter reads "the Bolivian seat of government, La Paz," and "the
+// apposedAfter reads "the Malaysian seat of government, Putrajaya," and "the
 // Swedish island, Öland": a place apposed after a noun phrase with a
 // demonym and a place noun lies in that country.
 func (c *sentCtx) apposedAfter(a int) {

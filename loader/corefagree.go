@@ -55,7 +55,7 @@ func (d *document) agreementNominal(r ref, m *mention) {
 
 // topicAgreement settles an agreement noun with a topic ("a memorandum
 // of understanding on rice exports"): it is the named agreement whose name
-// holds its words ("the Framework Agreement on Lithium Value Chains"), an
+// holds its words ("the Framework Agreement on Cobalt Refining"), an
 // agreement with the same name met before, or a new agreement of its own.
 func (d *document) topicAgreement(r ref, m *mention) {
 	words := strings.Fields(fold(m.Name))
@@ -180,7 +180,7 @@ func absInt(n int) int {
 // relativeOpens reports whether token k opens a relative clause that tells
 // more of the noun before the comma ("which", "that", "during", "when",
 // "in which"), so a date in it is still the noun's, or a purpose ("gathered
-// in Cholpon-Ata in July 2022, for a consultative meeting"), whose event
+// in Nukus in March 2019, for a working meeting"), whose event
 // the date before the comma dates.
 func relativeOpens(toks []token, k int) bool {
 	if k >= len(toks) {

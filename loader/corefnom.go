@@ -159,7 +159,7 @@ func (d *document) eventNominal(r ref, m *mention, keys map[string]int) {
 			continue
 		}
 		if !m.Generic && e.Generic && !isGathering(m.Kind) && lastWord(fold(e.Name)) != m.Head {
-			continue // "the sinking of the MV Bukoba" is not the "boat disaster"
+			continue // "the sinking of the MV Karonga" is not the "boat disaster"
 		}
 		if anyPrior && !prior(e) {
 			continue // an event named before the noun, when there is one

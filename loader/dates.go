@@ -586,7 +586,7 @@ func weekdayTense(v *sentView, i int) tense {
 
 // pastAfter reports whether a past verb follows weekday i at once, or
 // after a part of the day: the weekday stands between a subject and its
-// verb and times that verb ("Caribbean leaders on Wednesday condemned …",
+// verb and times that verb ("Andean ministers on Friday welcomed …",
 // "the envoy on Monday evening left"), whatever the words before it look
 // like.
 func pastAfter(v *sentView, i int) bool {
@@ -622,8 +622,8 @@ func presentBefore(v *sentView, i int) bool {
 // after its subject: a lower-case word in -s after "he", "she", "it" or a
 // name ("she travels", "Ruto flies"), not a form of "be", "have" or "do",
 // nor an event noun ("the Doha talks"), nor a plural noun: one followed by
-// "of" ("the districts of Sabaragamuwa") or after a name that is itself
-// inside a noun phrase ("through the Ratnapura and Kegalle districts").
+// "of" ("the districts of Tororo") or after a name that is itself
+// inside a noun phrase ("through the Kasese and Bundibugyo districts").
 func presentVerb(toks []token, k int) bool {
 	w := toks[k].Low
 	if k == 0 || toks[k].Cap || toks[k].Lex&lexNominal != 0 || len(w) < 4 ||

@@ -26,6 +26,7 @@ type entity struct {
 	Dropped  bool
 	Known    bool // added from the knowledge base (a person's country the text does not name)
 	KBOffice bool // a person whose office's country the knowledge base gave
+	Written  bool // a person whose office's country a mention of its own names ("Pakistani FM")
 }
 
 // ref locates a mention: its sentence and its index there.

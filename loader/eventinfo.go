@@ -160,7 +160,7 @@ func (d *document) toldDate(e *entity, k int) string {
 					continue
 				}
 				// A verb with no date in its clause, or only a coarse one
-				// ("drenched the country last week"), leaves the day to a
+				// ("soaked the valley last week"), leaves the day to a
 				// later telling ("made landfall … last Thursday").
 				date := d.clauseDate(s, i, k)
 				if isDay(date) {
@@ -452,7 +452,7 @@ func (d *document) placeInName(k int) int {
 }
 
 // struckCountry returns the country named just before event mention r
-// after a preposition ("behind Armenia after flash floods", "to Nepal
+// after a preposition ("behind Peru after the landslides", "to Nepal
 // after the earthquake"), or -1: the country the event struck.
 func (d *document) struckCountry(r ref) int {
 	m := d.m(r)

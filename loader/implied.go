@@ -253,7 +253,7 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 			return nil, false // "asked to visit": the subject's own act
 		}
 		if controlVerbs[t.Low] {
-			return nil, true // "invited the Sultan to visit": an object not known
+			return nil, true // "invited the Grand Duke to visit": an object not known
 		}
 		a := c.at[k]
 		if a < 0 || c.ms[a].T1 != k+1 || c.ms[a].T0 == 0 || !c.isActor(&c.ms[a]) {
@@ -274,7 +274,7 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 }
 
 // infinitiveVerbs take a visit or a trip as their object in an infinitive
-// ("to pay a visit", "to make a state visit").
+// ("to pay a visit", "to undertake a working visit").
 var infinitiveVerbs = wordSet(`pay make undertake attend join hold`)
 
 // metAtEvent reads "expected to meet Y at the BIMSTEC summit": both sides
@@ -366,7 +366,7 @@ func (c *sentCtx) invitedToPlace(hosts, guests []int, end int) {
 		}
 	}
 	if len(who) == 0 || c.negated(end, schema.Visited) {
-		return // "… but Spajić cancelled his trip"
+		return // "… but Mwangura cancelled his trip"
 	}
 	guests = who
 	fr := &frame{Rel: schema.Visited, Obj: objAfter, Preps: []string{"to"}, Kind: argPlace}
@@ -394,8 +394,8 @@ func (c *sentCtx) gatheringBefore(i int) int {
 	return ev
 }
 
-// travelFor reads "will be in Honiara for the 54th Pacific Islands Forum
-// Leaders Meeting" and "will travel to the capital for the gathering":
+// travelFor reads "will be in Port Vila for the 9th Melanesian Spearhead
+// Group Leaders Summit" and "will travel to the capital for the gathering":
 // who goes somewhere for a gathering attends it.
 func (c *sentCtx) travelFor(i int) {
 	if i+1 >= len(c.toks) {

@@ -70,7 +70,7 @@ func (c *sentCtx) placeOfNoun(j int) bool {
 func (c *sentCtx) eventPlace(a int) {
 	x := &c.ms[a]
 	if c.quoted(x.T0) {
-		return // "an attack on the whole Andean region" says what, not where
+		return // "an assault on the whole Sahel region" says what, not where
 	}
 	for k := x.T1; k < len(c.toks) && k < x.T1+16; k++ {
 		t := c.toks[k]
@@ -81,7 +81,7 @@ func (c *sentCtx) eventPlace(a int) {
 			if k+1 < len(c.toks) && (c.toks[k+1].Low == "which" || c.toks[k+1].Low == "that" ||
 				eventParticiples[c.toks[k+1].Low] || c.toks[k+1].Low == "at" ||
 				c.toks[k+1].Low == "near") {
-				continue // "the meeting, hosted by X at the Stenbock House", "the blast, at a base in …"
+				continue // "the meeting, hosted by X at the Stenbock House", "the explosion, at a depot in …"
 			}
 			return
 		}
@@ -89,7 +89,7 @@ func (c *sentCtx) eventPlace(a int) {
 			return // another event's place
 		}
 		if t.Low == "on" && isMishap(c.d.entities[x.Entity].Kind) {
-			if p := c.placeAfter(k); p >= 0 { // "the boat disaster on Lake Victoria"
+			if p := c.placeAfter(k); p >= 0 { // "the ferry disaster on Lake Malawi"
 				c.d.addRel(schema.OccurredIn, x.Entity, c.ms[p].Entity, c.s, "", false, 0.6)
 				return
 			}
@@ -147,7 +147,7 @@ func (c *sentCtx) placeContainer(a int) {
 			c.ofContainer(src, k+1)
 			c.appositionContainer([]int{src}, k+1)
 		case "and":
-			// "Ceuta and Melilla, the two Spanish cities": the apposition
+			// "Bregenz and Feldkirch, the two Austrian towns": the apposition
 			// is both places'.
 			if b := c.at[k+1]; b >= 0 && c.ms[b].T0 == k+1 && c.typ(b) == schema.Place &&
 				c.ms[b].T1+1 < len(c.toks) && c.toks[c.ms[b].T1].Text == "," {

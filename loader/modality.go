@@ -70,7 +70,7 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 			}
 			if (t.Low == "called" || t.Low == "calls" || t.Low == "call") && k+1 < len(c.toks) &&
 				c.toks[k+1].Low == "off" {
-				return true // "called off a planned trip"
+				return true // "called off a scheduled visit"
 			}
 		}
 		return c.plannedThenNot(i)
@@ -78,8 +78,8 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 	return false
 }
 
-// plannedThenNot reads "X, who had been due to fly to Djibouti for the
-// summit, did not travel": an action planned in a relative clause is
+// plannedThenNot reads "X, who had been due to travel to Maputo for the
+// forum, did not go": an action planned in a relative clause is
 // undone by a negated main verb right after it.
 func (c *sentCtx) plannedThenNot(i int) bool {
 	who := -1
@@ -168,7 +168,7 @@ func (c *sentCtx) ownedByOtherEvent(de dateExpr, obj []int) bool {
 			continue
 		}
 		if purposeOf(c.toks, x.T0) {
-			continue // "to Windhoek for Heroes' Day on 26 August": the trip's day too
+			continue // "to Lusaka for Independence Day on 24 October": the trip's day too
 		}
 		if de.T0 >= x.T0 && de.T1 <= x.T1 || de.T0 == x.T1 || de.T0 == x.T1+1 ||
 			de.T1 == x.T0 || de.T1+1 == x.T0 {

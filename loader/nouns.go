@@ -76,7 +76,7 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	if t.Low == "sinking" || t.Low == "capsizing" {
 		if e := shipOf(v.Toks, end); e > end {
-			end, named = e, true // "the sinking of the MV Bukoba"
+			end, named = e, true // "the sinking of the MV Karonga"
 		}
 	}
 	// "an extraordinary summit", "an emergency meeting": a gathering

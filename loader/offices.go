@@ -167,7 +167,7 @@ func (d *document) office(k int) {
 		}
 		e.Leader = e.Leader || m.Leader
 		if e.RoleCode == "" && m.RoleCode != "" {
-			e.RoleCode, e.Explicit = m.RoleCode, true
+			e.RoleCode, e.Explicit, e.Written = m.RoleCode, true, true
 		}
 		if e.RoleOrg < 0 && m.RoleOrg >= 0 {
 			if o := d.mentions[r.Sent][m.RoleOrg].Entity; o >= 0 {
@@ -352,8 +352,10 @@ func (d *document) unofficedPerson(s, n int) int {
 // ("President Ilves said", "Foreign Minister Sato met …") the country the
 // knowledge base says that person held the titled office in on the
 // article's date: the person's full name or a recorded alias must match,
-// and every matching office must be in the same country. A country written
-// in the text, or a guess from the story, never overrides it.
+// and every matching office must be in the same country. The base's
+// answer, dated and matched by name and title, also stands over a country
+// the text seems to give a titled person ("the Guyanese talks with
+// Secretary X" read as a Guyanese secretary) and over a guess from the story.
 func (d *document) knownOffices() {
 	if !d.dc.known || d.g.kb == nil {
 		return
@@ -361,8 +363,8 @@ func (d *document) knownOffices() {
 	on := kb.DateOf(d.dc.pub)
 	for k := range d.entities {
 		e := &d.entities[k]
-		if e.Type != schema.Person || e.Dropped || e.Explicit || e.RoleOrg >= 0 ||
-			len(strings.Fields(e.Name)) < 2 {
+		if e.Type != schema.Person || e.Dropped || e.RoleOrg >= 0 || len(strings.Fields(e.Name)) < 2 ||
+			e.Explicit && e.Role == "" {
 			continue
 		}
 		code, title := "", ""
@@ -380,7 +382,7 @@ func (d *document) knownOffices() {
 			}
 			code, title = o.Country.ISO2, o.Title
 		}
-		if code != "" && !d.heldByOther(k, code) {
+		if code != "" && (code == e.RoleCode || !d.heldByOther(k, code)) {
 			e.RoleCode, e.Explicit, e.KBOffice = code, true, true
 			if e.Role == "" {
 				e.Role = title

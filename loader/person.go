@@ -39,7 +39,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 			continue
 		}
 		if n := partyAffiliation(v, i); n > 0 && r.T1-(i+n) >= 2 {
-			i += n // "Swedish Social Democrat Helena Vilhelmsson"
+			i += n // "Finnish Social Democrat Aino Lehtikoski"
 			continue
 		}
 		if mf.g.orgHeads[v.Toks[i].Low] && v.Roles[i+1].End > 0 && v.Roles[i].End == 0 {

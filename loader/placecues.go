@@ -142,7 +142,7 @@ func (d *document) sharedGeoNoun(v *sentView, k int) bool {
 // Ahmeyim (GTA) gas field". "the" keeps out a person's name before a verb
 // ("Mensah said district officials …").
 func (d *document) compoundGeoNoun(v *sentView, m *mention) bool {
-	j := m.T0 - 1 // "the offshore Greater Tortue Ahmeyim (GTA) gas field"
+	j := m.T0 - 1 // "the offshore Greater Sunrise (GS) gas field"
 	if j > 0 && !v.Toks[j].Cap && v.Toks[j].Word && v.Toks[j].Lex&lexStop == 0 {
 		j--
 	}

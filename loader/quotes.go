@@ -21,7 +21,7 @@ func (d *document) quotes() {
 	for s, v := range d.views {
 		spans, open := quoteSpans(v.Toks)
 		if carry >= 0 && len(spans) > 0 && spans[0][0] < 0 {
-			// "Ukraine shares Poland's pain. We are ready," Zelensky wrote:
+			// "Chile feels Peru's grief. We stand ready," Boric wrote:
 			// the quotation opened in the sentence before.
 			d.quote(s, spans[0], carry)
 			spans = spans[1:]

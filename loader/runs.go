@@ -278,7 +278,7 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 			return 0, cur.T1
 		}
 		n, end = n+1, next.T1
-		// An item's own complement: "the Management of the Senegal River Estuary".
+		// An item's own complement: "the Protection of the Volta River Delta".
 		if c := k + n + 1; c < len(rs) && isOfGap(v.Toks[end:rs[c].T0]) &&
 			rs[c].T1-rs[c].T0 <= 5 && v.Roles[rs[c].T0].End == 0 {
 			n, end = n+1, rs[c].T1
@@ -291,7 +291,7 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 }
 
 // portfolioHeads are words of offices and ministries whose portfolio may
-// be a list ("Minister of Trade, Industry and Energy").
+// be a list ("Minister of Mines, Water and Transport").
 var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
 	"department": true, "commissioner": true, "organ": true, "committee": true}
 
@@ -353,7 +353,7 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 	case "a", "an":
 		return false
 	case "the":
-		// "… States Bordering the Red Sea": a title-case participle takes
+		// "… Nations Bordering the Caspian Sea": a title-case participle takes
 		// its object into the name.
 		return merged && len(gap) == 1 && len(head) > 5 && strings.HasSuffix(head, "ing") &&
 			v.Gaz[cur.T1-1].End == 0
@@ -386,7 +386,7 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 }
 
 // mergedJoinable reports whether a name already joined across a connector
-// ("Memorandum of Understanding on Cooperation") goes on across the gap
+// ("Memorandum of Understanding on Forestry") goes on across the gap
 // before the next run.
 func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []token) bool {
 	first := gap[0].Low
@@ -407,7 +407,7 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 		startsName := mf.leftHead(v, nf) && !(inner && mf.g.placeHeads[v.Toks[next.T0].Low])
 		return !endsName && !startsName && len(gap) == 1
 	case "in":
-		// "AU Support and Stabilization Mission in Somalia"; "Cooperation in
+		// "EU Training and Advisory Mission in Niger"; "Cooperation in
 		// the Fight …", unless a known place follows.
 		if isPostHead(last) {
 			return true
@@ -442,7 +442,7 @@ func (mf mentionFinder) leftHead(v *sentView, cur run) bool {
 	return mf.g.orgHeads[head] || mf.g.agreeHeads[head] || mf.g.eventHeads[head] != "" ||
 		mf.g.placeHeads[head] || head == "republic" || head == "kingdom" || head == "union" ||
 		head == "memorandum" || head == "secretary" || head == "minister" || // "Gulf of Guinea"
-		head == "heads" // "Commonwealth Heads of Government Meeting"
+		head == "heads" // "Pacific Heads of State Conference"
 }
 
 // allGazetteer reports whether a run is one gazetteer phrase (a country,

@@ -163,7 +163,7 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 		}
 		if c.toks[k].isPossessive() && k > 0 && c.at[k-1] < 0 && c.toks[k-1].Word &&
 			!c.toks[k-1].Cap {
-			continue // "pledged the alliance's full support"
+			continue // "promised the bloc's full backing"
 		}
 		if isQuoteMark(c.toks[k].Text) {
 			lo-- // "expressed the AU's \"full solidarity\"": the marks are no words

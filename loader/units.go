@@ -174,7 +174,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 				ms[p].Type == schema.Country) && ms[p].T1 < len(v.Toks) && v.Toks[ms[p].T1].Text == "," {
 				k = ms[p].T1 // "the chairperson of the African Union Commission, Idris Musa"
 				if m.RoleCode == "" && m.RoleOrg < 0 && m.RoleRef < 0 {
-					mf.setHolder(m, p, &ms[p]) // "The Emir of Kuwait, Sheikh Meshal"
+					mf.setHolder(m, p, &ms[p]) // "The King of Eswatini, Mswati III"
 				}
 			}
 		}
@@ -193,7 +193,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			p := &ms[b]
 			if p.Role == "" {
 				takeOffice(p, m)
-			} else { // "his Saudi counterpart, Prince Faisal": the title keeps its place
+			} else { // "his Bahraini counterpart, Sheikh Rashid": the title keeps its place
 				p.RoleCode, p.RoleOrg, p.RoleRef = m.RoleCode, m.RoleOrg, m.RoleRef
 				p.Counterpart = m.Counterpart
 			}

@@ -51,11 +51,13 @@ func (n name) extends(c name) bool {
 // has reports whether the name contains the word w.
 func (n name) has(w string) bool { return slices.Contains(n.words(), w) }
 
-// givenFits reports whether two folded given names agree: equal, or one is
-// the initial of the other.
+// givenFits reports whether two folded given names agree: equal, the same
+// under the common variants of romanisation ("Sergei" and "Sergey",
+// "Yevgeny" and "Yevgeniy", "Mikhail" and "Mihail"), or one is the initial
+// of the other.
 func givenFits(a, b string) bool {
 	switch {
-	case a == b:
+	case a == b || len(a) > 3 && len(b) > 3 && romanised(a) == romanised(b):
 		return true
 	case len(a) == 1:
 		return strings.HasPrefix(b, a)
@@ -91,3 +93,12 @@ func shorter(a, b name) name {
 	}
 	return a
 }
+
+// romanisation maps spellings that romanisations of one name differ by to
+// one form; the longer are replaced first.
+var romanisation = strings.NewReplacer("iy", "i", "ey", "ei", "yi", "i", "kh", "h", "ks", "x",
+	"ou", "u", "dzh", "j", "zh", "j", "ph", "f", "y", "i")
+
+// romanised is a folded given name with its romanisation variants
+// replaced, for comparison only.
+func romanised(s string) string { return romanisation.Replace(s) }

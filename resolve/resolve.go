@@ -21,6 +21,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -203,25 +204,53 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 		if c.ID == e.ID && before == nil {
 			return schema.Entity{}, "" // the same key: nothing to decide
 		}
-		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) {
+		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) {
 			fits = append(fits, c)
 			if before[c.ID] {
 				earlier = append(earlier, c)
 			}
 		}
 	}
+	if c := schema.KeyCountry(e.Key); c != "" && len(earlier) > 1 {
+		// As below: the one whose office is in the same country, if any.
+		same := slices.DeleteFunc(slices.Clone(earlier), func(x schema.Entity) bool {
+			return schema.KeyCountry(x.Key) != c
+		})
+		if len(same) > 0 {
+			earlier = same
+		}
+	}
 	if len(earlier) > 0 {
-		// The one that took e's name as an alias, if several fit.
+		// The one of e's name, or that took it as an alias, if several fit.
 		i := max(0, slices.IndexFunc(earlier, func(c schema.Entity) bool {
-			return slices.ContainsFunc(c.Aliases, func(a string) bool {
-				return schema.Fold(a) == schema.Fold(e.Name)
-			})
+			return schema.Fold(c.Name) == schema.Fold(e.Name) ||
+				slices.ContainsFunc(c.Aliases, func(a string) bool {
+					return schema.Fold(a) == schema.Fold(e.Name)
+				})
 		}))
 		return earlier[i], n.key(parseName(earlier[i].Name)) + ", as when the article " +
 			"was first loaded"
 	}
 	if slices.ContainsFunc(cands, func(c schema.Entity) bool { return c.ID == e.ID }) {
 		return schema.Entity{}, ""
+	}
+	if c := schema.KeyCountry(e.Key); c != "" && len(fits) > 1 {
+		// Of several that fit, the one whose office is in the same country.
+		same := slices.DeleteFunc(slices.Clone(fits), func(x schema.Entity) bool {
+			return schema.KeyCountry(x.Key) != c
+		})
+		if len(same) == 1 {
+			return same[0], n.key(parseName(same[0].Name)) + ", office in " + strings.ToUpper(c)
+		}
+	}
+	if len(fits) > 1 {
+		// Of several that fit, the one of the very same name.
+		same := slices.DeleteFunc(slices.Clone(fits), func(x schema.Entity) bool {
+			return schema.Fold(x.Name) != schema.Fold(e.Name)
+		})
+		if len(same) == 1 {
+			return same[0], "the same name " + strconv.Quote(schema.Fold(e.Name)) + " (others fit)"
+		}
 	}
 	switch len(fits) {
 	case 0:
@@ -237,6 +266,13 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 // people, whatever their names share.
 func twoItems(a, b schema.Entity) bool {
 	return a.IDs.Wikidata != "" && b.IDs.Wikidata != "" && a.IDs.Wikidata != b.IDs.Wikidata
+}
+
+// twoCountries reports whether a and b hold office in two countries, as
+// their keys say (schema.PersonKey): two namesakes, not one person.
+func twoCountries(a, b schema.Entity) bool {
+	ca, cb := schema.KeyCountry(a.Key), schema.KeyCountry(b.Key)
+	return ca != "" && cb != "" && ca != cb
 }
 
 // candidates returns the known people with the folded word w in their

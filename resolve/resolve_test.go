@@ -3,6 +3,7 @@ package resolve_test
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -47,6 +48,34 @@ func article(title string, p, c schema.Entity) schema.Batch {
 		Relations: []schema.Relation{r}}
 }
 
+// explained returns a resolver on st and the decisions it records.
+func explained(st store.Store) (*resolve.Resolver, *[]resolve.Decision) {
+	r := resolve.New(st, st)
+	var decisions []resolve.Decision
+	r.Explain = func(d resolve.Decision) { decisions = append(decisions, d) }
+	return r, &decisions
+}
+
+// upsertLater stores an article in which p holds an office in c and
+// returns the person the store holds as that office's holder.
+func upsertLater(t *testing.T, r *resolve.Resolver, st store.Store, p, c schema.Entity) schema.Entity {
+	t.Helper()
+	ctx := context.Background()
+	later := article("later", p, c)
+	if err := r.Upsert(ctx, later); err != nil {
+		t.Fatalf("Upsert: %v", err)
+	}
+	rels, err := st.Relations(ctx, store.RelationFilter{Article: later.Article.ID})
+	if err != nil || len(rels.Relations) != 1 {
+		t.Fatalf("relations of the later article = %v, %v; want 1", rels, err)
+	}
+	got, err := st.Entity(ctx, rels.Relations[0].Source)
+	if err != nil {
+		t.Fatalf("Entity: %v", err)
+	}
+	return got
+}
+
 func TestResolveAcrossArticles(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -59,6 +88,9 @@ func TestResolveAcrossArticles(t *testing.T) {
 		{"full name after surname", []string{"Okonkwo"}, "Amara Okonkwo", "Okonkwo", [2]string{}},
 		{"initial", []string{"Rajan Menon"}, "R. Menon", "Rajan Menon", [2]string{}},
 		{"other given name", []string{"Amara Okonkwo"}, "Chidi Okonkwo", "Chidi Okonkwo", [2]string{}},
+		{"romanised given name", []string{"Sergei Volkov"}, "Sergey Volkov", "Sergei Volkov", [2]string{}},
+		{"romanised given name, kh", []string{"Mikhail Orlov"}, "Mihail Orlov", "Mikhail Orlov", [2]string{}},
+		{"close but other given name", []string{"Maria Volkova"}, "Marina Volkova", "Marina Volkova", [2]string{}},
 		{"ambiguous surname", []string{"Amara Okonkwo", "Chidi Okonkwo"}, "Okonkwo",
 			"Okonkwo", [2]string{}},
 		{"same key", []string{"Amara Okonkwo"}, "Amara Okonkwo", "Amara Okonkwo", [2]string{}},
@@ -76,9 +108,7 @@ func TestResolveAcrossArticles(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			eachStore(t, func(t *testing.T, st store.Store) {
 				ctx := context.Background()
-				r := resolve.New(st, st)
-				var decisions []resolve.Decision
-				r.Explain = func(d resolve.Decision) { decisions = append(decisions, d) }
+				r, decisions := explained(st)
 				nigeria := country("Nigeria")
 				for i, k := range tc.known {
 					p := person(k)
@@ -91,21 +121,10 @@ func TestResolveAcrossArticles(t *testing.T) {
 				}
 				lp := person(tc.later)
 				lp.IDs.Wikidata = tc.qids[1]
-				later := article("later", lp, nigeria)
-				if err := r.Upsert(ctx, later); err != nil {
-					t.Fatalf("Upsert: %v", err)
-				}
-				rels, err := st.Relations(ctx, store.RelationFilter{Article: later.Article.ID})
-				if err != nil || len(rels.Relations) != 1 {
-					t.Fatalf("relations of the later article = %v, %v; want 1", rels, err)
-				}
-				got, err := st.Entity(ctx, rels.Relations[0].Source)
-				if err != nil {
-					t.Fatalf("Entity: %v", err)
-				}
+				got := upsertLater(t, r, st, lp, nigeria)
 				if got.Name != tc.want {
 					t.Errorf("%v then %q: office holder is %q; want %q (decisions %v)",
-						tc.known, tc.later, got.Name, tc.want, decisions)
+						tc.known, tc.later, got.Name, tc.want, *decisions)
 				}
 				want := cmp.Or(tc.qids[0], tc.qids[1]) // merged: the ids of both
 				if got.ID == lp.ID && got.Name != tc.known[0] {
@@ -208,4 +227,59 @@ func TestResolveGroup(t *testing.T) {
 			}
 		}
 	})
+}
+
+// personIn is a person whose office the article places in the country of
+// ISO code (schema.PersonKey).
+func personIn(name, code string) schema.Entity {
+	k := schema.PersonKey(name, code)
+	return schema.Entity{ID: schema.ID(k), Key: k, Type: schema.Person, Name: name}
+}
+
+// TestNamesakesOfTwoCountries: people whose articles place their offices
+// in two countries stay two people whatever their names share; a mention
+// with no country joins the one it fits; of several that fit, the one of
+// the same country, then the one of the very same name, is chosen.
+func TestNamesakesOfTwoCountries(t *testing.T) {
+	tests := []struct {
+		name  string
+		known []schema.Entity
+		later schema.Entity
+		want  string // the key the later person ends up under
+	}{
+		{"same name, two countries", []schema.Entity{personIn("Idris Walid", "pk")},
+			personIn("Idris Walid", "af"), "person:af:idris walid"},
+		{"surname, no country", []schema.Entity{personIn("Idris Walid", "pk")},
+			person("Walid"), "person:pk:idris walid"},
+		{"full name, no country, one of them", []schema.Entity{personIn("Idris Walid", "pk")},
+			person("Idris Walid"), "person:pk:idris walid"},
+		{"no country, two namesakes: kept apart",
+			[]schema.Entity{personIn("Idris Walid", "pk"), personIn("Idris Walid", "af")},
+			person("Idris Walid"), "person:idris walid"},
+		{"of two that fit, the same country",
+			[]schema.Entity{personIn("Idris Walid", "pk"), person("Idris Walid")},
+			personIn("Idris Walid", "pk"), "person:pk:idris walid"},
+		{"of two that fit, the very same name",
+			[]schema.Entity{person("Idris K. Walid"), person("Idris Walid")},
+			personIn("Idris K. Walid", "af"), "person:idris k walid"},
+	}
+	nigeria := country("Nigeria")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			eachStore(t, func(t *testing.T, st store.Store) {
+				r, decisions := explained(st)
+				for i, p := range tc.known {
+					title := fmt.Sprintf("about %s (%d)", p.Key, i)
+					if err := r.Upsert(context.Background(), article(title, p, nigeria)); err != nil {
+						t.Fatalf("Upsert: %v", err)
+					}
+				}
+				got := upsertLater(t, r, st, tc.later, nigeria)
+				if got.Key != tc.want {
+					t.Errorf("later %s: office holder %s; want %s (decisions %v)", tc.later.Key,
+						got.Key, tc.want, *decisions)
+				}
+			})
+		})
+	}
 }

@@ -70,6 +70,12 @@ func foldASCII(s string) string {
 	return b.String()
 }
 
+// latinLetters are the letters of Latin-script names that no Unicode
+// decomposition takes to a basic letter, spelt as English text spells them
+// ("Yıldız" is "Yildiz", "Łódź" "Lodz", "Søren" "Soren").
+var latinLetters = map[rune]string{'ı': "i", 'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'ħ': "h",
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'þ': "th"}
+
 // foldUnicode is Fold for any text.
 func foldUnicode(s string) string {
 	var b strings.Builder
@@ -83,6 +89,10 @@ func foldUnicode(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
+			if l, ok := latinLetters[unicode.ToLower(r)]; ok {
+				b.WriteString(l)
+				continue
+			}
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true
@@ -95,6 +105,22 @@ func foldUnicode(s string) string {
 // for countries the ISO 3166-1 alpha-2 code when known.
 func EntityKey(t EntityType, name string) string {
 	return strings.ToLower(string(t)) + ":" + Fold(name)
+}
+
+// PersonKey is the key of a person who holds office in the country of ISO
+// code: "person:pk:ahmed khan". Namesakes of two countries have two keys.
+func PersonKey(name, code string) string {
+	return "person:" + strings.ToLower(code) + ":" + Fold(name)
+}
+
+// KeyCountry returns the ISO code (lower case) a person's key was made
+// with by PersonKey, or "".
+func KeyCountry(key string) string {
+	rest, ok := strings.CutPrefix(key, "person:")
+	if !ok || len(rest) < 3 || rest[2] != ':' {
+		return ""
+	}
+	return rest[:2]
 }
 
 // Article is one news article as loaded.
