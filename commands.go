@@ -149,7 +149,7 @@ func openStore(ctx context.Context, dataDir string, neo4jRetry ...time.Duration,
 	if err != nil {
 		return nil, err
 	}
-	if rec := st.Recovery(); rec.Truncated > 0 || rec.Reason != "" {
+	if rec := st.Recovery(); rec.Notable() {
 		fmt.Fprintf(os.Stderr, "diplograph: embedded store %s: %s\n", dataDir, rec)
 	}
 	return st, nil

@@ -180,3 +180,45 @@ func (c *countingStore) ScanRelations(ctx context.Context, f store.RelationFilte
 	c.count("ScanRelations")
 	return c.st.ScanRelations(ctx, f, fn)
 }
+
+// fetcher is the counted store's Fetcher: the backing store's own, counted
+// as one call per fetch, or one made of the counted Reader methods.
+func (c *countingStore) fetcher(method string) store.Fetcher {
+	if f, ok := c.st.(store.Fetcher); ok {
+		c.count(method)
+		return f
+	}
+	return store.LevelFetcher(c)
+}
+
+func (c *countingStore) FetchEntity(ctx context.Context, by store.EntityLookup, p store.EntityPlan,
+) (schema.Entity, store.Fetched, error) {
+	return c.fetcher("FetchEntity").FetchEntity(ctx, by, p)
+}
+
+func (c *countingStore) FetchSearch(ctx context.Context, q store.SearchQuery, p store.EntityPlan,
+) ([]store.Hit, store.Fetched, error) {
+	return c.fetcher("FetchSearch").FetchSearch(ctx, q, p)
+}
+
+func (c *countingStore) FetchEntities(ctx context.Context, f store.EntityFilter,
+	p store.EntityPlan,
+) (store.EntityPage, store.Fetched, error) {
+	return c.fetcher("FetchEntities").FetchEntities(ctx, f, p)
+}
+
+func (c *countingStore) FetchRelations(ctx context.Context, f store.RelationFilter,
+	p store.RelationPlan,
+) (store.RelationPage, store.Fetched, error) {
+	return c.fetcher("FetchRelations").FetchRelations(ctx, f, p)
+}
+
+func (c *countingStore) FetchArticles(ctx context.Context, f store.ArticleFilter,
+	p store.ArticlePlan,
+) (store.ArticlePage, store.Fetched, error) {
+	return c.fetcher("FetchArticles").FetchArticles(ctx, f, p)
+}
+
+func (c *countingStore) Expand(ctx context.Context, w store.Want) (store.Fetched, error) {
+	return c.fetcher("Expand").Expand(ctx, w)
+}

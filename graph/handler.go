@@ -55,11 +55,6 @@ type Options struct {
 	RateBurst int
 	// Metrics, when set, receives the API's measurements.
 	Metrics *Metrics
-	// BatchWait is how long the loaders of an operation wait, once it stops
-	// moving, before they call the store (default DefaultBatchWait): a
-	// longer wait batches reliably on a busier machine and adds to the
-	// latency of each level of a query.
-	BatchWait time.Duration
 }
 
 // withDefaults fills the zero fields of o.
@@ -157,8 +152,7 @@ func NewHandler(r *Resolver, o Options) *Handler {
 	srv.Use(&docGuard{limits: o.Limits, cache: h.queries})
 	srv.Use(subscriptionsOverWebsocket{})
 	srv.Use(dropNotices{})
-	srv.AroundOperations(r.WithLoaders(o.BatchWait))
-	srv.AroundFields(countFields)
+	srv.AroundOperations(r.WithPrefetch())
 	if o.Metrics != nil {
 		srv.AroundResponses(o.Metrics.observe)
 		o.Metrics.watch(h, r.Events)

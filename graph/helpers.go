@@ -34,27 +34,29 @@ func pageInfo(hasNext bool, end string) *model.PageInfo {
 }
 
 // relationConnection turns a store page into a Relay connection.
-func relationConnection(p store.RelationPage, after string) *model.RelationConnection {
+func relationConnection(p store.RelationPage) *model.RelationConnection {
 	c := &model.RelationConnection{
 		Edges:      make([]model.RelationEdge, len(p.Relations)),
 		PageInfo:   pageInfo(p.HasNext, p.EndCursor),
 		TotalCount: p.Total,
 	}
 	for i := range p.Relations {
-		c.Edges[i] = model.RelationEdge{Cursor: store.CursorAt(after, i), Node: &p.Relations[i]}
+		c.Edges[i] = model.RelationEdge{Cursor: store.RelationCursor(p.Relations[i]),
+			Node: &p.Relations[i]}
 	}
 	return c
 }
 
 // articleConnection turns a store page into a Relay connection.
-func articleConnection(p store.ArticlePage, after string) *model.ArticleConnection {
+func articleConnection(p store.ArticlePage) *model.ArticleConnection {
 	c := &model.ArticleConnection{
 		Edges:      make([]model.ArticleEdge, len(p.Articles)),
 		PageInfo:   pageInfo(p.HasNext, p.EndCursor),
 		TotalCount: p.Total,
 	}
 	for i := range p.Articles {
-		c.Edges[i] = model.ArticleEdge{Cursor: store.CursorAt(after, i), Node: &p.Articles[i]}
+		c.Edges[i] = model.ArticleEdge{Cursor: store.ArticleCursor(p.Articles[i]),
+			Node: &p.Articles[i]}
 	}
 	return c
 }
@@ -69,11 +71,11 @@ func (r *Resolver) entityRelations(ctx context.Context, id string, types []schem
 		Since: deref(since), Until: deref(until), Order: store.Order(deref(order)),
 		Page: page(first, after),
 	}
-	p, err := loadRelations(ctx, r.Store, id, f)
+	p, err := loadRelations(ctx, r.Store, id, false, f)
 	if err != nil {
 		return nil, fmt.Errorf("relations of %s: %w", id, err)
 	}
-	return relationConnection(p, deref(after)), nil
+	return relationConnection(p), nil
 }
 
 // entityMentions serves Entity.mentions for every entity type.
@@ -83,7 +85,7 @@ func (r *Resolver) entityMentions(ctx context.Context, id string, first *int, af
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %s: %w", id, err)
 	}
-	return articleConnection(p, deref(after)), nil
+	return articleConnection(p), nil
 }
 
 // ends returns the entities at one end of an entity's relations of one type:
@@ -93,7 +95,7 @@ func (r *Resolver) ends(ctx context.Context, id string, t schema.RelationType, d
 	f := store.RelationFilter{
 		Types: []schema.RelationType{t}, Direction: dir, Page: store.Page{First: store.MaxFirst},
 	}
-	p, err := loadRelations(ctx, r.Store, id, f)
+	p, err := loadRelations(ctx, r.Store, id, false, f)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s of %s: %w", t, id, err)
 	}

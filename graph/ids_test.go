@@ -3,10 +3,12 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/store"
 )
 
 // TestExternalIDs serves the outside ids and places' locations of linked
@@ -65,6 +67,32 @@ func TestExternalIDs(t *testing.T) {
 			if string(out) != tc.want {
 				t.Errorf("%s =\n  %s\nwant\n  %s", tc.query, out, tc.want)
 			}
+		}
+
+		// A lookup by Wikidata id reads its selection through the store's
+		// plan: on a store that compiles plans (Neo4j), in one call; on
+		// one read level by level, one call per level.
+		cs := newCountingStore(st)
+		ca := newAPI(t, cs, graph.Options{})
+		var got json.RawMessage
+		ca.must(`{ entity(wikidata: "Q4200001") { name externalIds { wikidata }
+  relations(types: [VISITED], first: 5) { edges { node { type target { name ... on Place { location { lat } } } } } } } }`,
+			nil, &got)
+		const want = `{"entity":{"name":"Ingrid Berg","externalIds":{"wikidata":"Q4200001"},` +
+			`"relations":{"edges":[{"node":{"type":"VISITED","target":{"name":"Oslo",` +
+			`"location":{"lat":59.91273}}}}]}}}`
+		if string(got) != want {
+			t.Errorf("entity(wikidata:) with relations =\n  %s\nwant\n  %s", got, want)
+		}
+		calls := cs.reset()
+		wantCalls := map[string]int{"EntityByWikidata": 1, "RelationsOfEntities": 1,
+			"EntitiesByIDs": 1}
+		if _, ok := st.(store.Fetcher); ok {
+			wantCalls = map[string]int{"FetchEntity": 1}
+		}
+		if !reflect.DeepEqual(calls, wantCalls) {
+			t.Errorf("entity(wikidata:) with relations: store calls %s; want %s",
+				describe(calls), describe(wantCalls))
 		}
 
 		for _, bad := range []string{

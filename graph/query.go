@@ -39,33 +39,42 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 }
 
 // entity finds an entity by id, by name or by Wikidata id, exactly one of
-// them given; null when absent. A Wikidata id no stored entity carries is
-// looked up as an EntityRef's is (see byWikidata).
+// them given, with what the selection asks below it; null when absent. A
+// Wikidata id no stored entity carries is looked up as an EntityRef's is
+// (see wikidataFallback).
 func (r *Resolver) entity(ctx context.Context, id, name, wikidata string) (model.Entity, error) {
+	by := store.EntityLookup{ID: id, Name: strings.TrimSpace(name),
+		Wikidata: strings.TrimSpace(wikidata)}
 	set := 0
-	for _, s := range []string{id, strings.TrimSpace(name), strings.TrimSpace(wikidata)} {
+	for _, s := range []string{by.ID, by.Name, by.Wikidata} {
 		if s != "" {
 			set++
 		}
 	}
-	var (
-		e   schema.Entity
-		err error
-	)
-	switch {
-	case set != 1:
+	if set != 1 {
 		return nil, fmt.Errorf("entity needs one of id, name and wikidata, not %d: %w", set,
 			store.ErrInvalidInput)
-	case id != "":
-		e, err = r.Store.Entity(ctx, id)
-	case strings.TrimSpace(name) != "":
-		e, err = r.Store.EntityByName(ctx, name)
-	default:
-		e, err = r.byWikidata(ctx, "wikidata", strings.TrimSpace(wikidata))
+	}
+	if by.Wikidata != "" {
+		if err := checkWikidata("wikidata", by.Wikidata); err != nil {
+			return nil, err
+		}
+	}
+	p, sel, _ := plannerFor(ctx)
+	plan := *p.entity(sel)
+	e, f, err := r.fetcher().FetchEntity(ctx, by, plan)
+	if by.Wikidata != "" && errors.Is(err, store.ErrNotFound) {
+		// A graph loaded before linking: find the entity another way, then
+		// read it with its plan.
+		var found schema.Entity
+		if found, err = r.wikidataFallback(ctx, "wikidata", by.Wikidata); err == nil {
+			e, f, err = r.fetcher().FetchEntity(ctx, store.EntityLookup{ID: found.ID}, plan)
+		}
 	}
 	if e, err = nullIfNotFound(e, err); err != nil || e.ID == "" {
 		return nil, err
 	}
+	keep(ctx, f)
 	return model.FromEntity(e), nil
 }
 

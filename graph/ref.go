@@ -46,13 +46,10 @@ func (r *Resolver) ref(ctx context.Context, arg string, ref model.EntityRef,
 }
 
 // byWikidata finds the entity with a Wikidata id: the stored entity that
-// carries it (linked by the loader), else, for a graph loaded before
-// linking, through the wikidata table: a country by its ISO code, then any
-// item by its label.
+// carries it (linked by the loader), else wikidataFallback's.
 func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entity, error) {
-	if !schema.IsWikidataID(id) {
-		return schema.Entity{}, fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
-			arg, id, store.ErrInvalidInput)
+	if err := checkWikidata(arg, id); err != nil {
+		return schema.Entity{}, err
 	}
 	e, err := r.Store.EntityByWikidata(ctx, id)
 	if err == nil {
@@ -61,6 +58,22 @@ func (r *Resolver) byWikidata(ctx context.Context, arg, id string) (schema.Entit
 	if !errors.Is(err, store.ErrNotFound) {
 		return e, fmt.Errorf("%s: wikidata %s: %w", arg, id, err)
 	}
+	return r.wikidataFallback(ctx, arg, id)
+}
+
+// checkWikidata checks that the argument arg, id, is a Wikidata item id.
+func checkWikidata(arg, id string) error {
+	if !schema.IsWikidataID(id) {
+		return fmt.Errorf("%s: wikidata %q is not a Wikidata item id like Q1033: %w",
+			arg, id, store.ErrInvalidInput)
+	}
+	return nil
+}
+
+// wikidataFallback finds the entity with a Wikidata id that no stored
+// entity carries (a graph loaded before linking) through the wikidata
+// table: a country by its ISO code, then any item by its label.
+func (r *Resolver) wikidataFallback(ctx context.Context, arg, id string) (schema.Entity, error) {
 	it, ok := wikidata.Lookup(id)
 	if !ok {
 		return schema.Entity{}, fmt.Errorf("%s: no entity carries wikidata %s, nor is it a country "+

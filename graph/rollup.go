@@ -37,9 +37,10 @@ func (r *Resolver) countryRelations(ctx context.Context, refs []model.EntityRef,
 	if err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
 	}
-	p := store.RelationPage{Relations: store.Slice(all, span), Total: len(all)}
-	p.HasNext, p.EndCursor = span.Next(len(p.Relations), p.Total)
-	return relationConnection(p, f.After), nil
+	p := store.RelationPage{Total: len(all)}
+	p.Relations, p.HasNext, p.EndCursor = store.Slice(all, span, store.RelationKey,
+		store.RelationOrder(f.Order))
+	return relationConnection(p), nil
 }
 
 // counts serves Query.counts.

@@ -34,21 +34,20 @@ func (r *agreementResolver) Mentions(ctx context.Context, obj *model.Agreement, 
 
 // Entities is the resolver for the entities field.
 func (r *articleResolver) Entities(ctx context.Context, obj *schema.Article) ([]model.Entity, error) {
-	es, err := r.Store.ArticleEntities(ctx, obj.ID)
+	es, err := loadArticleEntities(ctx, r.Store, obj.ID)
 	if err != nil {
 		return nil, fmt.Errorf("entities of article %s: %w", obj.ID, err)
 	}
-	return model.FromEntities(es), nil
+	return es, nil
 }
 
 // Relations is the resolver for the relations field.
 func (r *articleResolver) Relations(ctx context.Context, obj *schema.Article, first *int, after *string) (*model.RelationConnection, error) {
-	f := store.RelationFilter{Article: obj.ID, Page: page(first, after)}
-	p, err := r.Store.Relations(ctx, f)
+	p, err := loadRelations(ctx, r.Store, obj.ID, true, store.RelationFilter{Page: page(first, after)})
 	if err != nil {
 		return nil, fmt.Errorf("relations of article %s: %w", obj.ID, err)
 	}
-	return relationConnection(p, deref(after)), nil
+	return relationConnection(p), nil
 }
 
 // Relations is the resolver for the relations field.
@@ -165,15 +164,7 @@ func (r *queryResolver) Entity(ctx context.Context, id *string, name *string, wi
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, types []schema.EntityType, first *int) ([]model.Entity, error) {
-	hits, err := r.Store.Search(ctx, store.SearchQuery{Text: query, Types: types, First: deref(first)})
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	out := make([]model.Entity, len(hits))
-	for i, h := range hits {
-		out[i] = model.FromEntity(h.Entity)
-	}
-	return out, nil
+	return r.search(ctx, store.SearchQuery{Text: query, Types: types, First: deref(first)})
 }
 
 // Entities is the resolver for the entities field.
@@ -181,9 +172,9 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *schema.EntityType
 	f := store.EntityFilter{
 		Type: deref(typeArg), NameStartsWith: deref(nameStartsWith), Page: page(first, after),
 	}
-	p, err := r.Store.Entities(ctx, f)
+	p, err := r.entities(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("entities: %w", err)
+		return nil, err
 	}
 	c := &model.EntityConnection{
 		Edges:      make([]model.EntityEdge, len(p.Entities)),
@@ -191,7 +182,7 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *schema.EntityType
 		TotalCount: p.Total,
 	}
 	for i, e := range p.Entities {
-		c.Edges[i] = model.EntityEdge{Cursor: store.CursorAt(deref(after), i), Node: model.FromEntity(e)}
+		c.Edges[i] = model.EntityEdge{Cursor: store.EntityCursor(e), Node: model.FromEntity(e)}
 	}
 	return c, nil
 }
@@ -215,11 +206,11 @@ func (r *queryResolver) Relations(ctx context.Context, types []schema.RelationTy
 	if betweenCountries != nil {
 		return r.countryRelations(ctx, betweenCountries, f)
 	}
-	p, err := r.Store.Relations(ctx, f)
+	p, err := r.relations(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("relations: %w", err)
+		return nil, err
 	}
-	return relationConnection(p, deref(after)), nil
+	return relationConnection(p), nil
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -231,6 +222,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of model.EntityRef, de
 	q := store.NeighborhoodQuery{ID: e.ID, Depth: deref(depth), Types: types, Limit: deref(limit)}
 	g, err := r.Store.Neighborhood(ctx, q)
 	if err != nil {
+		return nil, fmt.Errorf("neighborhood of %s: %w", e.Name, err)
+	}
+	if err := r.expandSubgraph(ctx, g.Entities, g.Relations); err != nil {
 		return nil, fmt.Errorf("neighborhood of %s: %w", e.Name, err)
 	}
 	return &model.Subgraph{Nodes: model.FromEntities(g.Entities), Relations: g.Relations}, nil
@@ -251,6 +245,14 @@ func (r *queryResolver) Paths(ctx context.Context, from model.EntityRef, to mode
 	if err != nil {
 		return nil, fmt.Errorf("paths %s → %s: %w", a.Name, b.Name, err)
 	}
+	var es []schema.Entity
+	var rels []schema.Relation
+	for _, p := range ps {
+		es, rels = append(es, p.Entities...), append(rels, p.Relations...)
+	}
+	if err := r.expandSubgraph(ctx, es, rels); err != nil {
+		return nil, fmt.Errorf("paths %s → %s: %w", a.Name, b.Name, err)
+	}
 	out := make([]model.Path, len(ps))
 	for i, p := range ps {
 		out[i] = model.Path{
@@ -266,7 +268,11 @@ func (r *queryResolver) Timeline(ctx context.Context, actors []model.EntityRef, 
 	if err != nil {
 		return nil, err
 	}
-	return r.timeline(ctx, ids, deref(since), deref(until), types)
+	rels, err := r.timeline(ctx, ids, deref(since), deref(until), types)
+	if err != nil {
+		return nil, err
+	}
+	return rels, r.expandRelations(ctx, rels, nil)
 }
 
 // Articles is the resolver for the articles field.
@@ -274,11 +280,11 @@ func (r *queryResolver) Articles(ctx context.Context, since *string, until *stri
 	f := store.ArticleFilter{
 		Since: deref(since), Until: deref(until), Source: deref(source), Page: page(first, after),
 	}
-	p, err := r.Store.Articles(ctx, f)
+	p, err := r.articles(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
+		return nil, err
 	}
-	return articleConnection(p, deref(after)), nil
+	return articleConnection(p), nil
 }
 
 // Stats is the resolver for the stats field.

@@ -1,59 +1,106 @@
 package store
 
 import (
+	"cmp"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
-// Cursors are opaque to clients; inside they are the offset of the next item
-// in the listing's stable order, so both stores page identically.
-const cursorPrefix = "off:"
+// Every listing is in a stable order of one sort value then the id:
+// relations by date, articles by publication date, entities by folded name.
+// A cursor is opaque to clients; inside it is the Key of the last item a
+// page gave, and the next page starts with the first item after that key.
+// So a page goes on where the last one ended even while items are added or
+// removed before or after it: no item that stays is seen twice or missed.
 
-// Cursor returns the cursor that continues a listing after offset items.
-func Cursor(offset int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
+// Key is the position of an item in its listing's stable order.
+type Key struct {
+	Sort string // the date, publication date or folded name
+	ID   string
 }
 
-// Offset decodes a cursor made by Cursor; the empty cursor is offset 0.
-// A malformed cursor is ErrInvalidInput.
-func Offset(cursor string) (int, error) {
+// cursorVersion prefixes every cursor, so that a change of format is caught.
+const cursorVersion = "k1:"
+
+// Cursor returns the cursor of the item at k.
+func Cursor(k Key) string {
+	b, _ := json.Marshal([2]string{k.Sort, k.ID})
+	return base64.RawURLEncoding.EncodeToString(append([]byte(cursorVersion), b...))
+}
+
+// RelationCursor returns the cursor of r in a relation listing.
+func RelationCursor(r schema.Relation) string { return Cursor(RelationKey(r)) }
+
+// ArticleCursor returns the cursor of a in an article listing.
+func ArticleCursor(a schema.Article) string { return Cursor(ArticleKey(a)) }
+
+// EntityCursor returns the cursor of e in an entity listing.
+func EntityCursor(e schema.Entity) string { return Cursor(EntityKey(e)) }
+
+// RelationKey is the position of r in a relation listing.
+func RelationKey(r schema.Relation) Key { return Key{Sort: r.Date, ID: r.ID} }
+
+// ArticleKey is the position of a in an article listing.
+func ArticleKey(a schema.Article) Key { return Key{Sort: a.Published, ID: a.ID} }
+
+// EntityKey is the position of e in an entity listing.
+func EntityKey(e schema.Entity) Key { return Key{Sort: schema.Fold(e.Name), ID: e.ID} }
+
+// DecodeCursor returns the key inside a cursor made by Cursor; the empty
+// cursor is nil (the start). Any other text is ErrInvalidInput.
+func DecodeCursor(cursor string) (*Key, error) {
 	if cursor == "" {
-		return 0, nil
+		return nil, nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(cursor)
-	s, ok := strings.CutPrefix(string(b), cursorPrefix)
-	n, aerr := strconv.Atoi(s)
-	if err != nil || !ok || aerr != nil || n < 0 {
+	var k [2]string
+	if err == nil && len(b) > len(cursorVersion) && string(b[:len(cursorVersion)]) == cursorVersion {
+		err = json.Unmarshal(b[len(cursorVersion):], &k)
+	} else if err == nil {
+		err = fmt.Errorf("no version")
+	}
+	if err != nil || k[1] == "" {
 		if len(cursor) > 40 {
 			cursor = cursor[:40] + "…"
 		}
-		return 0, fmt.Errorf("cursor %q is not one this API gave out: %w", cursor, ErrInvalidInput)
+		return nil, fmt.Errorf("cursor %q is not one this API gave out: %w", cursor, ErrInvalidInput)
 	}
-	return n, nil
+	return &Key{Sort: k[0], ID: k[1]}, nil
 }
 
-// CursorAt returns the cursor of the i-th item of a page that started after
-// the cursor after (which has already been validated by the store).
-func CursorAt(after string, i int) string {
-	off, _ := Offset(after)
-	return Cursor(off + i + 1)
+// RelationOrder returns the comparison of keys in a relation listing of
+// order o: DateDesc newest first, DateAsc oldest first, undated last in
+// both, then by id.
+func RelationOrder(o Order) func(a, b Key) int {
+	if o == DateAsc {
+		return func(a, b Key) int {
+			return cmp.Or(cmp.Compare(undated(a), undated(b)),
+				cmp.Compare(a.Sort, b.Sort), cmp.Compare(a.ID, b.ID))
+		}
+	}
+	return func(a, b Key) int {
+		return cmp.Or(cmp.Compare(b.Sort, a.Sort), cmp.Compare(a.ID, b.ID))
+	}
 }
 
-// Window validates a page and returns the offset it starts at and the
-// number of items it asks for: 20 when First is 0, ErrInvalidInput when
-// First is negative or above MaxFirst.
-func Window(p Page) (offset, limit int, err error) {
-	switch {
-	case p.First < 0:
-		return 0, 0, fmt.Errorf("first must not be negative, got %d: %w", p.First, ErrInvalidInput)
-	case p.First > MaxFirst:
-		return 0, 0, fmt.Errorf("first must be at most %d, got %d: %w", MaxFirst, p.First,
-			ErrInvalidInput)
-	case p.First == 0:
-		p.First = 20
+// ArticleOrder compares keys in an article listing: newest first (undated
+// last), then by id.
+func ArticleOrder(a, b Key) int {
+	return cmp.Or(cmp.Compare(b.Sort, a.Sort), cmp.Compare(a.ID, b.ID))
+}
+
+// EntityOrder compares keys in an entity listing: by folded name, then id.
+func EntityOrder(a, b Key) int {
+	return cmp.Or(cmp.Compare(a.Sort, b.Sort), cmp.Compare(a.ID, b.ID))
+}
+
+// undated is 1 for the key of an undated item, else 0.
+func undated(k Key) int {
+	if k.Sort == "" {
+		return 1
 	}
-	off, err := Offset(p.After)
-	return off, p.First, err
+	return 0
 }

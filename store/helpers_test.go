@@ -51,18 +51,20 @@ func TestDateInWindow(t *testing.T) {
 }
 
 func TestPageSpan(t *testing.T) {
+	k := Key{Sort: "2025-05-01", ID: "relation:x"}
 	tests := []struct {
 		p       Page
 		want    Span
 		invalid bool
 	}{
-		{Page{}, Span{0, DefaultFirst}, false},
-		{Page{First: 7, After: Cursor(14)}, Span{14, 7}, false},
-		{Page{First: MaxFirst}, Span{0, MaxFirst}, false},
+		{Page{}, Span{nil, DefaultFirst}, false},
+		{Page{First: 7, After: Cursor(k)}, Span{&k, 7}, false},
+		{Page{First: MaxFirst}, Span{nil, MaxFirst}, false},
 		{Page{First: MaxFirst + 1}, Span{}, true},
 		{Page{First: -1}, Span{}, true},
 		{Page{After: "!!"}, Span{}, true},
-		{Page{After: "b2ZmOi0x"}, Span{}, true}, // "off:-1"
+		{Page{After: "b2ZmOi0x"}, Span{}, true},        // "off:-1", the old offsets
+		{Page{After: "azE6WyJ4IiwiIl0"}, Span{}, true}, // k1:["x",""], no id
 	}
 	for _, tt := range tests {
 		got, err := tt.p.Span()
@@ -72,19 +74,37 @@ func TestPageSpan(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || got != tt.want {
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%+v.Span() = %v, %v; want %v, nil", tt.p, got, err, tt.want)
 		}
 	}
-	s := Span{Offset: 4, Limit: 4}
-	if more, end := s.Next(4, 10); !more || end != Cursor(8) {
-		t.Errorf("Next(4, 10) = %v, %q; want true, %q", more, end, Cursor(8))
+}
+
+func TestSlice(t *testing.T) {
+	items := []Key{{"2025", "b"}, {"2024-05", "a"}, {"2024-05", "c"}, {"", "d"}}
+	order := RelationOrder(DateDesc)
+	tests := []struct {
+		after    *Key
+		limit    int
+		want     []Key
+		wantNext bool
+	}{
+		{nil, 2, items[:2], true},
+		{&items[1], 2, items[2:], false},
+		{&Key{"2024-05", "b"}, 1, items[2:3], true}, // gone since: the next one
+		{&items[3], 5, []Key{}, false},
 	}
-	if more, end := s.Next(0, 4); more || end != "" {
-		t.Errorf("Next(0, 4) = %v, %q; want false, \"\"", more, end)
-	}
-	if got := Slice([]int{1, 2, 3, 4, 5, 6}, s); !reflect.DeepEqual(got, []int{5, 6}) {
-		t.Errorf("Slice(1..6, %v) = %v; want [5 6]", s, got)
+	for _, tt := range tests {
+		got, next, end := Slice(items, Span{After: tt.after, Limit: tt.limit},
+			func(k Key) Key { return k }, order)
+		wantEnd := ""
+		if len(tt.want) > 0 {
+			wantEnd = Cursor(tt.want[len(tt.want)-1])
+		}
+		if !reflect.DeepEqual(got, tt.want) || next != tt.wantNext || end != wantEnd {
+			t.Errorf("Slice(after %v, %d) = %v, %v, %q; want %v, %v, %q", tt.after, tt.limit,
+				got, next, end, tt.want, tt.wantNext, wantEnd)
+		}
 	}
 }
 

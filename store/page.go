@@ -1,21 +1,36 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // DefaultFirst is the page size when Page.First is 0.
 const DefaultFirst = 20
 
-// Span is a validated page: the items at [Offset, Offset+Limit) of a
-// listing in its stable order.
+// Span is a validated page: at most Limit items of a listing, from the
+// first one after the key After in the listing's stable order (from the
+// start when After is nil).
 type Span struct {
-	Offset int
-	Limit  int
+	After *Key
+	Limit int
 }
 
-// Span validates p as Window does and returns the items it selects.
+// Span validates p: First 0 means DefaultFirst, a negative First or one
+// above MaxFirst, or a cursor this API did not give, is ErrInvalidInput.
 func (p Page) Span() (Span, error) {
-	offset, limit, err := Window(p)
-	return Span{Offset: offset, Limit: limit}, err
+	switch {
+	case p.First < 0:
+		return Span{}, fmt.Errorf("first must not be negative, got %d: %w", p.First,
+			ErrInvalidInput)
+	case p.First > MaxFirst:
+		return Span{}, fmt.Errorf("first must be at most %d, got %d: %w", MaxFirst, p.First,
+			ErrInvalidInput)
+	case p.First == 0:
+		p.First = DefaultFirst
+	}
+	k, err := DecodeCursor(p.After)
+	return Span{After: k, Limit: p.First}, err
 }
 
 // PageSize validates a size argument called name: 0 means def, and a value
@@ -30,23 +45,26 @@ func PageSize(name string, n, def, max int) (int, error) {
 	return n, nil
 }
 
-// Next reports, for a page of n items out of total, whether more items
-// follow it and the cursor that resumes after it (empty for an empty page).
-func (s Span) Next(n, total int) (hasNext bool, endCursor string) {
-	if n == 0 {
-		return false, ""
+// Slice returns the page s selects of items, which are sorted by their
+// keys (key) in the order compare, as a new slice; whether more items
+// follow it; and the cursor of its last item (empty for an empty page).
+func Slice[T any](items []T, s Span, key func(T) Key, compare func(a, b Key) int,
+) (page []T, hasNext bool, endCursor string) {
+	start := 0
+	if s.After != nil {
+		i, found := slices.BinarySearchFunc(items, *s.After, func(it T, k Key) int {
+			return compare(key(it), k)
+		})
+		start = i
+		if found {
+			start++
+		}
 	}
-	end := s.Offset + n
-	return end < total, Cursor(end)
-}
-
-// Slice returns the part of items that s selects, as a new slice.
-func Slice[T any](items []T, s Span) []T {
-	if s.Offset >= len(items) {
-		return []T{}
+	end := min(start+s.Limit, len(items))
+	page = make([]T, end-start)
+	copy(page, items[start:end])
+	if len(page) > 0 {
+		endCursor = Cursor(key(page[len(page)-1]))
 	}
-	end := min(s.Offset+s.Limit, len(items))
-	out := make([]T, end-s.Offset)
-	copy(out, items[s.Offset:end])
-	return out
+	return page, end < len(items), endCursor
 }

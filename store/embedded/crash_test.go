@@ -1,28 +1,26 @@
 package embedded
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
+	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 	"github.com/diplograph/diplograph/store/storetest"
 )
 
 var bg = context.Background()
-
-// crash drops s as a killed process would: no compaction, no sync beyond
-// what each write did, and the directory lock released.
-func crash(s *Store) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.closed = true
-	s.journal.Close()
-	s.release()
-}
 
 func mustOpen(t *testing.T, dir string) *Store {
 	t.Helper()
@@ -47,151 +45,322 @@ func loaded(t *testing.T, dir string) (*Store, storetest.Snapshot) {
 	return s, storetest.Dump(t, s)
 }
 
-func TestReopenAfterCrash(t *testing.T) {
+// crashCopy copies the files of the open store s as they are on disk now
+// into a new directory: what a process killed at this moment leaves (each
+// acknowledged write is synced in the log; nothing is checkpointed or
+// closed).
+func crashCopy(t *testing.T, s *Store) string {
+	t.Helper()
 	dir := t.TempDir()
-	s, want := loaded(t, dir)
-	crash(s)
+	for _, name := range []string{dbFile, dbFile + "-wal"} {
+		data, err := os.ReadFile(s.path(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestReopenAfterCrash(t *testing.T) {
+	s, want := loaded(t, t.TempDir())
+	dir := crashCopy(t, s)
 	s = mustOpen(t, dir)
-	if got := storetest.Dump(t, s); !equalSnapshots(got, want) {
+	if got := storetest.Dump(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after a crash, the store =\n  %+v\nwant\n  %+v", got, want)
 	}
-	if got := s.Recovery(); got != (Recovery{Records: 2}) {
-		t.Errorf("Recovery() = %+v; want 2 records replayed, nothing cut", got)
+	rec := s.Recovery()
+	if !rec.Existed || rec.Clean || rec.WALFrames == 0 || rec.TornFrames != 0 ||
+		rec.Check != "quick_check" || !rec.Notable() {
+		t.Errorf("Recovery() = %+v; want an unclean stop with log frames, checked by quick_check",
+			rec)
+	}
+	if !strings.Contains(rec.String(), "not closed cleanly") {
+		t.Errorf("Recovery().String() = %q; want it to say the close was not clean", rec)
 	}
 }
 
-func TestTornTail(t *testing.T) {
-	tests := []struct {
-		name string
-		tear func(t *testing.T, journal string, size int64)
-	}{
-		{"partial header", func(t *testing.T, journal string, size int64) {
-			appendBytes(t, journal, []byte{0x20, 0, 0})
-		}},
-		{"partial payload", func(t *testing.T, journal string, size int64) {
-			frame, _ := frame(op{Delete: "never-written"})
-			appendBytes(t, journal, frame[:len(frame)-4])
-		}},
-		{"checksum mismatch", func(t *testing.T, journal string, size int64) {
-			frame, _ := frame(op{Delete: "never-written"})
-			frame[len(frame)-2] ^= 0xff
-			appendBytes(t, journal, frame)
-		}},
-		{"huge length", func(t *testing.T, journal string, size int64) {
-			appendBytes(t, journal, []byte{0xff, 0xff, 0xff, 0x7f, 1, 2, 3, 4, 5})
-		}},
+func TestCleanCloseAndReopen(t *testing.T) {
+	dir := t.TempDir()
+	s, want := loaded(t, dir)
+	if err := s.Close(bg); err != nil {
+		t.Fatalf("Close = %v; want nil", err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			s, want := loaded(t, dir)
-			journal, size := s.journalPath(s.gen), s.size
-			crash(s)
-			tt.tear(t, journal, size)
-			torn := fileSize(t, journal) - size
-
-			s = mustOpen(t, dir)
-			if got := storetest.Dump(t, s); !equalSnapshots(got, want) {
-				t.Errorf("after a torn write, the store =\n  %+v\nwant\n  %+v", got, want)
-			}
-			rec := s.Recovery()
-			if rec.Records != 2 || rec.Truncated != torn || rec.Reason == "" {
-				t.Errorf("Recovery() = %+v; want 2 records and %d bytes cut, with a reason",
-					rec, torn)
-			}
-			if got := fileSize(t, journal); got != size {
-				t.Errorf("journal size after recovery = %d; want %d", got, size)
-			}
-			// The journal takes writes again, and they survive another crash.
-			if err := s.DeleteArticle(bg, want.Articles[0].ID); err != nil {
-				t.Fatalf("DeleteArticle after recovery = %v; want nil", err)
-			}
-			crash(s)
-			s = mustOpen(t, dir)
-			if _, err := s.Article(bg, want.Articles[0].ID); !errors.Is(err, store.ErrNotFound) {
-				t.Errorf("Article(deleted after recovery) error = %v; want %v", err,
-					store.ErrNotFound)
-			}
-		})
+	if err := s.Close(bg); err != nil {
+		t.Errorf("Close again = %v; want nil", err)
+	}
+	if _, err := s.Stats(bg); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("Stats after Close error = %v; want %v", err, store.ErrUnavailable)
+	}
+	if err := s.Ping(bg); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("Ping after Close error = %v; want %v", err, store.ErrUnavailable)
+	}
+	if _, err := os.Stat(filepath.Join(dir, dbFile+"-wal")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the write-ahead log is still there after Close (%v)", err)
+	}
+	s = mustOpen(t, dir)
+	if got := storetest.Dump(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("after Close and Open, the store =\n  %+v\nwant\n  %+v", got, want)
+	}
+	if rec := s.Recovery(); !rec.Clean || rec.Check != "file checksum" || rec.Notable() {
+		t.Errorf("Recovery() = %+v; want a clean close, checked by the file checksum", rec)
+	}
+	if _, err := os.Stat(filepath.Join(dir, sumFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the checksum record is still there while the store is open (%v)", err)
 	}
 }
 
-func TestCorruptRecordInTheMiddle(t *testing.T) {
-	tests := []struct {
-		name string
-		at   int // the byte flipped
-	}{
-		{"payload of the first frame", headerSize + 10},
-		{"checksum of the first frame", 5},
-		{"length of the first frame", 1},
+// flip flips one bit of the byte at offset at of the file name.
+func flip(t *testing.T, name string, at int64) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+	if at < 0 {
+		at += int64(len(data))
+	}
+	data[at] ^= 0x04
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// refused checks that Open(dir) fails with a *DamageError naming file and
+// saying want, leaves the files as they were, and fails again.
+func refused(t *testing.T, dir, file, want string) {
+	t.Helper()
+	before := map[string]string{}
+	for _, name := range []string{dbFile, dbFile + "-wal"} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		before[name] = string(data)
+	}
+	_, err := Open(dir)
+	var de *DamageError
+	if !errors.As(err, &de) || !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open(damaged) = %v; want a *DamageError", err)
+	}
+	if de.File != file || !strings.Contains(err.Error(), want) {
+		t.Errorf("Open(damaged) = %q; want it to name %s and say %q", err, file, want)
+	}
+	for name, data := range before {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != data {
+			t.Errorf("%s was changed by the refused Open; want it left as it was", name)
+		}
+	}
+	if _, err := Open(dir); !errors.Is(err, ErrDamaged) {
+		t.Errorf("second Open = %v; want it refused again", err)
+	}
+}
+
+// TestFlippedBitAfterCleanClose: any bit of the file changed while the
+// store was closed is caught by the checksum of the clean close.
+func TestFlippedBitAfterCleanClose(t *testing.T) {
+	for _, at := range []int64{100, 5000, -100} {
+		t.Run(fmt.Sprint(at), func(t *testing.T) {
 			dir := t.TempDir()
 			s, _ := loaded(t, dir)
-			journal := s.journalPath(s.gen)
-			crash(s)
-			data, err := os.ReadFile(journal)
-			if err != nil {
+			if err := s.Close(bg); err != nil {
 				t.Fatal(err)
 			}
-			data[tt.at] ^= 0x04 // one flipped bit; the second frame stays intact
-			if err := os.WriteFile(journal, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, err = Open(dir)
-			var de *DamageError
-			if !errors.As(err, &de) || !errors.Is(err, ErrDamaged) {
-				t.Fatalf("Open(flipped bit) = %v; want a *DamageError", err)
-			}
-			if de.Frame != 1 || de.Offset != 0 || !strings.Contains(err.Error(), "frame 1 at byte 0") {
-				t.Errorf("error %q; want it to name frame 1 at byte 0", err)
-			}
-			if got, _ := os.ReadFile(journal); string(got) != string(data) {
-				t.Errorf("the damaged journal was changed; want it left as it was")
-			}
-			kept, _ := os.ReadFile(filepath.Join(dir, de.Copy))
-			if de.Copy == "" || string(kept) != string(data) {
-				t.Errorf("copy kept aside %q holds %d bytes; want the %d of the journal",
-					de.Copy, len(kept), len(data))
-			}
-			// Opening again refuses again: nothing was trimmed.
-			if _, err := Open(dir); !errors.Is(err, ErrDamaged) {
-				t.Errorf("second Open = %v; want it refused again", err)
-			}
+			flip(t, filepath.Join(dir, dbFile), at)
+			refused(t, dir, dbFile, "differ from those recorded when it was last closed")
 		})
 	}
 }
 
-func appendBytes(t *testing.T, name string, b []byte) {
-	t.Helper()
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+// TestDamagedFileAfterCrash: after an unclean stop there is no checksum to
+// compare; a damaged b-tree is caught by quick_check.
+func TestDamagedFileAfterCrash(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := loaded(t, dir)
+	if err := s.Close(bg); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, sumFile)); err != nil {
+		t.Fatal(err)
+	}
+	// Page 2's b-tree page header: its page type byte.
+	data, err := os.ReadFile(filepath.Join(dir, dbFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	if _, err := f.Write(b); err != nil {
+	pageSize := int64(data[16])<<8 | int64(data[17])
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	data[pageSize] = 0x01 // not a b-tree page type
+	if err := os.WriteFile(filepath.Join(dir, dbFile), data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+	refused(t, dir, dbFile, "")
+}
+
+// walFrame returns the size of one frame of the log in dir.
+func walFrame(t *testing.T, dir string) int64 {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, dbFile+"-wal"))
+	if err != nil || len(data) < walHeader {
+		t.Fatalf("read log: %v (%d bytes)", err, len(data))
+	}
+	return walFrameHeader + int64(data[8])<<24 | int64(data[9])<<16 | int64(data[10])<<8 |
+		int64(data[11])
+}
+
+// TestFlippedBitInTheLog: a damaged frame of the log followed by intact
+// ones would make SQLite drop every later committed write without a word;
+// Open refuses it instead, naming the frame.
+func TestFlippedBitInTheLog(t *testing.T) {
+	s, _ := loaded(t, t.TempDir())
+	dir := crashCopy(t, s)
+	flip(t, filepath.Join(dir, dbFile+"-wal"), walHeader+walFrameHeader+100) // frame 1's page
+	refused(t, dir, dbFile+"-wal", "frame 1 at byte 32 fails its checksum")
+}
+
+// TestTornLogTail: a frame cut short at the end of the log is a write that
+// was never acknowledged; Open applies the frames before it and says so.
+func TestTornLogTail(t *testing.T) {
+	s, want := loaded(t, t.TempDir())
+	dir := crashCopy(t, s)
+	frame := walFrame(t, dir)
+	f, err := os.OpenFile(filepath.Join(dir, dbFile+"-wal"), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(make([]byte, frame/2)); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	s = mustOpen(t, dir)
+	if got := storetest.Dump(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a torn write, the store =\n  %+v\nwant\n  %+v", got, want)
+	}
+	if rec := s.Recovery(); rec.TornFrames != 1 || rec.WALFrames == 0 {
+		t.Errorf("Recovery() = %+v; want one torn frame", rec)
 	}
 }
 
-func fileSize(t *testing.T, name string) int64 {
-	t.Helper()
-	info, err := os.Stat(name)
-	if err != nil {
-		t.Fatal(err)
+func TestSecondOpenRefused(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	if _, err := Open(dir); !errors.Is(err, ErrLocked) {
+		t.Errorf("second Open(%s) error = %v; want %v", dir, err, ErrLocked)
 	}
-	return info.Size()
+	if err := s.Close(bg); err != nil {
+		t.Fatalf("Close = %v", err)
+	}
+	mustOpen(t, dir)
 }
 
-func journals(t *testing.T, dir string) []string {
-	t.Helper()
-	names, err := filepath.Glob(filepath.Join(dir, journalPrefix+"*"))
+// TestFailedWriteIsUnavailable: a write the database cannot make (a full
+// disk, here a file capped at its size) is store.ErrUnavailable, which the
+// API answers as UNAVAILABLE; it changes nothing, and reads go on.
+func TestFailedWriteIsUnavailable(t *testing.T) {
+	s, want := loaded(t, t.TempDir())
+	if _, err := s.w.Exec("PRAGMA max_page_count = 1"); err != nil {
+		t.Fatal(err)
+	}
+	big := schema.Batch{Article: schema.Article{ID: "article:big",
+		Title: strings.Repeat("long title ", 10000)}}
+	err := s.Upsert(bg, big)
+	if !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("Upsert on a full file = %v; want %v", err, store.ErrUnavailable)
+	}
+	if got := storetest.Dump(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a failed write, the store =\n  %+v\nwant\n  %+v", got, want)
+	}
+}
+
+// The kill -9 test runs a child process (this test binary) that loads
+// articles one Upsert at a time and prints the id of each once Upsert has
+// returned; the parent kills it mid-ingest and checks that every article
+// acknowledged is in the store.
+const childEnv = "DIPLOGRAPH_EMBEDDED_CRASH_CHILD"
+
+func TestKillMidIngestLosesNothingAcknowledged(t *testing.T) {
+	if os.Getenv(childEnv) != "" {
+		return // the child runs in TestMain
+	}
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+dir)
+	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, n := range names {
-		names[i] = filepath.Base(n)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	return names
+	var acked []string
+	lines := bufio.NewScanner(out)
+	deadline := time.After(60 * time.Second)
+	for len(acked) < 40 && lines.Scan() {
+		acked = append(acked, lines.Text())
+		select {
+		case <-deadline:
+			t.Fatalf("the child acknowledged only %d articles in 60 s", len(acked))
+		default:
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	// Acknowledgements in the pipe when the kill landed count too.
+	rest, _ := io.ReadAll(out)
+	for _, l := range strings.Fields(string(rest)) {
+		acked = append(acked, l)
+	}
+	cmd.Wait()
+	if len(acked) < 40 {
+		t.Fatalf("the child acknowledged %d articles; want at least 40 before the kill", len(acked))
+	}
+	s := mustOpen(t, dir)
+	got, err := s.ArticlesByIDs(bg, acked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(acked) {
+		t.Errorf("after kill -9, %d of %d acknowledged articles are in the store",
+			len(got), len(acked))
+	}
+	if rec := s.Recovery(); rec.Clean || !rec.Notable() {
+		t.Errorf("Recovery() = %+v; want an unclean stop reported", rec)
+	}
+}
+
+// crashChild is the child of TestKillMidIngestLosesNothingAcknowledged: it
+// writes articles until it is killed.
+func crashChild(dir string) {
+	s, err := Open(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "child:", err)
+		os.Exit(2)
+	}
+	fx := storetest.NewFixture()
+	for i := 0; ; i++ {
+		b := fx.Batches[i%len(fx.Batches)]
+		b.Article.ID = schema.ID(fmt.Sprintf("crash-article-%d", i))
+		for j := range b.Relations {
+			b.Relations[j].Evidence = nil
+		}
+		if err := s.Upsert(bg, b); err != nil {
+			fmt.Fprintln(os.Stderr, "child:", err)
+			os.Exit(2)
+		}
+		fmt.Println(b.Article.ID)
+	}
+}
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(childEnv); dir != "" {
+		crashChild(dir)
+	}
+	os.Exit(m.Run())
 }

@@ -8,27 +8,34 @@ import (
 	"github.com/diplograph/diplograph/store"
 )
 
-// EntityByWikidata returns the entity with the Wikidata id qid; see
-// store.PickMostRelated. It scans the entities: few queries name a
-// Wikidata id, and a scan of a large graph's names costs a millisecond.
+// An entity's outside ids and location are kept in its record (doc); its
+// Wikidata id is also the column wikidata, indexed (entities_wikidata), so
+// that EntityByWikidata seeks it.
+
+// byWikidataQuery reads the entities with a Wikidata id, with their
+// degrees, through the index entities_wikidata.
+const byWikidataQuery = "SELECT doc, degree FROM entities WHERE wikidata = ?"
+
+// EntityByWikidata returns the entity with the Wikidata id qid; when
+// several carry it, the one with the most relations, then the lowest id
+// (store.PickMostRelated).
 func (s *Store) EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error) {
 	if !schema.IsWikidataID(qid) {
-		return schema.Entity{}, fmt.Errorf("embedded.EntityByWikidata %q: not a Wikidata item id like Q30: %w",
+		return schema.Entity{}, fmt.Errorf("entity by wikidata %q: not a Wikidata item id like Q30: %w",
 			qid, store.ErrInvalidInput)
 	}
-	if err := s.rlock(ctx, "EntityByWikidata"); err != nil {
-		return schema.Entity{}, err
-	}
-	defer s.mu.RUnlock()
-	var cands []store.Candidate
-	for id, e := range s.st.entities {
-		if e.IDs.Wikidata == qid {
-			cands = append(cands, s.candidate(id))
+	var e schema.Entity
+	err := s.read(ctx, "entity by wikidata", func(q querier) error {
+		cands, err := candidates(ctx, q, byWikidataQuery, qid)
+		if err != nil {
+			return err
 		}
-	}
-	c, ok := store.PickMostRelated(cands)
-	if !ok {
-		return schema.Entity{}, fmt.Errorf("embedded.EntityByWikidata %s: %w", qid, store.ErrNotFound)
-	}
-	return c.Entity, nil
+		c, ok := store.PickMostRelated(cands)
+		if !ok {
+			return storeError{fmt.Errorf("wikidata %s: %w", qid, store.ErrNotFound)}
+		}
+		e = c.Entity
+		return nil
+	})
+	return e, err
 }

@@ -1,10 +1,12 @@
 package embedded
 
 import (
-	"cmp"
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"slices"
+	"strconv"
 
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
@@ -14,147 +16,245 @@ import (
 // order: by date (DateDesc: newest first, undated last; DateAsc: oldest
 // first, undated last), then by id.
 func (s *Store) Relations(ctx context.Context, f store.RelationFilter) (store.RelationPage, error) {
-	f, span, err := f.Normalize()
+	f, sp, err := f.Normalize()
 	if err != nil {
-		return store.RelationPage{}, fmt.Errorf("embedded.Relations: %w", err)
+		return store.RelationPage{}, fmt.Errorf("relations: %w", err)
 	}
-	if err := s.rlock(ctx, "Relations"); err != nil {
-		return store.RelationPage{}, err
-	}
-	defer s.mu.RUnlock()
-	return s.relations(f, span), nil
+	var page store.RelationPage
+	err = s.read(ctx, "relations", func(q querier) error {
+		page, err = relations(ctx, q, f, sp)
+		return err
+	})
+	return page, err
 }
 
 // RelationsOfEntities returns, for each of ids, the page Relations returns
-// for f with Entity set to that id, all read under one lock.
+// for f with Entity set to that id, all read in one transaction.
 func (s *Store) RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
 ) ([]store.RelationPage, error) {
-	f, span, err := f.Normalize()
+	f, sp, err := f.Normalize()
 	if err == nil {
 		err = store.CheckBatch(ids)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("embedded.RelationsOfEntities: %w", err)
+		return nil, fmt.Errorf("relations of entities: %w", err)
 	}
-	if err := s.rlock(ctx, "RelationsOfEntities"); err != nil {
-		return nil, err
-	}
-	defer s.mu.RUnlock()
 	out := make([]store.RelationPage, len(ids))
-	for i, id := range ids {
-		f.Entity = id
-		out[i] = s.relations(f, span)
-	}
-	return out, nil
+	err = s.read(ctx, "relations of entities", func(q querier) error {
+		for i, id := range ids {
+			f.Entity = id
+			var err error
+			if out[i], err = relations(ctx, q, f, sp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
-// relations returns the page span of the relations matching the normalized
-// filter f; the caller holds the read lock.
-func (s *Store) relations(f store.RelationFilter, span store.Span) store.RelationPage {
-	m := newMatcher(f)
-	var all []schema.Relation
-	for _, id := range s.candidates(f) {
-		if r := s.st.relations[id]; m.match(r) {
-			all = append(all, r)
+// Relation returns the relation with the given id, with its evidence.
+func (s *Store) Relation(ctx context.Context, id string) (schema.Relation, error) {
+	if err := store.CheckID("id", id); err != nil {
+		return schema.Relation{}, fmt.Errorf("relation: %w", err)
+	}
+	var r schema.Relation
+	err := s.read(ctx, "relation", func(q querier) error {
+		rs, _, err := loadRelations(ctx, q, "SELECT rid, date, id, doc FROM relations WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if len(rs) == 0 {
+			return notFound("relation", id)
+		}
+		r = rs[0]
+		return nil
+	})
+	return r, err
+}
+
+// relationConds returns the conditions on the relations table that select
+// the relations of the normalized filter f, and whether any narrows the
+// listing beyond its types.
+func relationConds(f store.RelationFilter) (conds []string, args []any, narrow bool) {
+	add := func(c string, a ...any) {
+		conds, args = append(conds, c), append(args, a...)
+	}
+	if len(f.Types) < len(schema.Relations) {
+		types := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			types[i] = string(t)
+		}
+		add("type IN (SELECT value FROM json_each(?))", jsonList(types))
+	}
+	n := len(conds)
+	if f.Entity != "" {
+		switch f.Direction {
+		case store.Out:
+			add("source = ?", f.Entity)
+		case store.In:
+			add("target = ?", f.Entity)
+		default:
+			// First, so that relations can split it (see bothEnds).
+			conds = append([]string{"(source = ? OR target = ?)"}, conds...)
+			args = append([]any{f.Entity, f.Entity}, args...)
 		}
 	}
-	slices.SortFunc(all, relationOrder(f.Order))
-	page := store.RelationPage{Relations: []schema.Relation{}, Total: len(all)}
-	for _, r := range store.Slice(all, span) {
-		page.Relations = append(page.Relations, store.CloneRelation(r))
+	if f.Source != "" {
+		add("source = ?", f.Source)
 	}
-	page.HasNext, page.EndCursor = span.Next(len(page.Relations), page.Total)
-	return page
-}
-
-// candidates returns the ids of the relations an index narrows f to, or of
-// every relation.
-func (s *Store) candidates(f store.RelationFilter) []string {
-	switch {
-	case f.Entity != "":
-		return s.st.byEntity[f.Entity].sorted()
-	case f.Source != "":
-		return s.st.byEntity[f.Source].sorted()
-	case f.Target != "":
-		return s.st.byEntity[f.Target].sorted()
-	case f.Article != "":
-		return s.st.byArticle[f.Article].sorted()
-	}
-	ids := make([]string, 0, len(s.st.relations))
-	for id := range s.st.relations {
-		ids = append(ids, id)
-	}
-	return ids
-}
-
-// matcher tests relations against a normalized filter.
-type matcher struct {
-	f       store.RelationFilter
-	types   map[schema.RelationType]bool
-	between set
-}
-
-func newMatcher(f store.RelationFilter) matcher {
-	m := matcher{f: f, types: map[schema.RelationType]bool{}}
-	for _, t := range f.Types {
-		m.types[t] = true
+	if f.Target != "" {
+		add("target = ?", f.Target)
 	}
 	if f.Between != nil {
-		m.between = set{}
-		for _, id := range f.Between {
-			m.between.add(id)
+		list := jsonList(f.Between)
+		add("source IN (SELECT value FROM json_each(?)) AND target IN (SELECT value FROM json_each(?))",
+			list, list)
+	}
+	if f.Dated {
+		add("date != ''")
+	}
+	if wc, wa := dateWindow(f.Since, f.Until); wc != nil {
+		conds, args = append(conds, wc...), append(args, wa...)
+		// The same window on the date itself, looser, so that the index
+		// on date can serve it: a date starts with its year.
+		if f.Since != "" {
+			add("date >= ?", f.Since[:4])
+		}
+		if f.Until != "" {
+			if y, err := strconv.Atoi(f.Until[:4]); err == nil && y < 9999 {
+				add("date < ?", fmt.Sprintf("%04d", y+1))
+			}
 		}
 	}
-	return m
-}
-
-func (m matcher) match(r schema.Relation) bool {
-	f := m.f
-	switch {
-	case !m.types[r.Type],
-		f.Entity != "" && !endsAt(r, f.Entity, f.Direction),
-		f.Source != "" && r.Source != f.Source,
-		f.Target != "" && r.Target != f.Target,
-		m.between != nil && !(m.between.has(r.Source) && m.between.has(r.Target)),
-		f.Dated && r.Date == "",
-		!store.DateInWindow(r.Date, f.Since, f.Until):
-		return false
+	if f.Article != "" {
+		add("rid IN (SELECT rel FROM evidence WHERE article = ?)", f.Article)
 	}
-	return f.Article == "" || slices.ContainsFunc(r.Evidence, func(ev schema.Evidence) bool {
-		return ev.Article == f.Article
-	})
+	return conds, args, len(conds) > n
 }
 
-// endsAt reports whether r leaves (Out), reaches (In) or touches (Both) id.
-func endsAt(r schema.Relation, id string, d store.Direction) bool {
-	switch d {
-	case store.Out:
-		return r.Source == id
-	case store.In:
-		return r.Target == id
+// relations returns the page sp of the relations matching the normalized
+// filter f.
+func relations(ctx context.Context, q querier, f store.RelationFilter, sp store.Span,
+) (store.RelationPage, error) {
+	page := store.RelationPage{Relations: []schema.Relation{}}
+	conds, args, narrow := relationConds(f)
+	var err error
+	if !narrow {
+		page.Total, err = typeTotal(ctx, q, f.Types)
+	} else {
+		err = q.QueryRowContext(ctx, "SELECT COUNT(*) FROM relations"+whereClause(conds),
+			args...).Scan(&page.Total)
 	}
-	return r.Source == id || r.Target == id
-}
-
-// relationOrder returns the comparison of an order.
-func relationOrder(o store.Order) func(a, b schema.Relation) int {
-	if o == store.DateAsc {
-		return func(a, b schema.Relation) int {
-			return cmp.Or(
-				cmp.Compare(undated(a), undated(b)),
-				cmp.Compare(a.Date, b.Date),
-				cmp.Compare(a.ID, b.ID),
-			)
+	if err != nil {
+		return page, err
+	}
+	order := " ORDER BY date DESC, id"
+	if f.Order == store.DateAsc {
+		order = " ORDER BY date = '', date, id"
+	}
+	if k := sp.After; k != nil {
+		switch {
+		case f.Order != store.DateAsc:
+			conds = append(conds, "(date < ? OR date = ? AND id > ?)")
+			args = append(args, k.Sort, k.Sort, k.ID)
+		case k.Sort == "":
+			conds = append(conds, "(date = '' AND id > ?)")
+			args = append(args, k.ID)
+		default:
+			conds = append(conds, "(date = '' OR date > ? OR date = ? AND id > ?)")
+			args = append(args, k.Sort, k.Sort, k.ID)
 		}
 	}
-	return func(a, b schema.Relation) int {
-		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.ID, b.ID))
+	query := "SELECT rid, date, id, doc FROM relations" + whereClause(conds) + order + " LIMIT ?"
+	if f.Entity != "" && f.Direction == store.Both && f.Order != store.DateAsc {
+		query, args = bothEnds(conds[1:], args[2:], f.Entity, sp.Limit+1)
+	} else {
+		args = append(args, sp.Limit+1)
 	}
+	rs, keys, err := loadRelations(ctx, q, query, args...)
+	page.Relations, page.HasNext, page.EndCursor = endPage(append(page.Relations, rs...), keys, sp)
+	return page, err
 }
 
-func undated(r schema.Relation) int {
-	if r.Date == "" {
-		return 1
+// typeTotal returns the number of relations of the given types.
+func typeTotal(ctx context.Context, q querier, types []schema.RelationType) (int, error) {
+	if len(types) == len(schema.Relations) {
+		return countOf(ctx, q, "relation", "")
 	}
-	return 0
+	list := make([]string, len(types))
+	for i, t := range types {
+		list[i] = string(t)
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0) FROM counts
+		WHERE kind = 'relation' AND type IN (SELECT value FROM json_each(?))`,
+		jsonList(list)).Scan(&n)
+	return n, err
+}
+
+// loadRelations returns the relations of query's rows of (rid, date, id,
+// doc), with their evidence, and their keys.
+func loadRelations(ctx context.Context, q querier, query string, args ...any,
+) ([]schema.Relation, []store.Key, error) {
+	var rs []schema.Relation
+	var keys []store.Key
+	var rids []int64
+	err := scanAll(ctx, q, func(rows *sql.Rows) error {
+		var rid int64
+		var k store.Key
+		var doc string
+		if err := rows.Scan(&rid, &k.Sort, &k.ID, &doc); err != nil {
+			return err
+		}
+		r, err := decode[schema.Relation](doc)
+		rs, keys, rids = append(rs, r), append(keys, k), append(rids, rid)
+		return err
+	}, query, args...)
+	if err != nil || len(rs) == 0 {
+		return rs, keys, err
+	}
+	return rs, keys, withEvidence(ctx, q, rs, rids)
+}
+
+// withEvidence fills in the evidence of rs, whose row ids are rids.
+func withEvidence(ctx context.Context, q querier, rs []schema.Relation, rids []int64) error {
+	at := make(map[int64]int, len(rids))
+	for i, rid := range rids {
+		at[rid] = i
+	}
+	list, _ := json.Marshal(rids)
+	return scanAll(ctx, q, func(rows *sql.Rows) error {
+		var rid int64
+		var ev schema.Evidence
+		if err := rows.Scan(&rid, &ev.Article, &ev.Start, &ev.End, &ev.Sentence); err != nil {
+			return err
+		}
+		i, ok := at[rid]
+		if !ok {
+			return errors.New("evidence of a relation not asked for")
+		}
+		rs[i].Evidence = append(rs[i].Evidence, ev)
+		return nil
+	}, `SELECT rel, article, start, "end", sentence FROM evidence
+		WHERE rel IN (SELECT value FROM json_each(?)) ORDER BY rel, article, start, "end"`,
+		string(list))
+}
+
+// bothEnds returns the query of the first n relations of entity at either
+// end that also meet conds (args), newest first, as the merge of two index
+// scans, one by source and one by target, each stopped at n rows: a hub's
+// page reads a page of rows, not all of its relations.
+func bothEnds(conds []string, args []any, entity string, n int) (string, []any) {
+	arm := func(end string) string {
+		return "SELECT * FROM (SELECT rid, date, id, doc FROM relations" +
+			whereClause(append([]string{end}, conds...)) +
+			" ORDER BY date DESC, id LIMIT ?)"
+	}
+	query := arm("source = ?") + " UNION ALL " + arm("target = ? AND source != ?") +
+		" ORDER BY date DESC, id LIMIT ?"
+	out := append([]any{entity}, args...)
+	out = append(out, n, entity, entity)
+	out = append(out, args...)
+	return query, append(out, n, n)
 }

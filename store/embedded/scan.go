@@ -2,47 +2,54 @@ package embedded
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 )
 
-// scanChunk is how many items a scan copies under one hold of the lock.
+// scanChunk is how many items a scan reads in one read transaction.
 const scanChunk = 512
 
-// ScanEntities calls fn with every entity f selects, by id. It reads the
-// ids under the lock, then copies the entities a chunk at a time, so fn
-// runs unlocked; an entity deleted meanwhile is skipped.
+// ScanEntities calls fn with every entity f selects, by id. It reads a
+// chunk at a time, each after the last id of the one before, so fn runs
+// with no transaction open and a write between chunks is seen from the
+// next chunk on.
 func (s *Store) ScanEntities(ctx context.Context, f store.EntityFilter,
 	fn func(schema.Entity) error,
 ) error {
 	f.Page = store.Page{}
 	f, _, err := f.Normalize()
 	if err != nil {
-		return fmt.Errorf("embedded.ScanEntities: %w", err)
+		return fmt.Errorf("scan entities: %w", err)
 	}
-	if err := s.rlock(ctx, "ScanEntities"); err != nil {
-		return err
+	var conds []string
+	var args []any
+	if f.Type != "" {
+		conds, args = append(conds, "type = ?"), append(args, string(f.Type))
 	}
-	var ids []string
-	for id, e := range s.st.entities {
-		if (f.Type == "" || e.Type == f.Type) &&
-			strings.HasPrefix(schema.Fold(e.Name), f.NameStartsWith) {
-			ids = append(ids, id)
-		}
+	if f.NameStartsWith != "" {
+		conds = append(conds, "fold >= ? AND fold < ?")
+		args = append(args, f.NameStartsWith, prefixEnd(f.NameStartsWith))
 	}
-	s.mu.RUnlock()
-	slices.Sort(ids)
-	return scanChunks(ctx, s, "ScanEntities", ids, func(id string) (schema.Entity, bool) {
-		e, ok := s.st.entities[id]
-		return store.CloneEntity(e), ok
-	}, fn)
+	return scanChunks(ctx, s, "scan entities", func(q querier, after string) ([]schema.Entity, error) {
+		var out []schema.Entity
+		err := scanAll(ctx, q, func(rows *sql.Rows) error {
+			var doc string
+			if err := rows.Scan(&doc); err != nil {
+				return err
+			}
+			e, err := decode[schema.Entity](doc)
+			out = append(out, e)
+			return err
+		}, "SELECT doc FROM entities"+whereClause(append(conds, "id > ?"))+
+			" ORDER BY id LIMIT ?", append(args, after, scanChunk)...)
+		return out, err
+	}, func(e schema.Entity) string { return e.ID }, fn)
 }
 
-// ScanRelations calls fn with every relation matching f, by id, copied a
+// ScanRelations calls fn with every relation matching f, by id, read a
 // chunk at a time as ScanEntities does.
 func (s *Store) ScanRelations(ctx context.Context, f store.RelationFilter,
 	fn func(schema.Relation) error,
@@ -50,48 +57,42 @@ func (s *Store) ScanRelations(ctx context.Context, f store.RelationFilter,
 	f.Page = store.Page{}
 	f, _, err := f.Normalize()
 	if err != nil {
-		return fmt.Errorf("embedded.ScanRelations: %w", err)
+		return fmt.Errorf("scan relations: %w", err)
 	}
-	if err := s.rlock(ctx, "ScanRelations"); err != nil {
-		return err
-	}
-	m := newMatcher(f)
-	var ids []string
-	for _, id := range s.candidates(f) {
-		if m.match(s.st.relations[id]) {
-			ids = append(ids, id)
-		}
-	}
-	s.mu.RUnlock()
-	slices.Sort(ids)
-	return scanChunks(ctx, s, "ScanRelations", ids, func(id string) (schema.Relation, bool) {
-		r, ok := s.st.relations[id]
-		return store.CloneRelation(r), ok
-	}, fn)
+	conds, args, _ := relationConds(f)
+	return scanChunks(ctx, s, "scan relations", func(q querier, after string) ([]schema.Relation, error) {
+		rs, _, err := loadRelations(ctx, q, "SELECT rid, date, id, doc FROM relations"+
+			whereClause(append(conds, "id > ?"))+" ORDER BY id LIMIT ?",
+			append(args, after, scanChunk)...)
+		return rs, err
+	}, func(r schema.Relation) string { return r.ID }, fn)
 }
 
-// scanChunks copies the items of ids with get, scanChunk of them per hold
-// of the read lock, and hands each to fn with the lock released.
-func scanChunks[T any](ctx context.Context, s *Store, op string, ids []string,
-	get func(string) (T, bool), fn func(T) error,
+// scanChunks reads chunks with next, each after the id of the last item of
+// the one before, until one is short, and hands each item to fn with no
+// transaction open.
+func scanChunks[T any](ctx context.Context, s *Store, what string,
+	next func(q querier, after string) ([]T, error), id func(T) string, fn func(T) error,
 ) error {
-	buf := make([]T, 0, scanChunk)
-	for start := 0; start < len(ids); start += scanChunk {
-		if err := s.rlock(ctx, op); err != nil {
+	after := ""
+	for {
+		var chunk []T
+		err := s.read(ctx, what, func(q querier) error {
+			var err error
+			chunk, err = next(q, after)
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		buf = buf[:0]
-		for _, id := range ids[start:min(start+scanChunk, len(ids))] {
-			if v, ok := get(id); ok {
-				buf = append(buf, v)
-			}
-		}
-		s.mu.RUnlock()
-		for _, v := range buf {
+		for _, v := range chunk {
 			if err := fn(v); err != nil {
 				return err
 			}
 		}
+		if len(chunk) < scanChunk {
+			return nil
+		}
+		after = id(chunk[len(chunk)-1])
 	}
-	return nil
 }

@@ -18,32 +18,20 @@ import (
 // wgs84 is the spatial reference id of WGS 84 longitude and latitude.
 const wgs84 = 4326
 
-// byWikidataQuery finds the entities with a Wikidata id through the index
-// entity_wikidata, with their relation counts.
-var byWikidataQuery = "MATCH (node:" + schema.EntityLabel + " {wikidata: $q}) RETURN node {.*} AS e, " +
-	degree + " AS n"
-
 // EntityByWikidata returns the entity with the Wikidata id qid; when
-// several carry it, the one with the most relations, then the lowest id.
+// several carry it, the one with the most relations, then the lowest id,
+// picked in the database through the index entity_wikidata (see
+// fetchEntityByWikidata).
 func (s *Store) EntityByWikidata(ctx context.Context, qid string) (schema.Entity, error) {
 	if !schema.IsWikidataID(qid) {
 		return schema.Entity{}, fmt.Errorf("neo4j.EntityByWikidata %q: not a Wikidata item id like Q30: %w",
 			qid, store.ErrInvalidInput)
 	}
-	recs, err := s.read(ctx, byWikidataQuery, map[string]any{"q": qid})
+	e, _, err := s.FetchEntity(ctx, store.EntityLookup{Wikidata: qid}, store.EntityPlan{})
 	if err != nil {
 		return schema.Entity{}, fmt.Errorf("neo4j.EntityByWikidata %s: %w", qid, err)
 	}
-	cands := make([]store.Candidate, 0, len(recs))
-	for _, rec := range recs {
-		n, _ := get(rec, "n").(int64)
-		cands = append(cands, store.Candidate{Entity: toEntity(get(rec, "e")), Relations: int(n)})
-	}
-	c, ok := store.PickMostRelated(cands)
-	if !ok {
-		return schema.Entity{}, fmt.Errorf("neo4j.EntityByWikidata %s: %w", qid, store.ErrNotFound)
-	}
-	return c.Entity, nil
+	return e, nil
 }
 
 // orNil is v, or nil for the zero value: a property set to nil is absent.

@@ -10,12 +10,6 @@ import (
 	"github.com/diplograph/diplograph/store"
 )
 
-// degree is the expression of the number of relations of node.
-var degree = func() string {
-	types, _ := typePattern(nil)
-	return "COUNT { MATCH (node)-[r:" + types + "]-() RETURN DISTINCT r }"
-}()
-
 // The read queries of one record, or of a few by id.
 const (
 	entityByID    = "MATCH (e:Entity {id: $id}) RETURN e {.*} AS e"

@@ -44,16 +44,10 @@ func (s *Store) ScanRelations(ctx context.Context, f store.RelationFilter,
 	if err != nil {
 		return fmt.Errorf("neo4j.ScanRelations: %w", err)
 	}
-	entity := ""
-	if f.Entity != "" {
-		entity = "$entity"
-	}
-	match, params, err := relationsMatch(f, entity)
+	query, params, err := scanRelationsQuery(f)
 	if err != nil {
 		return fmt.Errorf("neo4j.ScanRelations: %w", err)
 	}
-	params["entity"] = f.Entity
-	query := match + "RETURN " + projectRel("r") + " AS v"
 	err = s.stream(ctx, query, params, func(v any) error { return fn(toRelation(v)) })
 	if err != nil {
 		return fmt.Errorf("neo4j.ScanRelations: %w", err)

@@ -41,7 +41,7 @@ func testArticleFilters(t *testing.T, s store.Store, fx *Fixture) {
 		{"source and window", store.ArticleFilter{Source: "Wire", Until: "2025-01"},
 			[]string{"a3"}},
 		{"first", store.ArticleFilter{Page: store.Page{First: 3}}, []string{"a2", "a1", "a3"}},
-		{"after", store.ArticleFilter{Page: store.Page{First: 3, After: store.Cursor(3)}},
+		{"after", store.ArticleFilter{Page: store.Page{First: 3, After: store.ArticleCursor(fx.Articles["a3"])}},
 			[]string{"a4"}},
 		{"no such source", store.ArticleFilter{Source: "Herald"}, []string{}},
 	}
@@ -53,7 +53,7 @@ func testArticleFilters(t *testing.T, s store.Store, fx *Fixture) {
 	p, err := s.Articles(bg, store.ArticleFilter{Page: store.Page{First: 3}})
 	noErr(t, "Articles(first 3)", err)
 	equal(t, "Articles(first 3) page", []any{p.Total, p.HasNext, p.EndCursor},
-		[]any{4, true, store.Cursor(3)})
+		[]any{4, true, store.ArticleCursor(fx.Articles["a3"])})
 	for _, f := range []store.ArticleFilter{
 		{Since: "yesterday"},
 		{Until: "2025-1"},

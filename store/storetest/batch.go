@@ -39,7 +39,7 @@ func testRelationsOfEntities(t *testing.T, s store.Store, fx *Fixture) {
 		{"window", store.RelationFilter{Since: "2024", Until: "2025-05"}},
 		{"first page", store.RelationFilter{Page: store.Page{First: 1}}},
 		{"second page", store.RelationFilter{Page: store.Page{First: 2,
-			After: store.Cursor(1)}}},
+			After: store.RelationCursor(fx.Relations["met"])}}},
 		{"article", store.RelationFilter{Article: fx.ID("a3")}},
 		{"source", store.RelationFilter{Source: fx.ID("vel")}},
 		{"target", store.RelationFilter{Target: fx.ID("nor")}},
@@ -79,7 +79,7 @@ func testArticlesOfEntities(t *testing.T, s store.Store, fx *Fixture) {
 		{"window", store.ArticleFilter{Since: "2024-11", Until: "2025-05-10"}},
 		{"first page", store.ArticleFilter{Page: store.Page{First: 1}}},
 		{"second page", store.ArticleFilter{Page: store.Page{First: 1,
-			After: store.Cursor(1)}}},
+			After: store.ArticleCursor(fx.Articles["a1"])}}},
 		{"entity ignored", store.ArticleFilter{Entity: fx.ID("ndl")}},
 	}
 	ids := fx.batchIDs()

@@ -119,7 +119,8 @@ func testEntitiesPaging(t *testing.T, s store.Store, fx *Fixture) {
 	all, err := s.Entities(bg, store.EntityFilter{})
 	noErr(t, "Entities()", err)
 	equal(t, "paged ids", fx.names(got), fx.names(entityIDs(all.Entities)))
-	p, err := s.Entities(bg, store.EntityFilter{Page: store.Page{After: store.Cursor(13)}})
+	last := all.Entities[len(all.Entities)-1]
+	p, err := s.Entities(bg, store.EntityFilter{Page: store.Page{After: store.EntityCursor(last)}})
 	noErr(t, "Entities(after the end)", err)
 	equal(t, "Entities(after the end)", []any{len(p.Entities), p.HasNext, p.EndCursor},
 		[]any{0, false, ""})

@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Graph", graphTests},
 		{"Batch", batchTests},
 		{"Scan", scanTests},
+		{"Paging", pagingTests},
 		{"IDs", idTests},
 	}
 	for _, g := range groups {
