@@ -7,8 +7,7 @@ import (
 )
 
 // visitVerbs are verbs whose object is a place ("visit Kumasi").
-var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": true,
-	"visits": true, "toured": true, "tour": true, "left": true, "leave": true, "leaving": true}
+var visitVerbs = pkgLex.words("visit-verbs.txt")
 
 // creatableKinds are event kinds that a common noun with no name may
 // introduce ("the launch"); other kinds only refer back.

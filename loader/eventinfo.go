@@ -473,10 +473,7 @@ func (d *document) struckCountry(r ref) int {
 // hostVerbs are the verbs by which a relative clause tells when a
 // gathering is held ("which Italy will host in Rome on 10-11 July",
 // "which is due to open … on February 24").
-var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hold": true,
-	"holds": true, "held": true, "open": true, "opens": true, "opened": true, "convene": true,
-	"convenes": true, "convened": true, "begin": true, "begins": true, "began": true,
-	"start": true, "starts": true, "started": true, "place": true}
+var hostVerbs = pkgLex.words("host-verbs.txt")
 
 // hostClauseDate returns the date a relative clause right after event
 // mention m gives for its holding: the first date after a verb of hosting

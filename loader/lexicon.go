@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,6 +104,23 @@ func (r *lexReader) pairs(name string) map[string]string {
 	return m
 }
 
+// choice reads "key:value" lines whose value is one of values.
+func (r *lexReader) choice(name string, values ...string) map[string]string {
+	m := map[string]string{}
+	r.read(name, func(line string) error {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || k == "" || !slices.Contains(values, v) {
+			return fmt.Errorf("%q: want key:%s", line, strings.Join(values, "|"))
+		}
+		if _, dup := m[k]; dup {
+			return fmt.Errorf("%q: key given twice", k)
+		}
+		m[k] = v
+		return nil
+	})
+	return m
+}
+
 // ints reads "key:number" lines.
 func (r *lexReader) ints(name string) map[string]int {
 	m := map[string]int{}
@@ -142,4 +160,25 @@ func errLexicon(rs ...*lexReader) error {
 		errs = append(errs, r.err)
 	}
 	return errors.Join(errs...)
+}
+
+// refersBack turns the kind "-" of a noun that only refers back to an
+// event (nominal-events.txt) into "".
+func refersBack(m map[string]string) map[string]string {
+	for k, v := range m {
+		if v == "-" {
+			m[k] = ""
+		}
+	}
+	return m
+}
+
+// severalFlags turns "one"/"several" (nominal-agreements.txt) into whether
+// the noun is a plural that refers to several.
+func severalFlags(m map[string]string) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k, v := range m {
+		out[k] = v == "several"
+	}
+	return out
 }

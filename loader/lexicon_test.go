@@ -98,3 +98,14 @@ func TestLexiconStrict(t *testing.T) {
 		t.Errorf("pairs = %v, %v", m, good.err)
 	}
 }
+
+// TestLexiconFailsNew checks that New fails, naming the file, when a word
+// list of a rule file could not be read.
+func TestLexiconFailsNew(t *testing.T) {
+	saved := pkgLex
+	defer func() { pkgLex = saved }()
+	pkgLex.words("no-such-list.txt")
+	if _, err := New(DefaultOptions()); err == nil || !strings.Contains(err.Error(), "lexicon/no-such-list.txt") {
+		t.Errorf("New = %v, want an error naming lexicon/no-such-list.txt", err)
+	}
+}

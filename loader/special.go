@@ -7,15 +7,7 @@ import (
 )
 
 // giveVerbs offer something (condolences, support) to someone.
-var giveVerbs = map[string]bool{"conveyed": true, "offered": true, "expressed": true,
-	"extended": true, "relayed": true, "sent": true, "offer": true, "convey": true,
-	"express": true, "extend": true, "relay": true, "send": true, "offering": true,
-	"conveying": true, "expressing": true, "extending": true, "sending": true,
-	"relaying": true, "pledged": true, "pledge": true, "pledging": true, "reaffirmed": true,
-	"reiterated": true, "voiced": true, "promised": true, "gave": true, "assured": true,
-	"affirmed": true, "declared": true, "offers": true, "conveys": true, "expresses": true,
-	"extends": true, "sends": true, "relays": true, "pledges": true, "reaffirms": true,
-	"reiterates": true, "voices": true, "promises": true, "gives": true}
+var giveVerbs = pkgLex.words("give-verbs.txt")
 
 // special reads the constructions that the frames do not: offered
 // condolences and support, "at X's invitation", "be asked to", "is
@@ -105,8 +97,7 @@ func (c *sentCtx) similar(i int) {
 }
 
 // messageNouns are what is sent to convey condolences or support.
-var messageNouns = wordSet(`cable cables message messages letter letters telegram telegrams
-note notes`)
+var messageNouns = pkgLex.words("message-nouns.txt")
 
 // lastGiven returns the type of the last condolence or support read
 // before sentence s, or "".
@@ -144,8 +135,7 @@ func (c *sentCtx) afterTalks(i int) {
 }
 
 // phoneWords mark a sentence about a telephone call.
-var phoneWords = map[string]bool{"phone": true, "telephone": true, "phoned": true,
-	"call": true, "calls": true, "video": true}
+var phoneWords = pkgLex.words("phone-words.txt")
 
 // given reads "conveyed his condolences to X" and "offered full support to
 // X": the verb's subject gives the noun at i to the object.
