@@ -109,8 +109,7 @@ func knightedBefore(v *sentView, t0 int) bool {
 // buildingWords are the head words of buildings that a name may follow, as
 // a residence's or city's name does ("State Guest House Jamuna", "State
 // House Nairobi").
-var buildingWords = map[string]bool{"house": true, "palace": true, "hall": true,
-	"mansion": true, "hotel": true, "castle": true, "temple": true}
+var buildingWords = pkgLex.words("building-words.txt")
 
 // buildingFirst reads a run with a building's head word inside it and a
 // name of one or two words after ("State Guest House Jamuna") as one
@@ -383,13 +382,10 @@ func (mf mentionFinder) vessel(v *sentView, r run) bool {
 }
 
 // shipPrefixes are the abbreviations written before ships' names.
-var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": true,
-	"HMS": true, "USS": true, "RV": true, "INS": true, "HMAS": true, "HMCS": true}
+var shipPrefixes = pkgLex.phrases("ship-prefixes.txt")
 
 // shipNouns are nouns written just before a ship's name.
-var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
-	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
-	"cruiser": true, "yacht": true, "dhow": true, "boat": true}
+var shipNouns = pkgLex.words("ship-nouns.txt")
 
 // stormGrades are words that grade a storm before its kind and name.
 var stormGrades = map[string]bool{"tropical": true, "super": true, "severe": true}

@@ -58,9 +58,7 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 }
 
 // platforms are the websites news text says things are posted "on".
-var platforms = map[string]bool{"facebook": true, "telegram": true, "instagram": true,
-	"youtube": true, "tiktok": true, "whatsapp": true, "weibo": true, "wechat": true,
-	"twitter": true, "linkedin": true, "threads": true, "bluesky": true}
+var platforms = pkgLex.words("platforms.txt")
 
 // placeContext reports whether the words before mention r make it a
 // place: a preposition of place ("in"), a verb of visiting ("toured"), or

@@ -125,14 +125,7 @@ func (d *document) eventDates() {
 // an article that tells it with a verb and names it with a noun elsewhere
 // ("North Korea fired a missile … Yoon condemned the launch"; "condemned an
 // ambush … The boat came under fire late on Monday").
-var tellingVerbs = map[string]map[string]bool{
-	"launch": {"fired": true, "launched": true, "test-fired": true},
-	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true,
-		"exploded": true, "detonated": true},
-	"disaster": {"landfall": true, "burst": true, "lashed": true, "battered": true,
-		"struck": true, "tore": true, "swept": true, "inundated": true, "drenched": true},
-	"earthquake": {"struck": true, "jolted": true, "shook": true},
-}
+var tellingVerbs = wordsByKey(pkgLex.pairs("telling-verbs.txt"))
 
 // toldDeviation is how many sentences from an event's first naming the
 // verb that tells it may stand: a lead names it, and the paragraph after

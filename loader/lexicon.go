@@ -85,6 +85,19 @@ func (r *lexReader) words(name string) map[string]bool {
 	return m
 }
 
+// phrases reads a list of words or phrases, one a line, kept as written.
+func (r *lexReader) phrases(name string) map[string]bool {
+	m := map[string]bool{}
+	r.read(name, func(line string) error {
+		if strings.Contains(line, ":") || strings.Contains(line, "  ") {
+			return fmt.Errorf("%q: want a word or words with one space between", line)
+		}
+		m[line] = true
+		return nil
+	})
+	return m
+}
+
 // pairs reads "key:value" lines; the key may hold spaces, neither part may
 // be empty and no key may come twice.
 func (r *lexReader) pairs(name string) map[string]string {
@@ -179,6 +192,16 @@ func severalFlags(m map[string]string) map[string]bool {
 	out := make(map[string]bool, len(m))
 	for k, v := range m {
 		out[k] = v == "several"
+	}
+	return out
+}
+
+// wordsByKey turns "key:word word ..." (telling-verbs.txt) into a set of
+// words for each key.
+func wordsByKey(m map[string]string) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(m))
+	for k, v := range m {
+		out[k] = wordSet(v)
 	}
 	return out
 }

@@ -188,14 +188,11 @@ func numberedAnniversary(toks []token, j, i int) bool {
 
 // gatheringNouns are event nouns whose "of" complement may name the
 // gathering.
-var gatheringNouns = map[string]bool{"session": true, "summit": true, "meeting": true,
-	"conference": true, "gathering": true}
+var gatheringNouns = pkgLex.words("gathering-nouns.txt")
 
 // ordinalWords are ordinals written out, which stop a noun phrase's
 // modifiers but belong to a numbered gathering's name.
-var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
-	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true,
-	"ninth": true, "tenth": true, "inaugural": true}
+var ordinalWords = pkgLex.words("ordinal-words.txt")
 
 // gatheringOf reads the "of" complement of a gathering noun ending at
 // token end: a body's name ("of the African Union", "of the Nordic-Baltic

@@ -292,8 +292,7 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 
 // portfolioHeads are words of offices and ministries whose portfolio may
 // be a list ("Minister of Mines, Water and Transport").
-var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
-	"department": true, "commissioner": true, "organ": true, "committee": true}
+var portfolioHeads = pkgLex.words("portfolio-heads.txt")
 
 // listGap reports whether the tokens between two runs separate the items
 // of a list (",") or close it (", and the"), and which.
