@@ -98,6 +98,20 @@ func (r *lexReader) phrases(name string) map[string]bool {
 	return m
 }
 
+// quoted reads a list of Go-quoted strings, one a line, in file order.
+func (r *lexReader) quoted(name string) []string {
+	var out []string
+	r.read(name, func(line string) error {
+		s, err := strconv.Unquote(line)
+		if err != nil || !strings.HasPrefix(line, `"`) || s == "" {
+			return fmt.Errorf("%s: want a non-empty double-quoted string", line)
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out
+}
+
 // pairs reads "key:value" lines; the key may hold spaces, neither part may
 // be empty and no key may come twice.
 func (r *lexReader) pairs(name string) map[string]string {
@@ -204,4 +218,13 @@ func wordsByKey(m map[string]string) map[string]map[string]bool {
 		out[k] = wordSet(v)
 	}
 	return out
+}
+
+// setOf returns the set of the strings of list.
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
 }

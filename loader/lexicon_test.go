@@ -36,7 +36,7 @@ func TestLexiconFiles(t *testing.T) {
 		err = eachLine(name, func(line string) error {
 			n++
 			key := line
-			if k, _, ok := strings.Cut(line, ":"); ok {
+			if k, _, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, `"`) {
 				key = k
 			}
 			if first, ok := keys[key]; ok {
@@ -68,6 +68,7 @@ func TestLexiconStrict(t *testing.T) {
 		"lexicon/nopair.txt":   file("alpha:one\nbeta\n"),
 		"lexicon/nokey.txt":    file(":one\n"),
 		"lexicon/keytwice.txt": file("alpha:one\nalpha:two\n"),
+		"lexicon/unquoted.txt": file("\"read also\"\nsee also\n"),
 		"lexicon/notint.txt":   file("may:5\njune:six\n"),
 	}
 	for _, c := range []struct {
@@ -82,6 +83,7 @@ func TestLexiconStrict(t *testing.T) {
 		{"nokey.txt", func(r *lexReader, n string) { r.pairs(n) }, "lexicon/nokey.txt:1"},
 		{"keytwice.txt", func(r *lexReader, n string) { r.pairs(n) }, "lexicon/keytwice.txt:2"},
 		{"notint.txt", func(r *lexReader, n string) { r.ints(n) }, "lexicon/notint.txt:2"},
+		{"unquoted.txt", func(r *lexReader, n string) { r.quoted(n) }, "lexicon/unquoted.txt:2"},
 		{"missing.txt", func(r *lexReader, n string) { r.words(n) }, "lexicon/missing.txt"},
 	} {
 		r := &lexReader{fsys: fsys}
