@@ -203,13 +203,15 @@ func (mf mentionFinder) signedName(v *sentView, r run) bool {
 	return false
 }
 
+// occasionCues are the words before a name that make it an occasion
+// (lexicon/occasion-cues.txt).
+var occasionCues = pkgLex.words("occasion-cues.txt")
+
 // eventContext reports whether the words before token t0 make a name an
 // occasion rather than a body ("attend the … Forum", "at the … Forum").
 func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
 	for k := t0 - 1; k >= 0 && k >= t0-3; k-- {
-		switch v.Toks[k].Low {
-		case "attend", "attended", "attending", "attends", "at", "host", "hosted", "hosts",
-			"during", "sidelines", "opened", "opening", "addressed", "address":
+		if occasionCues[v.Toks[k].Low] {
 			return true
 		}
 	}

@@ -38,6 +38,7 @@ var (
 	furniturePrefixes      = pkgLex.quoted("furniture-prefixes.txt")
 	furnitureShortPrefixes = pkgLex.quoted("furniture-short-prefixes.txt")
 	furnitureLines         = setOf(pkgLex.quoted("furniture-lines.txt"))
+	furnitureListHeaders   = setOf(pkgLex.quoted("furniture-list-headers.txt"))
 )
 
 // newCleaner returns the cleaner with the built-in furniture patterns.
@@ -98,13 +99,7 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 // stories ("Related stories", "MOST READ", "Read more:").
 func (c cleaner) listHeader(line string) bool {
 	low := strings.ToLower(strings.TrimRight(strings.TrimSpace(line), " :|"))
-	switch low {
-	case "related", "related stories", "related coverage", "related articles", "most read",
-		"read more", "more stories", "more from the region", "trending", "recommended",
-		"latest news", "top stories", "also read", "more on this":
-		return true
-	}
-	return false
+	return furnitureListHeaders[low]
 }
 
 // linkLine reports whether a line under a list header is one of its links:

@@ -250,18 +250,20 @@ func invitedBefore(toks []token, i int) bool {
 	return false
 }
 
+// irregularPast are past forms with no "-ed" (lexicon/irregular-past.txt).
+var irregularPast = pkgLex.words("irregular-past.txt")
+
 // wordTense returns the tense a single word marks.
 func wordTense(toks []token, k int) tense {
 	w := toks[k].Low
+	if irregularPast[w] {
+		return participleTense(toks, k)
+	}
 	switch w {
 	case "will", "'ll", "shall", "upcoming", "next", "tomorrow":
 		return tenseFuture
 	case "was", "were", "had", "did", "ago", "last", "yesterday":
 		return tensePast
-	case "took", "met", "said", "told", "came", "went", "left", "held", "began", "gave",
-		"made", "spoke", "flew", "sent", "tore", "wrote", "ran", "rang", "won", "lost",
-		"fought":
-		return participleTense(toks, k)
 	case "due", "scheduled", "set", "expected":
 		if k > 0 && (toks[k-1].Low == "is" || toks[k-1].Low == "are") {
 			return tenseFuture

@@ -314,12 +314,13 @@ func activePast(toks []token, k int) bool {
 	switch toks[k].Low {
 	case "was", "were", "had", "did", "said", "told":
 		return false
-	case "hit", "struck", "killed", "happened", "occurred", "tore", "ripped", "took", "began",
-		"opened", "closed", "ended", "erupted", "exploded", "rocked", "shook":
-		return true
 	}
-	return wordTense(toks, k) == tensePast
+	return happeningVerbs[toks[k].Low] || wordTense(toks, k) == tensePast
 }
+
+// happeningVerbs are past verbs that tell something happening
+// (lexicon/happening-verbs.txt).
+var happeningVerbs = pkgLex.words("happening-verbs.txt")
 
 // signedAt adds attendance for the signers of an agreement adopted or
 // signed at an event ("The Apia Declaration … was adopted at … the Ocean

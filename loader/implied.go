@@ -426,9 +426,7 @@ func (c *sentCtx) travelFor(i int) {
 		if t := c.toks[k]; t.Text == "," || t.Text == ";" {
 			break
 		}
-		switch c.toks[k].Low {
-		case "be", "travel", "travels", "travelled", "traveled", "fly", "flies", "flew",
-			"arrive", "arrives", "arrived", "head", "heads", "headed", "go", "goes", "went":
+		if travelVerbs[c.toks[k].Low] {
 			verb = k
 		}
 	}
@@ -453,3 +451,6 @@ func (c *sentCtx) guestAfter(k, end int) []int {
 	}
 	return nil
 }
+
+// travelVerbs are verbs of going somewhere (lexicon/travel-verbs.txt).
+var travelVerbs = pkgLex.words("travel-verbs.txt")

@@ -120,12 +120,10 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 	for j < len(v.Toks) && j < i+4 {
 		w := v.Toks[j].Low
 		var typ schema.EntityType
-		switch w {
-		case "leaders", "men", "women", "presidents", "ministers", "heads", "counterparts",
-			"premiers", "officials", "diplomats", "rulers", "monarchs", "kings", "emirs":
+		switch {
+		case personPlurals[w]:
 			typ = schema.Person
-		case "countries", "nations", "sides", "governments", "states", "neighbours",
-			"neighbors", "allies", "capitals":
+		case countryPlurals[w]:
 			typ = schema.Country
 		}
 		if typ != "" {
@@ -231,3 +229,11 @@ func monthOfYear(toks []token, k int) bool {
 	return toks[k].Lex&lexMonth != 0 && toks[k].Cap && k+1 < len(toks) &&
 		determinedYear(toks, k+1)
 }
+
+// personPlurals and countryPlurals are the plural nouns a count makes a
+// group of persons or countries of (lexicon/person-plurals.txt,
+// lexicon/country-plurals.txt).
+var (
+	personPlurals  = pkgLex.words("person-plurals.txt")
+	countryPlurals = pkgLex.words("country-plurals.txt")
+)
