@@ -178,10 +178,10 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 // to the …"), or a treaty noun is apposed to it ("…, a treaty").
 func (mf mentionFinder) signedName(v *sentView, r run) bool {
 	for k := r.T0 - 1; k >= 0 && k >= r.T0-3; k-- {
-		switch v.Toks[k].Low {
-		case "signed", "sign", "signs", "signing", "signatures", "signature", "ratified",
-			"ratify", "ratifies", "inked":
+		if signingCues[v.Toks[k].Low] {
 			return true
+		}
+		switch v.Toks[k].Low {
 		case "the", "a", "to", "on", "new", "landmark", "historic":
 			continue
 		}
@@ -206,6 +206,10 @@ func (mf mentionFinder) signedName(v *sentView, r run) bool {
 // occasionCues are the words before a name that make it an occasion
 // (lexicon/occasion-cues.txt).
 var occasionCues = pkgLex.words("occasion-cues.txt")
+
+// signingCues are the words of signing before what is signed
+// (lexicon/signing-cues.txt).
+var signingCues = pkgLex.words("signing-cues.txt")
 
 // eventContext reports whether the words before token t0 make a name an
 // occasion rather than a body ("attend the … Forum", "at the … Forum").
@@ -323,11 +327,7 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 // makes the next part an adjective of a whole region or movement
 // ("Inter-American", "Pan-African", "Anti-American"), not of a country.
 func boundPrefix(part string) bool {
-	switch strings.ToLower(part) {
-	case "inter", "pan", "trans", "anti", "pro", "intra", "afro", "ibero", "euro", "non":
-		return true
-	}
-	return false
+	return regionPrefixes[strings.ToLower(part)]
 }
 
 // span returns the text from token t0 to token t1 (exclusive) as
@@ -462,3 +462,7 @@ func (mf mentionFinder) pluralPrefix(t token) string {
 	}
 	return t.Text[:len(t.Text)-1]
 }
+
+// regionPrefixes are the prefixes boundPrefix knows
+// (lexicon/region-prefixes.txt).
+var regionPrefixes = pkgLex.words("region-prefixes.txt")

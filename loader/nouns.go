@@ -466,9 +466,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 		return true
 	}
 	if j == i && i > 0 && v.Toks[i-1].Low == "the" {
-		switch t.Low {
-		case "forum", "council", "alliance", "bloc", "organisation", "organization",
-			"commission", "union", "group", "agency":
+		if genericOrgNouns[t.Low] {
 			m := newMention(v.Index, i-1, i+1, schema.Organization, formNominal)
 			m.Head, m.Generic = t.Low, true
 			if i+1 < len(v.Toks) && v.Toks[i+1].isPossessive() {
@@ -480,3 +478,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 	}
 	return false
 }
+
+// genericOrgNouns are the organisation nouns "the" alone makes a mention
+// of (lexicon/generic-org-nouns.txt).
+var genericOrgNouns = pkgLex.words("generic-org-nouns.txt")

@@ -289,10 +289,12 @@ func partyAffiliation(v *sentView, i int) int {
 	if w == "social" && i+1 < len(v.Toks) && v.Toks[i+1].Low == "democrat" {
 		return 2
 	}
-	switch w {
-	case "democrat", "republican", "conservative", "liberal", "socialist", "communist",
-		"centrist", "nationalist":
+	if partyAffiliations[w] {
 		return 1
 	}
 	return 0
 }
+
+// partyAffiliations are words of political affiliation
+// (lexicon/party-affiliations.txt).
+var partyAffiliations = pkgLex.words("party-affiliations.txt")

@@ -55,8 +55,7 @@ func (c *sentCtx) between(i int, rel schema.RelationType) {
 		return
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch c.toks[k].Low {
-		case "revive", "resume", "restart", "relaunch", "stalled", "suspended", "frozen":
+		if revivalWords[c.toks[k].Low] {
 			return // "agreed to revive stalled talks between A and B": none held
 		}
 	}
@@ -282,9 +281,7 @@ func (c *sentCtx) handedTo(i int) []int {
 	if a < 0 || c.ms[a].T1 != k+1 || !c.isActor(&c.ms[a]) || c.ms[a].T0 == 0 {
 		return nil
 	}
-	switch c.toks[c.ms[a].T0-1].Low {
-	case "handed", "hands", "gave", "gives", "delivered", "delivers", "passed", "extended",
-		"extends", "sent", "sends", "presented", "presents", "conveyed", "conveys":
+	if handingVerbs[c.toks[c.ms[a].T0-1].Low] {
 		return []int{a}
 	}
 	return nil
@@ -394,3 +391,11 @@ func (c *sentCtx) openingMeeting(i int) {
 		c.record(schema.Met, subj, subj, i, false, 0.7)
 	}
 }
+
+// handingVerbs are verbs of handing something over
+// (lexicon/handing-verbs.txt); revivalWords say talks are not held now
+// (lexicon/revival-words.txt).
+var (
+	handingVerbs = pkgLex.words("handing-verbs.txt")
+	revivalWords = pkgLex.words("revival-words.txt")
+)
