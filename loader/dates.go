@@ -275,16 +275,35 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// holidays are the feasts named as dates, by their words ("'s" is a
-// token of its own) and their month and day.
-var holidays = []struct {
+// holiday is a feast named as a date: its words ("'s" is a token of its
+// own) and its month and day.
+type holiday struct {
 	words []string
 	month int
 	day   int
-}{
-	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
-	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
-	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
+
+// holidays are the feasts of fixed date (lexicon/holidays.txt).
+var holidays = readHolidays(&pkgLex, "holidays.txt")
+
+// readHolidays reads "words:month-day" lines, in file order.
+func readHolidays(r *lexReader, name string) []holiday {
+	var out []holiday
+	r.read(name, func(line string) error {
+		words, date, _ := strings.Cut(line, ":")
+		var h holiday
+		h.words = strings.Fields(words)
+		ms, ds, _ := strings.Cut(date, "-")
+		m, err1 := strconv.Atoi(ms)
+		d, err2 := strconv.Atoi(ds)
+		if len(h.words) == 0 || err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+			return fmt.Errorf("%q: want words:month-day", line)
+		}
+		h.month, h.day = m, d
+		out = append(out, h)
+		return nil
+	})
+	return out
 }
 
 // thatYear gives a day followed by "that year" or "the same year" ("on 5

@@ -68,6 +68,7 @@ func TestLexiconStrict(t *testing.T) {
 		"lexicon/nopair.txt":   file("alpha:one\nbeta\n"),
 		"lexicon/nokey.txt":    file(":one\n"),
 		"lexicon/keytwice.txt": file("alpha:one\nalpha:two\n"),
+		"lexicon/holiday.txt":  file("boxing day:12-26\nmidsummer:6-31x\n"),
 		"lexicon/unquoted.txt": file("\"read also\"\nsee also\n"),
 		"lexicon/notint.txt":   file("may:5\njune:six\n"),
 	}
@@ -83,6 +84,7 @@ func TestLexiconStrict(t *testing.T) {
 		{"nokey.txt", func(r *lexReader, n string) { r.pairs(n) }, "lexicon/nokey.txt:1"},
 		{"keytwice.txt", func(r *lexReader, n string) { r.pairs(n) }, "lexicon/keytwice.txt:2"},
 		{"notint.txt", func(r *lexReader, n string) { r.ints(n) }, "lexicon/notint.txt:2"},
+		{"holiday.txt", func(r *lexReader, n string) { readHolidays(r, n) }, "lexicon/holiday.txt:2"},
 		{"unquoted.txt", func(r *lexReader, n string) { r.quoted(n) }, "lexicon/unquoted.txt:2"},
 		{"missing.txt", func(r *lexReader, n string) { r.words(n) }, "lexicon/missing.txt"},
 	} {
