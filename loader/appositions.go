@@ -61,10 +61,7 @@ func (mf mentionFinder) headsOf(v *sentView, ms []mention) {
 			v.Toks[p.T1].Text != "," || v.Toks[p.T1+1].Low != "who" {
 			continue
 		}
-		switch v.Toks[p.T1+2].Low {
-		case "heads", "headed", "leads", "led", "chairs", "chaired", "commands", "commanded",
-			"runs", "ran", "directs", "directed":
-		default:
+		if !leadVerbs[v.Toks[p.T1+2].Low] {
 			continue
 		}
 		code := ""
@@ -121,3 +118,7 @@ func (mf mentionFinder) whereHolder(v *sentView, m *mention, k int, ms []mention
 		m.RoleCode = ms[c].Code
 	}
 }
+
+// leadVerbs are verbs of leading a body: "X, who heads the Y"
+// (lexicon/lead-verbs.txt).
+var leadVerbs = pkgLex.words("lead-verbs.txt")

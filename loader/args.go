@@ -7,20 +7,13 @@ import (
 )
 
 // reportVerbs are verbs after which a name starts a reported clause.
-var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true,
-	"stated": true, "announced": true, "noted": true, "confirmed": true, "insisted": true,
-	"warned": true, "which": true, "whom": true, "say": true, "tell": true}
+var reportVerbs = pkgLex.words("report-verbs.txt")
 
 // subordinators open a clause with a subject of its own.
-var subordinators = map[string]bool{"as": true, "because": true, "although": true,
-	"though": true, "whereas": true, "while": true}
+var subordinators = pkgLex.words("subordinators.txt")
 
 // prepositions end the search for a direct object.
-var prepositions = map[string]bool{"to": true, "in": true, "at": true, "for": true,
-	"on": true, "from": true, "by": true, "with": true, "about": true, "of": true, "as": true,
-	"during": true, "after": true, "before": true, "over": true, "into": true,
-	"against": true, "amid": true, "since": true, "until": true, "because": true,
-	"that": true, "than": true, "through": true}
+var prepositions = pkgLex.words("prepositions.txt")
 
 // subjectLeft returns the subject of a verb at token i: the nearest mention
 // to its left that opens a clause, skipping objects of earlier verbs and
@@ -81,8 +74,7 @@ func (c *sentCtx) unknownPersonAt(k int) bool {
 }
 
 // personNouns are plural nouns for people that may follow "whose".
-var personNouns = wordSet(`leaders presidents ministers officials heads members diplomats
-envoys delegates representatives citizens soldiers troops forces people`)
+var personNouns = pkgLex.words("person-nouns.txt")
 
 // endingAt returns the mention that ends at token t, or -1.
 func (c *sentCtx) endingAt(t int) int {

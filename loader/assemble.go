@@ -222,9 +222,7 @@ func numberedOrdinal(w string) bool {
 
 // seriesOrdinals are the spelt ordinals past ordinalWords that open the
 // names of events held every year.
-var seriesOrdinals = wordSet(`eleventh twelfth thirteenth fourteenth fifteenth sixteenth
-seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth
-eightieth ninetieth hundredth`)
+var seriesOrdinals = pkgLex.words("series-ordinals.txt")
 
 // entityKey is schema.EntityKey with fold's fast path for ASCII names.
 func entityKey(t schema.EntityType, name string) string {

@@ -109,8 +109,7 @@ func knightedBefore(v *sentView, t0 int) bool {
 // buildingWords are the head words of buildings that a name may follow, as
 // a residence's or city's name does ("State Guest House Jamuna", "State
 // House Nairobi").
-var buildingWords = map[string]bool{"house": true, "palace": true, "hall": true,
-	"mansion": true, "hotel": true, "castle": true, "temple": true}
+var buildingWords = pkgLex.words("building-words.txt")
 
 // buildingFirst reads a run with a building's head word inside it and a
 // name of one or two words after ("State Guest House Jamuna") as one
@@ -179,10 +178,10 @@ func (mf mentionFinder) headType(v *sentView, r run) (schema.EntityType, string)
 // to the …"), or a treaty noun is apposed to it ("…, a treaty").
 func (mf mentionFinder) signedName(v *sentView, r run) bool {
 	for k := r.T0 - 1; k >= 0 && k >= r.T0-3; k-- {
-		switch v.Toks[k].Low {
-		case "signed", "sign", "signs", "signing", "signatures", "signature", "ratified",
-			"ratify", "ratifies", "inked":
+		if signingCues[v.Toks[k].Low] {
 			return true
+		}
+		switch v.Toks[k].Low {
 		case "the", "a", "to", "on", "new", "landmark", "historic":
 			continue
 		}
@@ -204,13 +203,19 @@ func (mf mentionFinder) signedName(v *sentView, r run) bool {
 	return false
 }
 
+// occasionCues are the words before a name that make it an occasion
+// (lexicon/occasion-cues.txt).
+var occasionCues = pkgLex.words("occasion-cues.txt")
+
+// signingCues are the words of signing before what is signed
+// (lexicon/signing-cues.txt).
+var signingCues = pkgLex.words("signing-cues.txt")
+
 // eventContext reports whether the words before token t0 make a name an
 // occasion rather than a body ("attend the … Forum", "at the … Forum").
 func (mf mentionFinder) eventContext(v *sentView, t0 int) bool {
 	for k := t0 - 1; k >= 0 && k >= t0-3; k-- {
-		switch v.Toks[k].Low {
-		case "attend", "attended", "attending", "attends", "at", "host", "hosted", "hosts",
-			"during", "sidelines", "opened", "opening", "addressed", "address":
+		if occasionCues[v.Toks[k].Low] {
 			return true
 		}
 	}
@@ -322,11 +327,7 @@ func (mf mentionFinder) hyphenParts(out []mention, v *sentView, i int) []mention
 // makes the next part an adjective of a whole region or movement
 // ("Inter-American", "Pan-African", "Anti-American"), not of a country.
 func boundPrefix(part string) bool {
-	switch strings.ToLower(part) {
-	case "inter", "pan", "trans", "anti", "pro", "intra", "afro", "ibero", "euro", "non":
-		return true
-	}
-	return false
+	return regionPrefixes[strings.ToLower(part)]
 }
 
 // span returns the text from token t0 to token t1 (exclusive) as
@@ -383,13 +384,10 @@ func (mf mentionFinder) vessel(v *sentView, r run) bool {
 }
 
 // shipPrefixes are the abbreviations written before ships' names.
-var shipPrefixes = map[string]bool{"MV": true, "M/V": true, "MT": true, "SS": true,
-	"HMS": true, "USS": true, "RV": true, "INS": true, "HMAS": true, "HMCS": true}
+var shipPrefixes = pkgLex.phrases("ship-prefixes.txt")
 
 // shipNouns are nouns written just before a ship's name.
-var shipNouns = map[string]bool{"tanker": true, "ferry": true, "vessel": true, "ship": true,
-	"freighter": true, "trawler": true, "frigate": true, "destroyer": true,
-	"cruiser": true, "yacht": true, "dhow": true, "boat": true}
+var shipNouns = pkgLex.words("ship-nouns.txt")
 
 // stormGrades are words that grade a storm before its kind and name.
 var stormGrades = map[string]bool{"tropical": true, "super": true, "severe": true}
@@ -464,3 +462,7 @@ func (mf mentionFinder) pluralPrefix(t token) string {
 	}
 	return t.Text[:len(t.Text)-1]
 }
+
+// regionPrefixes are the prefixes boundPrefix knows
+// (lexicon/region-prefixes.txt).
+var regionPrefixes = pkgLex.words("region-prefixes.txt")

@@ -33,30 +33,20 @@ type cleaner struct {
 	exact         map[string]bool
 }
 
+// The furniture patterns (lexicon/furniture-*.txt).
+var (
+	furniturePrefixes      = pkgLex.quoted("furniture-prefixes.txt")
+	furnitureShortPrefixes = pkgLex.quoted("furniture-short-prefixes.txt")
+	furnitureLines         = setOf(pkgLex.quoted("furniture-lines.txt"))
+	furnitureListHeaders   = setOf(pkgLex.quoted("furniture-list-headers.txt"))
+)
+
 // newCleaner returns the cleaner with the built-in furniture patterns.
 func newCleaner() cleaner {
 	return cleaner{
-		prefixes: []string{
-			"read also", "also read", "read more", "see also", "related:", "related |",
-			"related articles", "photo:", "photo |", "photo caption", "photos:", "image:",
-			"picture:", "caption:", "video:", "watch:", "listen:", "file photo", "subscribe",
-			"sign up", "follow us", "share this", "share on", "click here", "download the",
-			"©", "(c) ", "copyright", "all rights reserved", "reporting by", "editing by",
-			"written by", "additional reporting", "(reporting by", "(editing by",
-			"trending:", "recommended:", "don't miss", "must read", "you may also like",
-			"also see", "more from", "get the latest", "join our", "newsletter", "(photo",
-			"most read:", "related coverage", "related stories",
-		},
-		shortPrefixes: []string{"updated", "published", "last updated", "image source",
-			"image caption", "getty images", "afp via getty", "reuters/", "read more",
-			"related topics", "more on this story", "listen to this article", "more stories",
-			"editor's note", "source:", "sources:", "tags:", "topics:"},
-		exact: map[string]bool{
-			"advertisement": true, "advertising": true, "ad": true, "sponsored": true,
-			"share": true, "comments": true, "print": true, "email": true, "tweet": true,
-			"story continues below advertisement": true, "continue reading": true,
-			"scroll to continue": true, "top stories": true,
-		},
+		prefixes:      furniturePrefixes,
+		shortPrefixes: furnitureShortPrefixes,
+		exact:         furnitureLines,
 	}
 }
 
@@ -109,13 +99,7 @@ func (c cleaner) paragraphs(body, title string) ([]paragraph, dateline) {
 // stories ("Related stories", "MOST READ", "Read more:").
 func (c cleaner) listHeader(line string) bool {
 	low := strings.ToLower(strings.TrimRight(strings.TrimSpace(line), " :|"))
-	switch low {
-	case "related", "related stories", "related coverage", "related articles", "most read",
-		"read more", "more stories", "more from the region", "trending", "recommended",
-		"latest news", "top stories", "also read", "more on this":
-		return true
-	}
-	return false
+	return furnitureListHeaders[low]
 }
 
 // linkLine reports whether a line under a list header is one of its links:

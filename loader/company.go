@@ -277,10 +277,7 @@ func (d *document) pluralApposition(s, i int) {
 	if i < 2 {
 		return
 	}
-	switch v.Toks[i-1].Low {
-	case "counterparts", "ministers", "leaders", "presidents", "officials", "envoys",
-		"diplomats", "premiers", "delegates", "representatives":
-	default:
+	if !apposedPlurals[v.Toks[i-1].Low] {
 		return
 	}
 	code := ""
@@ -513,3 +510,7 @@ func (d *document) pluralTitle(s, i int) {
 		}
 	}
 }
+
+// apposedPlurals are the plural nouns for office holders a list of names
+// is apposed to (lexicon/apposed-plurals.txt).
+var apposedPlurals = pkgLex.words("apposed-plurals.txt")

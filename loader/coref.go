@@ -9,15 +9,10 @@ import (
 )
 
 // placePreps are words before a name that make it a place ("in Coimbra").
-var placePreps = map[string]bool{"in": true, "at": true, "near": true, "from": true,
-	"outside": true, "across": true, "through": true, "into": true, "via": true,
-	"inside": true, "around": true, "toward": true, "towards": true}
+var placePreps = pkgLex.words("place-prepositions.txt")
 
 // motionWords are words after which "to X" names a destination.
-var motionWords = map[string]bool{"travel": true, "travelled": true, "traveled": true,
-	"trip": true, "visit": true, "came": true, "went": true, "flew": true, "returned": true,
-	"return": true, "headed": true, "moved": true, "go": true, "going": true, "fly": true,
-	"way": true, "journey": true, "arrived": true, "tour": true, "back": true, "drove": true}
+var motionWords = pkgLex.words("motion-words.txt")
 
 // corefer groups mentions into entities: proper names first (so a surname
 // finds the full name even when it comes first), then lone words,

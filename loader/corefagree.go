@@ -7,8 +7,7 @@ import (
 )
 
 // signWords mark a sentence about signing.
-var signWords = map[string]bool{"signed": true, "sign": true, "signs": true,
-	"signing": true, "signatures": true, "signature": true, "inked": true}
+var signWords = pkgLex.words("sign-words.txt")
 
 // agreementNominal settles an agreement named by a common noun: an apposed
 // name ("the 2018 fisheries deal, the Coastal Waters Accord"),

@@ -7,8 +7,7 @@ import (
 )
 
 // visitVerbs are verbs whose object is a place ("visit Kumasi").
-var visitVerbs = map[string]bool{"visit": true, "visited": true, "visiting": true,
-	"visits": true, "toured": true, "tour": true, "left": true, "leave": true, "leaving": true}
+var visitVerbs = pkgLex.words("visit-verbs.txt")
 
 // creatableKinds are event kinds that a common noun with no name may
 // introduce ("the launch"); other kinds only refer back.
@@ -59,9 +58,7 @@ func (d *document) loneWord(r ref, m *mention, keys map[string]int) {
 }
 
 // platforms are the websites news text says things are posted "on".
-var platforms = map[string]bool{"facebook": true, "telegram": true, "instagram": true,
-	"youtube": true, "tiktok": true, "whatsapp": true, "weibo": true, "wechat": true,
-	"twitter": true, "linkedin": true, "threads": true, "bluesky": true}
+var platforms = pkgLex.words("platforms.txt")
 
 // placeContext reports whether the words before mention r make it a
 // place: a preposition of place ("in"), a verb of visiting ("toured"), or

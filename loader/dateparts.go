@@ -250,18 +250,20 @@ func invitedBefore(toks []token, i int) bool {
 	return false
 }
 
+// irregularPast are past forms with no "-ed" (lexicon/irregular-past.txt).
+var irregularPast = pkgLex.words("irregular-past.txt")
+
 // wordTense returns the tense a single word marks.
 func wordTense(toks []token, k int) tense {
 	w := toks[k].Low
+	if irregularPast[w] {
+		return participleTense(toks, k)
+	}
 	switch w {
 	case "will", "'ll", "shall", "upcoming", "next", "tomorrow":
 		return tenseFuture
 	case "was", "were", "had", "did", "ago", "last", "yesterday":
 		return tensePast
-	case "took", "met", "said", "told", "came", "went", "left", "held", "began", "gave",
-		"made", "spoke", "flew", "sent", "tore", "wrote", "ran", "rang", "won", "lost",
-		"fought":
-		return participleTense(toks, k)
 	case "due", "scheduled", "set", "expected":
 		if k > 0 && (toks[k-1].Low == "is" || toks[k-1].Low == "are") {
 			return tenseFuture
@@ -305,17 +307,13 @@ func leftTense(v *sentView, i int) tense {
 // prospectiveWords are words of inviting, planning and agreeing whose
 // infinitive ("invited him to visit", "agreed to meet") tells of what is
 // still to come when they were written, whatever their tense.
-var prospectiveWords = map[string]bool{"invited": true, "invite": true, "invites": true,
-	"invitation": true, "agreed": true, "agree": true, "plans": true, "planned": true,
-	"plan": true, "decided": true, "promised": true, "intends": true, "hopes": true,
-	"pledged": true, "vowed": true}
+var prospectiveWords = pkgLex.words("prospective-words.txt")
 
 // inviteWords are the words of an invitation: the date after one in its
 // clause is of the visit or the event invited to, still to come when the
 // invitation was written of ("invited the speakers to Helsinki on January
 // 12" in December is next January).
-var inviteWords = map[string]bool{"invited": true, "invite": true, "invites": true,
-	"invitation": true, "inviting": true}
+var inviteWords = pkgLex.words("invite-words.txt")
 
 // invitation reports whether token k is a word of inviting that looks
 // ahead: not one with its agent after it ("was invited by Dissanayake

@@ -204,11 +204,7 @@ func (dc *dateContext) scan(v *sentView, last *anchor) []dateExpr {
 
 // timeNouns are the nouns a date after "of" still times an action by ("at
 // the end of 2023", "in the summer of 2022").
-var timeNouns = map[string]bool{"end": true, "start": true, "beginning": true, "middle": true,
-	"close": true, "turn": true, "rest": true, "half": true, "quarter": true, "course": true,
-	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "week": true,
-	"weekend": true, "month": true, "year": true, "part": true, "night": true, "morning": true,
-	"evening": true, "afternoon": true}
+var timeNouns = pkgLex.words("time-nouns.txt")
 
 // boundDate reports whether the date starting at token t0 says when
 // something other than an action was: a date after "of" and a noun dates
@@ -279,16 +275,35 @@ func (dc *dateContext) at(v *sentView, i int, last *anchor) (dateExpr, bool) {
 	return dateExpr{}, false
 }
 
-// holidays are the feasts named as dates, by their words ("'s" is a
-// token of its own) and their month and day.
-var holidays = []struct {
+// holiday is a feast named as a date: its words ("'s" is a token of its
+// own) and its month and day.
+type holiday struct {
 	words []string
 	month int
 	day   int
-}{
-	{[]string{"christmas", "day"}, 12, 25}, {[]string{"christmas", "eve"}, 12, 24},
-	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "'s", "day"}, 1, 1},
-	{[]string{"new", "year", "'s", "eve"}, 12, 31},
+}
+
+// holidays are the feasts of fixed date (lexicon/holidays.txt).
+var holidays = readHolidays(&pkgLex, "holidays.txt")
+
+// readHolidays reads "words:month-day" lines, in file order.
+func readHolidays(r *lexReader, name string) []holiday {
+	var out []holiday
+	r.read(name, func(line string) error {
+		words, date, _ := strings.Cut(line, ":")
+		var h holiday
+		h.words = strings.Fields(words)
+		ms, ds, _ := strings.Cut(date, "-")
+		m, err1 := strconv.Atoi(ms)
+		d, err2 := strconv.Atoi(ds)
+		if len(h.words) == 0 || err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+			return fmt.Errorf("%q: want words:month-day", line)
+		}
+		h.month, h.day = m, d
+		out = append(out, h)
+		return nil
+	})
+	return out
 }
 
 // thatYear gives a day followed by "that year" or "the same year" ("on 5
@@ -362,9 +377,7 @@ func (dc *dateContext) nextDay(v *sentView, i int, last *anchor) (dateExpr, bool
 
 // spanCounts are the numbers a span of time is counted in ("eleven days
 // later", "a month later").
-var spanCounts = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
-	"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-	"twelve": 12, "fifteen": 15, "twenty": 20}
+var spanCounts = pkgLex.ints("span-counts.txt")
 
 // countOf returns the number token t counts, or 0.
 func countOf(t token) int {
@@ -598,8 +611,7 @@ func pastAfter(v *sentView, i int) bool {
 }
 
 // dayParts are the parts of a day a weekday or "this" may go with.
-var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true,
-	"night": true}
+var dayParts = pkgLex.words("day-parts.txt")
 
 // presentBefore reports whether a verb in the simple present stands before
 // weekday i in its clause: news tells schedules in it ("she travels to
@@ -765,8 +777,7 @@ func opensRelative(toks []token, k int) bool {
 }
 
 // relativeWords open a relative clause.
-var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true,
-	"where": true, "when": true}
+var relativeWords = pkgLex.words("relative-words.txt")
 
 // asideFor reports whether date de stands in a relative clause set off by
 // commas that the verb at token i is outside of: "Muizzu, who was invited
@@ -1004,5 +1015,4 @@ func afterClauseDate(toks []token, de dateExpr, i int) bool {
 }
 
 // timeUnits are the units a span before "after" or "before" counts in.
-var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true,
-	"decades": true}
+var timeUnits = pkgLex.words("time-units.txt")

@@ -3,6 +3,14 @@
 // relations → dates → resolve) configured by Options and run by an Extractor.
 // Reading articles from files (plain text with front matter, JSON, JSONL) is
 // in input.go.
+//
+// The word lists the rules look words up in (organisation and place heads,
+// titles, stop words, months, negators, hedges, verbs of each kind, page
+// furniture, …) are data, not code: one file a list in lexicon/, embedded
+// in the binary, each with a header saying what the list is for, with
+// invented examples, its source, licence and line format. They are decoded
+// strictly (lexicon.go): a malformed line, a repeated entry, a missing or
+// empty list makes New fail with an error naming the file and line.
 package loader
 
 // Document is one article as read from a file or an API call, before

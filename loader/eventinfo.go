@@ -125,14 +125,7 @@ func (d *document) eventDates() {
 // an article that tells it with a verb and names it with a noun elsewhere
 // ("North Korea fired a missile … Yoon condemned the launch"; "condemned an
 // ambush … The boat came under fire late on Monday").
-var tellingVerbs = map[string]map[string]bool{
-	"launch": {"fired": true, "launched": true, "test-fired": true},
-	"attack": {"attacked": true, "ambushed": true, "bombed": true, "fire": true,
-		"exploded": true, "detonated": true},
-	"disaster": {"landfall": true, "burst": true, "lashed": true, "battered": true,
-		"struck": true, "tore": true, "swept": true, "inundated": true, "drenched": true},
-	"earthquake": {"struck": true, "jolted": true, "shook": true},
-}
+var tellingVerbs = wordsByKey(pkgLex.pairs("telling-verbs.txt"))
 
 // toldDeviation is how many sentences from an event's first naming the
 // verb that tells it may stand: a lead names it, and the paragraph after
@@ -321,12 +314,13 @@ func activePast(toks []token, k int) bool {
 	switch toks[k].Low {
 	case "was", "were", "had", "did", "said", "told":
 		return false
-	case "hit", "struck", "killed", "happened", "occurred", "tore", "ripped", "took", "began",
-		"opened", "closed", "ended", "erupted", "exploded", "rocked", "shook":
-		return true
 	}
-	return wordTense(toks, k) == tensePast
+	return happeningVerbs[toks[k].Low] || wordTense(toks, k) == tensePast
 }
+
+// happeningVerbs are past verbs that tell something happening
+// (lexicon/happening-verbs.txt).
+var happeningVerbs = pkgLex.words("happening-verbs.txt")
 
 // signedAt adds attendance for the signers of an agreement adopted or
 // signed at an event ("The Apia Declaration … was adopted at … the Ocean
@@ -473,10 +467,7 @@ func (d *document) struckCountry(r ref) int {
 // hostVerbs are the verbs by which a relative clause tells when a
 // gathering is held ("which Italy will host in Rome on 10-11 July",
 // "which is due to open … on February 24").
-var hostVerbs = map[string]bool{"host": true, "hosts": true, "hosted": true, "hold": true,
-	"holds": true, "held": true, "open": true, "opens": true, "opened": true, "convene": true,
-	"convenes": true, "convened": true, "begin": true, "begins": true, "began": true,
-	"start": true, "starts": true, "started": true, "place": true}
+var hostVerbs = pkgLex.words("host-verbs.txt")
 
 // hostClauseDate returns the date a relative clause right after event
 // mention m gives for its holding: the first date after a verb of hosting

@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/diplograph/diplograph/kb"
@@ -85,28 +84,28 @@ func newGazetteer() (*gazetteer, error) {
 		roles:        map[string]*roleInfo{},
 		roleFirst:    map[string]bool{},
 		rolePrefixes: map[string]bool{},
-		rolePrefix:   wordSet(rolePrefixWords),
-		orgHeads:     wordSet(orgHeads),
-		agreeHeads:   wordSet(agreementHeads),
-		placeHeads:   wordSet(placeHeads),
-		placeFirst:   wordSet(placeFirstWords),
-		geoNouns:     wordSet(geoNouns),
-		placeOf:      wordSet(placeOfNouns),
-		placeKinds:   wordSet(geoNouns + " " + placeOfNouns + " " + appositionNouns),
-		facilities:   wordSet(facilityNouns),
-		orgCues:      wordSet(orgCueNouns),
-		corporate:    wordSet(corporateWords),
-		eventHeads:   pairMap(eventHeads),
-		eventPrefix:  pairMap(eventPrefixes),
-		stop:         wordSet(stopTable),
-		connectors:   wordSet(connectorWords),
 	}
-	var err error
-	if g.months, err = intMap(monthTable); err != nil {
-		return nil, fmt.Errorf("month table: %w", err)
-	}
-	if g.weekdays, err = intMap(weekdayTable); err != nil {
-		return nil, fmt.Errorf("weekday table: %w", err)
+	var lx lexReader
+	g.rolePrefix = lx.words("role-prefixes.txt")
+	g.orgHeads = lx.words("org-heads.txt")
+	g.agreeHeads = lx.words("agreement-heads.txt")
+	g.placeHeads = lx.words("place-heads.txt")
+	g.placeFirst = lx.words("place-first-words.txt")
+	g.geoNouns = lx.words("geo-nouns.txt")
+	g.placeOf = lx.words("place-of-nouns.txt")
+	g.placeKinds = union(g.geoNouns, g.placeOf, lx.words("apposition-nouns.txt"))
+	g.facilities = lx.words("facility-nouns.txt")
+	g.orgCues = lx.words("org-cue-nouns.txt")
+	g.corporate = lx.words("corporate-words.txt")
+	g.eventHeads = lx.pairs("event-heads.txt")
+	g.eventPrefix = lx.pairs("event-prefixes.txt")
+	g.stop = lx.words("stop-words.txt")
+	g.connectors = lx.words("name-connectors.txt")
+	g.months = lx.ints("months.txt")
+	g.weekdays = lx.ints("weekdays.txt")
+	roles := lx.pairs("roles.txt")
+	if err := errLexicon(&pkgLex, &lx); err != nil {
+		return nil, err
 	}
 	k, err := kb.Load()
 	if err != nil {
@@ -119,22 +118,20 @@ func newGazetteer() (*gazetteer, error) {
 	}
 	g.loadKBPlaces(k)
 	g.loadKBOrgs(k)
-	g.loadRoles()
+	g.loadRoles(roles)
 	g.loadLex()
 	return g, nil
 }
 
-// loadRoles adds the titles of office.
-func (g *gazetteer) loadRoles() {
-	for _, f := range strings.Fields(roleTable) {
-		key, val, _ := strings.Cut(f, ":")
-		key = strings.ReplaceAll(key, "_", " ")
+// loadRoles adds the titles of office, given as title → role ("-" for
+// none, "*" after a leader's).
+func (g *gazetteer) loadRoles(roles map[string]string) {
+	for key, val := range roles {
 		leader := strings.HasSuffix(val, "*")
 		val = strings.TrimSuffix(val, "*")
 		if val == "-" {
 			val = ""
 		}
-		val = strings.ReplaceAll(val, "_", " ")
 		key = strings.ToLower(key)
 		g.roles[key] = &roleInfo{Name: val, Leader: leader}
 		words := strings.Fields(key)
@@ -159,7 +156,9 @@ func (g *gazetteer) loadLex() {
 	// The words mentionFinder.nominals starts at, besides titles: its
 	// pronouns, plurals, event, agreement, place and organisation nouns.
 	mark(lexNominal, wordSet("he him his she her himself herself its they them their two both "+
-		"counterpart host capital "+orgHeads+" "+rolePrefixWords))
+		"counterpart host capital"))
+	mark(lexNominal, g.orgHeads)
+	mark(lexNominal, g.rolePrefix)
 	for w := range nominalEvents {
 		g.lex[w] |= lexNominal
 	}

@@ -209,8 +209,7 @@ func (c *sentCtx) tookTo(i int) {
 
 // controlVerbs make their object the doer of the infinitive after it:
 // "invited Modi to visit Russia", "urged Y to attend".
-var controlVerbs = wordSet(`invited invite invites inviting asked asks ask asking urged urges
-urge urging encouraged encourages encourage persuaded persuade`)
+var controlVerbs = pkgLex.words("control-verbs.txt")
 
 // infinitiveSubject returns who does the verb at token i when it is (or
 // is the noun of) an infinitive governed by an invitation: the one invited
@@ -275,7 +274,7 @@ func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {
 
 // infinitiveVerbs take a visit or a trip as their object in an infinitive
 // ("to pay a visit", "to undertake a working visit").
-var infinitiveVerbs = wordSet(`pay make undertake attend join hold`)
+var infinitiveVerbs = pkgLex.words("infinitive-verbs.txt")
 
 // metAtEvent reads "expected to meet Y at the BIMSTEC summit": both sides
 // of a meeting held at a gathering attend it.
@@ -427,9 +426,7 @@ func (c *sentCtx) travelFor(i int) {
 		if t := c.toks[k]; t.Text == "," || t.Text == ";" {
 			break
 		}
-		switch c.toks[k].Low {
-		case "be", "travel", "travels", "travelled", "traveled", "fly", "flies", "flew",
-			"arrive", "arrives", "arrived", "head", "heads", "headed", "go", "goes", "went":
+		if travelVerbs[c.toks[k].Low] {
 			verb = k
 		}
 	}
@@ -454,3 +451,6 @@ func (c *sentCtx) guestAfter(k, end int) []int {
 	}
 	return nil
 }
+
+// travelVerbs are verbs of going somewhere (lexicon/travel-verbs.txt).
+var travelVerbs = pkgLex.words("travel-verbs.txt")

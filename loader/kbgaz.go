@@ -1,8 +1,6 @@
 package loader
 
 import (
-	"bufio"
-	"embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,9 +119,6 @@ func (g *gazetteer) loadKBOrgs(k *kb.KB) {
 	}
 }
 
-//go:embed lexicon/*.txt
-var lexiconFS embed.FS
-
 // loadLexicon adds the word lists of lexicon/: places no country table
 // holds, regional adjectives, national bodies.
 func (g *gazetteer) loadLexicon() error {
@@ -161,25 +156,4 @@ func (g *gazetteer) loadLexicon() error {
 		})
 	}
 	return err
-}
-
-// eachLine calls fn with every line of a lexicon file that is neither
-// blank nor a comment; an error names the file and line.
-func eachLine(name string, fn func(string) error) error {
-	f, err := lexiconFS.Open("lexicon/" + name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(line); err != nil {
-			return fmt.Errorf("lexicon/%s:%d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
 }

@@ -113,7 +113,7 @@ func isMishap(kind string) bool {
 
 // eventParticiples introduce a phrase after an event that may say where
 // it was held ("the meeting, hosted by X at the Stenbock House").
-var eventParticiples = wordSet(`hosted held chaired organised organized convened staged`)
+var eventParticiples = pkgLex.words("event-participles.txt")
 
 // placeContainer reads "Independence Square in Accra", "Bissau,
 // Guinea-Bissau", "Baga Sola, in Lac province", "Temuco, capital of the southern Chilean region of

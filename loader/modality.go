@@ -7,27 +7,17 @@ import (
 )
 
 // negators deny the verb they stand before ("did not attend").
-var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true,
-	"declined": true, "refused": true, "failed": true, "unable": true, "cannot": true,
-	"won't": true, "didn't": true, "wouldn't": true, "without": true, "nor": true,
-	"neither": true, "instead": false}
+var negators = pkgLex.words("negators.txt")
 
 // hedges make the verb they stand before a mere possibility.
-var hedges = map[string]bool{"whether": true, "consider": true, "considering": true,
-	"considered": true, "may": true, "might": true, "could": true, "mulling": true,
-	"weighing": true, "if": true, "possible": true, "possibly": true}
+var hedges = pkgLex.words("hedges.txt")
 
 // cancellers, anywhere in a sentence, undo its visits, meetings and
 // attendance ("she cancelled the visit").
-var cancellers = map[string]bool{"cancelled": true, "canceled": true, "cancel": true,
-	"postponed": true, "scrapped": true, "shelved": true, "withdrew": true, "skipped": true,
-	"pulled": true, "cancels": true, "postpones": true, "calls": false}
+var cancellers = pkgLex.words("cancellers.txt")
 
 // planners make the verb after them a plan.
-var planners = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true,
-	"plans": true, "planned": true, "planning": true, "plan": true, "scheduled": true,
-	"due": true, "expected": true, "intends": true, "intend": true, "set": true,
-	"aims": true, "hopes": true, "going": true, "to": false}
+var planners = pkgLex.words("planners.txt")
 
 // negated reports whether the verb at i is denied, hedged or, for visits,
 // meetings and attendance, cancelled.
@@ -110,8 +100,7 @@ func (c *sentCtx) plannedThenNot(i int) bool {
 }
 
 // refusals deny what is offered, not the offer.
-var refusals = map[string]bool{"declined": true, "refused": true, "rejected": true,
-	"turned": true}
+var refusals = pkgLex.words("refusals.txt")
 
 // refusedInvitation reports whether the negator at k refuses an invitation
 // rather than denies it: one declines an invitation that was made ("Berg

@@ -8,29 +8,7 @@ import (
 
 // nominalEvents maps lower-case event nouns to their kind; "" marks nouns
 // that only refer back to an event and never make one ("the talks").
-var nominalEvents = map[string]string{
-	"attack": "attack", "attacks": "attack", "bombing": "attack", "bombings": "attack",
-	"blast": "attack", "blasts": "attack", "explosion": "attack", "explosions": "attack",
-	"shooting": "attack", "massacre": "attack", "assault": "attack", "ambush": "attack",
-	"strike": "attack", "strikes": "attack", "earthquake": "earthquake",
-	"earthquakes": "earthquake", "quake": "earthquake", "tsunami": "disaster",
-	"cyclone": "disaster", "floods": "disaster", "summit": "summit", "summits": "summit",
-	"conference": "conference", "election": "election", "elections": "election",
-	"referendum": "election", "launch": "launch", "celebration": "celebration",
-	"celebrations": "celebration", "festivities": "celebration", "session": "meeting",
-	"gathering": "", "talks": "talks", "meeting": "meeting", "visit": "visit",
-	"trip": "visit", "call": "call", "war": "war",
-	"coup": "coup", "raid": "attack", "raids": "attack", "airstrike": "attack",
-	"airstrikes": "attack", "shelling": "attack", "flood": "disaster", "flooding": "disaster",
-	"landslide": "disaster", "landslides": "disaster", "hurricane": "disaster",
-	"typhoon": "disaster", "wildfire": "disaster", "wildfires": "disaster", "crash": "disaster",
-	"killing": "attack", "killings": "attack", "assassination": "attack", "murder": "attack",
-	"sabotage": "attack", "memorial": "memorial", "funeral": "funeral", "vigil": "memorial",
-	"inauguration": "inauguration", "mudflow": "disaster", "mudflows": "disaster",
-	"mudslide": "disaster", "mudslides": "disaster", "avalanche": "disaster",
-	"eruption": "disaster", "disaster": "disaster", "tragedy": "", "sinking": "disaster",
-	"capsizing": "disaster", "festival": "celebration", "carnival": "celebration",
-}
+var nominalEvents = refersBack(pkgLex.pairs("nominal-events.txt"))
 
 // refOnlyKinds are kinds of event nouns that name an event only with a
 // proper modifier ("COP29 climate talks"), and otherwise refer back.
@@ -39,13 +17,7 @@ var refOnlyKinds = map[string]bool{"talks": true, "meeting": true, "visit": true
 
 // nominalAgreements are lower-case agreement nouns; plural ones refer to
 // several agreements and make no node.
-var nominalAgreements = map[string]bool{
-	"agreement": false, "agreements": true, "accord": false, "accords": true,
-	"treaty": false, "treaties": true, "declaration": false, "declarations": true,
-	"pact": false, "pacts": true, "deal": false, "deals": true, "memorandum": false,
-	"memoranda": true, "memorandums": true, "charter": false, "convention": false,
-	"protocol": false, "documents": true, "statement": false, "text": false, "texts": true,
-}
+var nominalAgreements = severalFlags(pkgLex.choice("nominal-agreements.txt", "one", "several"))
 
 // nominals adds the mentions that common nouns and pronouns make: events
 // ("the terrorist attack"), agreements ("a joint declaration"), office
@@ -148,12 +120,10 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 	for j < len(v.Toks) && j < i+4 {
 		w := v.Toks[j].Low
 		var typ schema.EntityType
-		switch w {
-		case "leaders", "men", "women", "presidents", "ministers", "heads", "counterparts",
-			"premiers", "officials", "diplomats", "rulers", "monarchs", "kings", "emirs":
+		switch {
+		case personPlurals[w]:
 			typ = schema.Person
-		case "countries", "nations", "sides", "governments", "states", "neighbours",
-			"neighbors", "allies", "capitals":
+		case countryPlurals[w]:
 			typ = schema.Country
 		}
 		if typ != "" {
@@ -178,15 +148,11 @@ func (mf mentionFinder) plural(v *sentView, i int, add *[]mention) bool {
 
 // auxiliaries are verbs that end a noun phrase read leftwards: "Rutte will
 // visit Vilnius" holds a verb, not a "Rutte will visit" event.
-var auxiliaries = map[string]bool{"will": true, "would": true, "shall": true, "should": true,
-	"can": true, "could": true, "may": true, "might": true, "must": true, "to": true,
-	"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "is": true,
-	"are": true, "was": true, "were": true, "be": true, "been": true, "'ll": true}
+var auxiliaries = pkgLex.words("auxiliaries.txt")
 
 // pluralCounts are the words that open a counted plural ("the two
 // leaders", "both sides", "the five prime ministers"), with their count.
-var pluralCounts = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
-	"six": 6, "seven": 7, "eight": 8}
+var pluralCounts = pkgLex.ints("plural-counts.txt")
 
 // modifiersBefore returns where the noun phrase whose head is at token i
 // starts: it takes in adjectives, nouns and names before the head, up to a
@@ -234,9 +200,7 @@ func (mf mentionFinder) placeLike(v *sentView, m *mention) bool {
 }
 
 // adjectiveEd are "-ed" words often found before an event or agreement noun.
-var adjectiveEd = map[string]bool{"armed": true, "coordinated": true, "suspected": true,
-	"alleged": true, "planned": true, "proposed": true, "revised": true, "updated": true,
-	"landmark": true, "renewed": true, "extended": true, "expanded": true, "limited": true}
+var adjectiveEd = pkgLex.words("adjective-ed.txt")
 
 // isOrdinal reports whether a lower-case word is an ordinal ("9th").
 func isOrdinal(w string) bool {
@@ -265,3 +229,11 @@ func monthOfYear(toks []token, k int) bool {
 	return toks[k].Lex&lexMonth != 0 && toks[k].Cap && k+1 < len(toks) &&
 		determinedYear(toks, k+1)
 }
+
+// personPlurals and countryPlurals are the plural nouns a count makes a
+// group of persons or countries of (lexicon/person-plurals.txt,
+// lexicon/country-plurals.txt).
+var (
+	personPlurals  = pkgLex.words("person-plurals.txt")
+	countryPlurals = pkgLex.words("country-plurals.txt")
+)

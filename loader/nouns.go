@@ -28,8 +28,7 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 				national = true // "the Israeli strike"
 			}
 		}
-		if !national && !hasWordIn(v.Toks[j:i], "drone", "air", "missile", "rocket",
-			"military", "artillery") {
+		if !national && !hasWordOf(v.Toks[j:i], strikeWeapons) {
 			if j == i && i > 0 && v.Toks[i-1].Low == "the" {
 				return mf.eventRef(v, i, "attack", add) // "denounced the strike"
 			}
@@ -81,16 +80,15 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 	}
 	// "an extraordinary summit", "an emergency meeting": a gathering
 	// called for an occasion is one event, written with "a" when first told.
-	called := gatheringNouns[t.Low] && hasWordIn(v.Toks[j:i], "extraordinary", "emergency",
-		"special", "urgent", "snap")
+	called := gatheringNouns[t.Low] && hasWordOf(v.Toks[j:i], calledGatheringWords)
 	if refOnlyKinds[kind] && !named && !called {
 		kind = ""
 	}
 	if j > 0 && !named {
-		switch v.Toks[j-1].Low {
-		case "next", "previous", "upcoming", "another", "future", "last", "first":
+		switch w := v.Toks[j-1].Low; {
+		case otherOccasionWords[w]:
 			return false // "the next summit" is another one
-		case "a", "an":
+		case w == "a" || w == "an":
 			if called {
 				break
 			}
@@ -188,14 +186,11 @@ func numberedAnniversary(toks []token, j, i int) bool {
 
 // gatheringNouns are event nouns whose "of" complement may name the
 // gathering.
-var gatheringNouns = map[string]bool{"session": true, "summit": true, "meeting": true,
-	"conference": true, "gathering": true}
+var gatheringNouns = pkgLex.words("gathering-nouns.txt")
 
 // ordinalWords are ordinals written out, which stop a noun phrase's
 // modifiers but belong to a numbered gathering's name.
-var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
-	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true,
-	"ninth": true, "tenth": true, "inaugural": true}
+var ordinalWords = pkgLex.words("ordinal-words.txt")
 
 // gatheringOf reads the "of" complement of a gathering noun ending at
 // token end: a body's name ("of the African Union", "of the Nordic-Baltic
@@ -276,6 +271,25 @@ func hasWordIn(toks []token, words ...string) bool {
 	}
 	return false
 }
+
+// hasWordOf reports whether one of toks is a word of set.
+func hasWordOf(toks []token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// strikeWeapons, calledGatheringWords and otherOccasionWords are the words
+// before an event noun that make a strike an attack, a gathering one called
+// for an occasion, and the noun another occasion (lexicon/*.txt).
+var (
+	strikeWeapons        = pkgLex.words("strike-weapons.txt")
+	calledGatheringWords = pkgLex.words("called-gathering-words.txt")
+	otherOccasionWords   = pkgLex.words("other-occasion-words.txt")
+)
 
 // agreementNoun adds an agreement named by a common noun ("a joint
 // declaration", "the 2018 fisheries deal", "a declaration of friendship"), or
@@ -469,9 +483,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 		return true
 	}
 	if j == i && i > 0 && v.Toks[i-1].Low == "the" {
-		switch t.Low {
-		case "forum", "council", "alliance", "bloc", "organisation", "organization",
-			"commission", "union", "group", "agency":
+		if genericOrgNouns[t.Low] {
 			m := newMention(v.Index, i-1, i+1, schema.Organization, formNominal)
 			m.Head, m.Generic = t.Low, true
 			if i+1 < len(v.Toks) && v.Toks[i+1].isPossessive() {
@@ -483,3 +495,7 @@ func (mf mentionFinder) orgNoun(v *sentView, i int, ms []mention, covered []int,
 	}
 	return false
 }
+
+// genericOrgNouns are the organisation nouns "the" alone makes a mention
+// of (lexicon/generic-org-nouns.txt).
+var genericOrgNouns = pkgLex.words("generic-org-nouns.txt")

@@ -260,15 +260,7 @@ func (c *sentCtx) namesAs(k int) bool {
 // isTimeWord reports whether t names a time that may own an event in a
 // possessive ("Sunday's bombing", "yesterday's talks", "last week's").
 func isTimeWord(t token) bool {
-	if t.Lex&lexWeekday != 0 {
-		return true
-	}
-	switch t.Low {
-	case "yesterday", "today", "week", "weekend", "month", "year", "night", "morning",
-		"evening", "afternoon":
-		return true
-	}
-	return false
+	return t.Lex&lexWeekday != 0 || timeWords[t.Low]
 }
 
 // accordingTo reports whether the "to" at token k cites a source
@@ -276,3 +268,7 @@ func isTimeWord(t token) bool {
 func (c *sentCtx) accordingTo(k int) bool {
 	return c.toks[k].Low == "to" && k > 0 && c.toks[k-1].Low == "according"
 }
+
+// timeWords are words of time that take a possessive
+// (lexicon/time-words.txt).
+var timeWords = pkgLex.words("time-words.txt")

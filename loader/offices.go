@@ -59,19 +59,16 @@ func (d *document) canHold(k int, code string) bool {
 }
 
 // monarchTitles are the titles only a monarchy has.
-var monarchTitles = map[string]bool{"King": true, "Queen": true, "Emir": true, "Sultan": true,
-	"Crown Prince": true, "Prince": true}
+var monarchTitles = pkgLex.phrases("monarch-titles.txt")
 
 // monarchies are the countries with a reigning monarch of their own, by
 // ISO code (the realms that share the British one are left out: a king
 // named in their news is the British king).
-var monarchies = wordSet(`ad ae bh be bt bn kh dk sz jp jo kw ls li lu my mc ma nl no om qa
-sa es se th to gb va`)
+var monarchies = pkgLex.words("monarchies.txt")
 
 // titleCountries are titles that exist in one country only, so that the
 // title alone says where it is held ("the taoiseach, Micheál Martin").
-var titleCountries = map[string]string{"Taoiseach": "IE", "Tánaiste": "IE",
-	"Grand Duke": "LU", "Grand Duchess": "LU", "Hereditary Grand Duke": "LU"}
+var titleCountries = pkgLex.pairs("title-countries.txt")
 
 // nationalTitles gives a person whose title exists in one country only
 // that country.

@@ -95,10 +95,9 @@ func companyTail(v *sentView, r run) bool {
 	if r.T1-r.T0 < 2 || v.Toks[r.T0].Lex&(lexNominal|lexRoleFirst) != 0 {
 		return false
 	}
-	switch v.Toks[r.T1-1].Low {
-	case "energy", "oil", "petroleum", "gas", "airways", "holdings", "industries",
-		"motors", "mining", "telecom", "steel", "pharmaceuticals", "shipping":
-		return true
-	}
-	return false
+	return companyTrades[v.Toks[r.T1-1].Low]
 }
+
+// companyTrades are the last words that name a company's trade
+// (lexicon/company-trades.txt).
+var companyTrades = pkgLex.words("company-trades.txt")

@@ -278,11 +278,8 @@ func (mf mentionFinder) afterPortfolio(v *sentView, i, end int) int {
 }
 
 // portfolioWords are words of ministers' portfolios besides those that
-// may stand before a title (rolePrefixWords).
-var portfolioWords = map[string]bool{"mines": true, "resources": true, "natural": true,
-	"cooperation": true, "relations": true, "research": true, "minerals": true,
-	"hydrocarbons": true, "electricity": true, "power": true, "investment": true,
-	"integration": true, "trade": true, "affairs": true}
+// may stand before a title (lexicon/role-prefixes.txt).
+var portfolioWords = pkgLex.words("portfolio-words.txt")
 
 // partyAffiliation returns how many words at token i name a member of a
 // political family ("Social Democrat", "Conservative"), which news puts
@@ -292,10 +289,12 @@ func partyAffiliation(v *sentView, i int) int {
 	if w == "social" && i+1 < len(v.Toks) && v.Toks[i+1].Low == "democrat" {
 		return 2
 	}
-	switch w {
-	case "democrat", "republican", "conservative", "liberal", "socialist", "communist",
-		"centrist", "nationalist":
+	if partyAffiliations[w] {
 		return 1
 	}
 	return 0
 }
+
+// partyAffiliations are words of political affiliation
+// (lexicon/party-affiliations.txt).
+var partyAffiliations = pkgLex.words("party-affiliations.txt")

@@ -8,11 +8,7 @@ import (
 
 // clauseStarts are words after which a name begins a clause, so is likely
 // its subject.
-var clauseStarts = map[string]bool{",": true, ";": true, "and": true, "but": true,
-	"then": true, "that": true, "who": true, "while": true, "when": true, "where": true,
-	"as": true, "\"": true, "\u201c": true, ":": true, "after": true, "before": true,
-	"whether": true, "if": true, "because": true, "although": true, "though": true,
-	"once": true, "unless": true, "until": true}
+var clauseStarts = setOf(pkgLex.quoted("clause-starts.txt"))
 
 // refer settles a pronoun or a title with no name ("the prime minister",
 // "the Chilean leader", "his host") on a person, or "its" on a country or

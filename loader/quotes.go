@@ -8,9 +8,7 @@ import (
 
 // speechVerbs say that the words in quotation marks next to them are
 // someone's ("…," Zelensky wrote; Sisi said: "…").
-var speechVerbs = wordSet(`said says say told tells added adds wrote writes stated states
-declared declares noted notes insisted insists warned warns stressed stresses
-announced announces tweeted posted replied replies remarked urged urges`)
+var speechVerbs = pkgLex.words("speech-verbs.txt")
 
 // quotes keeps the words an article quotes with their speaker: each
 // quotation of four words or more in a sentence that names who said it

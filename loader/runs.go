@@ -194,14 +194,12 @@ func (mf mentionFinder) capitalisedInName(v *sentView, i int) bool {
 	if e, ok := mf.g.lookup(v.Folds[i+1]); ok && e.Kind == gazDemonym {
 		return false // "South American", "West African": an adjective
 	}
-	switch v.Toks[i].Low {
-	case "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we",
-		"i", "you", "his", "her", "their", "our", "my", "your", "its", "mr", "mrs", "ms",
-		"dr", "sir", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with":
-		return false
-	}
-	return true
+	return !nameBreakers[v.Toks[i].Low]
 }
+
+// nameBreakers are the stop words that stay out of a name even when
+// capitalised in it (lexicon/name-breakers.txt).
+var nameBreakers = pkgLex.words("name-breakers.txt")
 
 // isDateWord reports whether a token is a month or weekday name.
 func isDateWord(t token) bool {
@@ -292,8 +290,7 @@ func (mf mentionFinder) topicList(v *sentView, rs []run, k int, cur run) (int, i
 
 // portfolioHeads are words of offices and ministries whose portfolio may
 // be a list ("Minister of Mines, Water and Transport").
-var portfolioHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true,
-	"department": true, "commissioner": true, "organ": true, "committee": true}
+var portfolioHeads = pkgLex.words("portfolio-heads.txt")
 
 // listGap reports whether the tokens between two runs separate the items
 // of a list (",") or close it (", and the"), and which.

@@ -7,15 +7,7 @@ import (
 )
 
 // giveVerbs offer something (condolences, support) to someone.
-var giveVerbs = map[string]bool{"conveyed": true, "offered": true, "expressed": true,
-	"extended": true, "relayed": true, "sent": true, "offer": true, "convey": true,
-	"express": true, "extend": true, "relay": true, "send": true, "offering": true,
-	"conveying": true, "expressing": true, "extending": true, "sending": true,
-	"relaying": true, "pledged": true, "pledge": true, "pledging": true, "reaffirmed": true,
-	"reiterated": true, "voiced": true, "promised": true, "gave": true, "assured": true,
-	"affirmed": true, "declared": true, "offers": true, "conveys": true, "expresses": true,
-	"extends": true, "sends": true, "relays": true, "pledges": true, "reaffirms": true,
-	"reiterates": true, "voices": true, "promises": true, "gives": true}
+var giveVerbs = pkgLex.words("give-verbs.txt")
 
 // special reads the constructions that the frames do not: offered
 // condolences and support, "at X's invitation", "be asked to", "is
@@ -63,8 +55,7 @@ func (c *sentCtx) between(i int, rel schema.RelationType) {
 		return
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch c.toks[k].Low {
-		case "revive", "resume", "restart", "relaunch", "stalled", "suspended", "frozen":
+		if revivalWords[c.toks[k].Low] {
 			return // "agreed to revive stalled talks between A and B": none held
 		}
 	}
@@ -105,8 +96,7 @@ func (c *sentCtx) similar(i int) {
 }
 
 // messageNouns are what is sent to convey condolences or support.
-var messageNouns = wordSet(`cable cables message messages letter letters telegram telegrams
-note notes`)
+var messageNouns = pkgLex.words("message-nouns.txt")
 
 // lastGiven returns the type of the last condolence or support read
 // before sentence s, or "".
@@ -144,8 +134,7 @@ func (c *sentCtx) afterTalks(i int) {
 }
 
 // phoneWords mark a sentence about a telephone call.
-var phoneWords = map[string]bool{"phone": true, "telephone": true, "phoned": true,
-	"call": true, "calls": true, "video": true}
+var phoneWords = pkgLex.words("phone-words.txt")
 
 // given reads "conveyed his condolences to X" and "offered full support to
 // X": the verb's subject gives the noun at i to the object.
@@ -292,9 +281,7 @@ func (c *sentCtx) handedTo(i int) []int {
 	if a < 0 || c.ms[a].T1 != k+1 || !c.isActor(&c.ms[a]) || c.ms[a].T0 == 0 {
 		return nil
 	}
-	switch c.toks[c.ms[a].T0-1].Low {
-	case "handed", "hands", "gave", "gives", "delivered", "delivers", "passed", "extended",
-		"extends", "sent", "sends", "presented", "presents", "conveyed", "conveys":
+	if handingVerbs[c.toks[c.ms[a].T0-1].Low] {
 		return []int{a}
 	}
 	return nil
@@ -404,3 +391,11 @@ func (c *sentCtx) openingMeeting(i int) {
 		c.record(schema.Met, subj, subj, i, false, 0.7)
 	}
 }
+
+// handingVerbs are verbs of handing something over
+// (lexicon/handing-verbs.txt); revivalWords say talks are not held now
+// (lexicon/revival-words.txt).
+var (
+	handingVerbs = pkgLex.words("handing-verbs.txt")
+	revivalWords = pkgLex.words("revival-words.txt")
+)

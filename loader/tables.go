@@ -1,8 +1,6 @@
 package loader
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,28 +15,17 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// pairMap parses "key:value" pairs.
-func pairMap(s string) map[string]string {
-	m := map[string]string{}
-	for _, f := range strings.Fields(s) {
-		k, v, _ := strings.Cut(f, ":")
-		m[k] = v
+// union returns a set of the words of all the sets.
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w, ok := range s {
+			if ok {
+				m[w] = true
+			}
+		}
 	}
 	return m
-}
-
-// intMap parses "key:number" pairs.
-func intMap(s string) (map[string]int, error) {
-	m := map[string]int{}
-	for _, f := range strings.Fields(s) {
-		k, v, _ := strings.Cut(f, ":")
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return nil, fmt.Errorf("%q: %w", f, err)
-		}
-		m[k] = n
-	}
-	return m, nil
 }
 
 // isShortUpper reports whether s is an upper-case acronym of at most five

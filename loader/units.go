@@ -292,9 +292,8 @@ func mentionEndingAt(ms []mention, t int) int {
 // posted reports whether a role is held abroad, so that a place after "in",
 // "at" or "to" is where its holder serves, not the country they serve.
 func posted(role string) bool {
-	switch role {
-	case "Ambassador", "Envoy", "Special Envoy", "Diplomat", "Representative", "High Commissioner":
-		return true
-	}
-	return false
+	return postedRoles[role]
 }
+
+// postedRoles are the roles held abroad (lexicon/posted-roles.txt).
+var postedRoles = pkgLex.phrases("posted-roles.txt")
