@@ -113,6 +113,13 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	if hasRole {
 		m.Role, m.Leader = role.Name, role.Leader
 	}
+	if posting, from, ok := mf.postedBefore(v, r.T0); ok && !hasRole && m.Type == schema.Person {
+		// "Tarsan Ambassador to Kalmar Ilse Varga": the country after "to"
+		// is where she serves; hers is the one before the title, if any.
+		m.Role, m.RoleCode = posting, from
+		out[base] = m
+		return out
+	}
 	for _, md := range mods {
 		if md.Type == schema.Country && m.RoleCode == "" {
 			m.RoleCode = md.Code
@@ -130,6 +137,36 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	}
 	out[base] = m
 	return out
+}
+
+// postedBefore reads a role held abroad and "to" just before token t0
+// ("… Ambassador to", "… Special Envoy to"): the role, and the country of
+// its holder when a country or its demonym stands right before the title
+// ("Tarsan Ambassador to", "Tarsa's Ambassador to").
+func (mf mentionFinder) postedBefore(v *sentView, t0 int) (role, code string, ok bool) {
+	if t0 < 2 || v.Toks[t0-1].Low != "to" {
+		return "", "", false
+	}
+	k := -1
+	for j := t0 - 2; j >= 0 && j >= t0-4; j-- {
+		if rm := v.Roles[j]; rm.End == t0-1 && rm.Info != nil && posted(rm.Info.Name) {
+			k, role = j, rm.Info.Name // the longest title: "Special Envoy", not "Envoy"
+		}
+	}
+	if k < 0 {
+		return "", "", false
+	}
+	end := k
+	if end > 0 && v.Toks[end-1].isPossessive() {
+		end--
+	}
+	for j := max(0, end-4); j < end; j++ {
+		if g := v.Gaz[j]; g.End == end && g.Entry != nil &&
+			(g.Entry.Kind == gazCountry || g.Entry.Kind == gazDemonym) {
+			code = g.Entry.Code
+		}
+	}
+	return role, code, true
 }
 
 // regionBody returns the union of the region whose adjective stands from
