@@ -82,8 +82,8 @@ func (d *document) nationalTitles() {
 	}
 }
 
-// representedBy reads "Egypt was represented by Prime Minister X" and
-// "Myanmar, …, was represented by X, a senior official": a representative
+// representedBy reads "Ghana was represented by Vice President X" and
+// "Laos, …, was represented by X, a deputy minister": a representative
 // whose office names no place holds it in the country represented, the
 // subject of the clause.
 func (d *document) representedBy() {
