@@ -391,7 +391,7 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 	switch first {
 	case "and":
 		if headsOfState(v, cur.T1) && len(gap) == 1 {
-			return true // "… Heads of State and Government …"
+			return true // "Heads of State" joined by "and" to "Government"
 		}
 		if titled(v, next) {
 			return false // "Minister of Energy and Cambodian Minister of …": two persons
