@@ -54,7 +54,7 @@ func (c *sentCtx) byAgent(end int) []int {
 		}
 		for j := k + 1; j < len(c.toks) && j < k+4; j++ {
 			if governedBy(c.toks, j) {
-				j++ // "by the governments of Qatar, Turkey and Pakistan"
+				j++ // "by the governments of Chile, Peru and Ghana"
 				k += 2
 				continue
 			}

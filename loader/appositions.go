@@ -50,7 +50,7 @@ func (mf mentionFinder) pairedOffices(v *sentView, ms []mention) {
 	}
 }
 
-// headsOf reads "X, who heads Sudan's sovereign council" and "X, who
+// headsOf reads "X, who heads Niger's transitional council" and "X, who
 // chairs the Y": the body X leads (or, with none named, the country) is
 // where X holds office.
 func (mf mentionFinder) headsOf(v *sentView, ms []mention) {

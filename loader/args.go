@@ -280,7 +280,7 @@ func (c *sentCtx) group(a int, kind argKind, subject bool) []int {
 				k += 2
 			case (w == "with" || w == "to" || w == "the" || w == "by") && sawSep:
 			case sawSep && governedBy(c.toks, k):
-				k++ // "and by the governments of Qatar and Turkey": the countries
+				k++ // "and by the governments of Oman and Kenya": the countries
 			case w == "(" && !sawSep && k+2 < len(c.toks) && c.toks[k+2].Text == ")":
 				k += 2 // "the Regional Council on River Basins (RCRB) and …"
 			case w == "of" && !sawSep && c.countryOfPerson(cur, k) > k:

@@ -96,7 +96,7 @@ func (c *sentCtx) alongside(rel schema.RelationType, i, end int) []int {
 			start = k + 1
 		}
 		if start >= 0 && start+1 < len(c.toks) && c.at[start] < 0 && c.toks[start].Low == "the" {
-			start++ // "along with the chairperson of the AU Commission, X"
+			start++ // "alongside the head of the Pacific Islands Forum, X"
 		}
 		if start >= 0 && start < len(c.toks) {
 			if a := c.at[start]; a >= 0 && c.isActor(&c.ms[a]) {

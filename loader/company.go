@@ -314,8 +314,8 @@ func (d *document) pluralApposition(s, i int) {
 	}
 }
 
-// personOf reads "Elina Valtonen of Finland" and "X, the Secretary
-// General of the Organization of American States": a person named (or
+// personOf reads "Marta Ilves of Estonia" and "X, the Secretary
+// General of the Andean Community": a person named (or
 // titled) right before "of" holds office in the country or body after it.
 func (d *document) personOf(s, i int) {
 	if i == 0 {
@@ -352,7 +352,7 @@ func (d *document) personOf(s, i int) {
 	d.giveOffice(k, code)
 }
 
-// bracketedBody reads "Gulf Cooperation Council (GCC) Secretary-General
+// bracketedBody reads "Andean Development Council (ADC) Executive Director
 // X": the body named before an acronym in brackets is where the title
 // after it is held.
 func (d *document) bracketedBody(s, i int) {
@@ -445,7 +445,7 @@ func (d *document) lastPair(s, t int) (string, string) {
 	return before, last
 }
 
-// predecessor reads "Mickoski's predecessor, Dimitar Kovačevski": the one
+// predecessor reads "Halvorsen's predecessor, Ingrid Dahl": the one
 // named after it held the same office in the same country.
 func (d *document) predecessor(s, i int) {
 	v := d.views[s]

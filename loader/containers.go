@@ -5,12 +5,12 @@ import (
 )
 
 // appositionContainer reads where a place lies from what is apposed to it,
-// starting at token k after the comma: "Jastrzębie-Zdrój, a mining town in
-// the Silesia region", "Bregenz and Feldkirch, the two Austrian towns near
-// the border", "El Alamein, on Egypt's Mediterranean coast", "Kota Kinabalu,
-// the Sabah capital", "Usedom, an island shared by Germany's
-// Mecklenburg-Vorpommern state and the Polish province of West
-// Pomerania". It reports whether it found a container.
+// starting at token k after the comma: "Ruda Nowa, a steel town in
+// the Opole region", "Steyr and Enns, the two Austrian towns on
+// the river", "Mersa Matruh, on Egypt's northern shore", "Sandakan,
+// the provincial capital", "Nordholm, an island shared by Sweden's
+// Kalmar county and the Finnish region of
+// Åland". It reports whether it found a container.
 func (c *sentCtx) appositionContainer(srcs []int, k int) bool {
 	if k >= len(c.toks) {
 		return false
@@ -149,8 +149,8 @@ func (c *sentCtx) countryBefore(t, n int) int {
 	return -1
 }
 
-// demonymPlaceOf reads "the southern Chilean region of Araucanía", "the
-// Kenyan lakeside city of Kisumu", "the Russian port of Ust-Luga":
+// demonymPlaceOf reads "the northern Peruvian region of Piura", "the
+// Ugandan lakeside town of Jinja", "the Latvian port of Ventspils":
 // the place after "of" lies in the country named before the place noun.
 func (c *sentCtx) demonymPlaceOf(a int) {
 	x := &c.ms[a]

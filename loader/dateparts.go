@@ -183,7 +183,7 @@ func sentenceYear(v *sentView, skip int) int {
 }
 
 // namedYear returns the year in the name of the event a month follows
-// ("host the 2026 Sahel Water Games in November"): the event is held in
+// ("stage the 2027 Andean River Festival in March"): the event is held in
 // that month of its own year, whatever the publication date; 0 when the
 // month follows no such name.
 func namedYear(toks []token, i int) int {
@@ -217,7 +217,7 @@ func clauseTense(v *sentView, i int) tense {
 			}
 			tn := wordTense(toks, k)
 			if dir < 0 && (prospective(toks, k) || invitation(toks, k)) {
-				tn = tenseFuture // "invited him to visit Suva in November", "invited her to Suva on 3 May"
+				tn = tenseFuture // "invited him to visit Apia in October", "invited her to Apia on 9 June"
 			}
 			dist := n
 			if dir > 0 {
@@ -311,8 +311,8 @@ var prospectiveWords = pkgLex.words("prospective-words.txt")
 
 // inviteWords are the words of an invitation: the date after one in its
 // clause is of the visit or the event invited to, still to come when the
-// invitation was written of ("invited the speakers to Helsinki on January
-// 12" in December is next January).
+// invitation was written of ("invited the envoys to Tallinn on February
+// 3" in November is next February).
 var inviteWords = pkgLex.words("invite-words.txt")
 
 // invitation reports whether token k is a word of inviting that looks
@@ -323,8 +323,8 @@ func invitation(toks []token, k int) bool {
 }
 
 // prospective reports whether token k is the "to" of an infinitive after a
-// word of inviting or planning, at most two words back ("invited Kalsakau
-// to visit", "accepted Dahal's invitation to visit").
+// word of inviting or planning, at most two words back ("invited Moreno
+// to visit", "accepted Okafor's invitation to visit").
 func prospective(toks []token, k int) bool {
 	if toks[k].Low != "to" || k+1 >= len(toks) || toks[k+1].Cap || !toks[k+1].Word {
 		return false

@@ -208,7 +208,7 @@ var timeNouns = pkgLex.words("time-nouns.txt")
 
 // boundDate reports whether the date starting at token t0 says when
 // something other than an action was: a date after "of" and a noun dates
-// that noun ("the diplomatic crisis of 2021", "the floods of February 9"),
+// that noun ("the border dispute of 2019", "the storm of March 14"),
 // and one after "since" is where a stretch of time starts ("has championed
 // since 2020"). Like an adjectival year, it dates no verb of the sentence.
 func boundDate(toks []token, t0 int) bool {
@@ -552,9 +552,9 @@ func (dc *dateContext) weekday(v *sentView, i int, wd time.Weekday) (dateExpr, b
 }
 
 // pastEventOwner reports whether the weekday at i owns an attack or a
-// disaster ("Sunday's boat disaster"): news tells those once they have
-// happened, whatever the tense of the verb ("will attend a memorial for
-// the victims of Sunday's boat disaster").
+// disaster ("Tuesday's mine disaster"): news tells those once they have
+// happened, whatever the tense of the verb ("is to lay a wreath for
+// those lost in Tuesday's mine disaster").
 func pastEventOwner(toks []token, i int) bool {
 	if i+1 >= len(toks) || !toks[i+1].isPossessive() {
 		return false
@@ -570,9 +570,9 @@ func pastEventOwner(toks []token, i int) bool {
 
 // weekdayTense reads the tense a weekday is in: from the verb it follows
 // (leftTense); with none before it, from the clause after it ("On
-// Wednesday she will travel to Montreal", "On Friday, the minister will
-// fly home"), then from the sentence's earlier verbs ("she will speak to
-// business leaders before flying home on Thursday").
+// Tuesday he will go on to Porto", "On Monday, the envoy will
+// head back"), then from the sentence's earlier verbs ("he will meet
+// students before heading back to the capital on Friday").
 func weekdayTense(v *sentView, i int) tense {
 	if tn := leftTense(v, i); tn != tenseNeutral {
 		return tn
@@ -780,8 +780,8 @@ func opensRelative(toks []token, k int) bool {
 var relativeWords = pkgLex.words("relative-words.txt")
 
 // asideFor reports whether date de stands in a relative clause set off by
-// commas that the verb at token i is outside of: "Muizzu, who was invited
-// … in January, was received at the airport by …" is no January
+// commas that the verb at token i is outside of: "Lindqvist, who was invited
+// … in March, was greeted on arrival by …" is no March
 // reception.
 func asideFor(toks []token, de dateExpr, i int) bool {
 	lo, hi, ok := asideClause(toks, de.T0)
@@ -836,8 +836,8 @@ func (d *document) actionDates() {
 }
 
 // reactionDates dates a condemnation that took the day of the event it
-// condemns, written in its own sentence ("She condemned the killing of two
-// fishermen on the Chobe River on August 21"), by the later day the story
+// condemns, written in its own sentence ("He condemned the shooting of three
+// herders near the Okavango Delta on May 4"), by the later day the story
 // was at before it in its paragraph: one reacts on a day of one's own.
 // With no day told before, the event's day stands.
 func (d *document) reactionDates() {

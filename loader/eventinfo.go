@@ -24,7 +24,7 @@ func (d *document) fallbackPlaces() {
 			if p := d.placeInName(k); p >= 0 { // "the Omdurman market attack"
 				d.addRel(schema.OccurredIn, k, p, e.Mentions[0].Sent, "", false, 0.6)
 			} else if c := d.struckCountry(e.Mentions[0]); c >= 0 {
-				// "rallied behind Armenia after flash floods in the north"
+				// "stood by Ecuador after landslides in the south"
 				d.addRel(schema.OccurredIn, k, c, e.Mentions[0].Sent, "", false, 0.4)
 			}
 			continue
@@ -99,7 +99,7 @@ func (d *document) eventDates() {
 		}
 		for _, r := range e.Mentions {
 			// A date opening the sentence, unless a verb stands between
-			// ("On Monday, Castro condemned the attack": the condemnation's).
+			// ("On Tuesday, Ferreira condemned the bombing": the condemnation's).
 			if ds := d.dates[r.Sent]; len(ds) > 0 && ds[0].T0 <= 1 && !ds[0].Adjectival &&
 				!(ds[0].T1 <= d.m(r).T0 && verbAdjunct(d.views[r.Sent].Toks, ds[0].T1, d.m(r).T0)) {
 				e.Date = ds[0].Value
@@ -123,8 +123,8 @@ func (d *document) eventDates() {
 
 // tellingVerbs are the verbs that tell an event of a kind happening, for
 // an article that tells it with a verb and names it with a noun elsewhere
-// ("North Korea fired a missile … Yoon condemned the launch"; "condemned an
-// ambush … The boat came under fire late on Monday").
+// ("the rebels shelled a village … Adeyemi condemned the shelling"; "condemned
+// a raid … The convoy was attacked early on Friday").
 var tellingVerbs = wordsByKey(pkgLex.pairs("telling-verbs.txt"))
 
 // toldDeviation is how many sentences from an event's first naming the
@@ -176,7 +176,7 @@ func (d *document) clauseDate(s, i, k int) string {
 	toks := d.views[s].Toks
 	best, bestDist := "", 1<<30
 	for _, de := range d.dates[s] {
-		// "memories of November 2020, when hurricanes struck": the clause
+		// "memories of March 2015, when the cyclone hit": the clause
 		// tells what happened at that date, bound to a noun as it is.
 		when := de.T1+1 < i && toks[de.T1].Text == "," && toks[de.T1+1].Low == "when"
 		if de.Value == "" || de.Adjectival && !when || d.ownedByOther(s, de, k) {
@@ -199,8 +199,8 @@ func (d *document) clauseDate(s, i, k int) string {
 }
 
 // crossesClause reports whether tokens hold a clause boundary. "after" and
-// "before" are one, unless hours or minutes apart: "talks on Wednesday,
-// hours after North Korea fired a missile" are on the same day.
+// "before" are one, unless hours or minutes apart: "talks on Tuesday,
+// hours after the rebels shelled the port" are on the same day.
 func crossesClause(toks []token) bool {
 	cross := false
 	for k, t := range toks {
@@ -465,8 +465,8 @@ func (d *document) struckCountry(r ref) int {
 }
 
 // hostVerbs are the verbs by which a relative clause tells when a
-// gathering is held ("which Italy will host in Rome on 10-11 July",
-// "which is due to open … on February 24").
+// gathering is held ("which Norway will host in Bergen on 4-5 June",
+// "which is due to begin … on March 17").
 var hostVerbs = pkgLex.words("host-verbs.txt")
 
 // hostClauseDate returns the date a relative clause right after event
@@ -516,7 +516,7 @@ func (d *document) ownedByOther(s int, de dateExpr, k int) bool {
 func purposeOf(toks []token, t0 int) bool {
 	k := skipThe(toks, t0-1)
 	if k >= 1 && toks[k].Low == "of" && (toks[k-1].Low == "opening" || toks[k-1].Low == "start") {
-		k = skipThe(toks, k-2) // "for the opening of the Naadam festival"
+		k = skipThe(toks, k-2) // "for the opening of the Tarragona wine fair"
 	}
 	return k >= 0 && toks[k].Low == "for"
 }

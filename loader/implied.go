@@ -29,7 +29,7 @@ func (c *sentCtx) implied(i int) {
 	}
 }
 
-// signingBy reads "witnessed the signing of a memorandum … by X and Y":
+// signingBy reads "watched the signing of a protocol … by X and Y":
 // the ones after "by" signed the agreement, whoever watched.
 func (c *sentCtx) signingBy(i int) {
 	if i+2 >= len(c.toks) || c.toks[i+1].Low != "of" {
@@ -111,7 +111,7 @@ func (c *sentCtx) representedAt(i int) {
 	if by+1 >= len(c.toks) || c.toks[by].Low != "by" || !c.isPassive(i) {
 		return
 	}
-	ev := c.gatheringBefore(i) // "did not attend the 34th summit …; Syria was represented there by"
+	ev := c.gatheringBefore(i) // "did not attend the 9th congress …; Bolivia was represented there by"
 	if ev < 0 {
 		ev = c.d.mainEvent()
 	}
@@ -213,8 +213,8 @@ var controlVerbs = pkgLex.words("control-verbs.txt")
 
 // infinitiveSubject returns who does the verb at token i when it is (or
 // is the noun of) an infinitive governed by an invitation: the one invited
-// ("invited Modi to visit Russia", "invited Japarov to pay a state visit
-// to Kazakhstan", "handed X an invitation from Y to visit Rabat"). It
+// ("invited Okonkwo to visit Chile", "invited Varga to pay a state visit
+// to Portugal", "handed X an invitation from Y to visit Lima"). It
 // reports whether the infinitive is so governed: when it is and the one
 // invited is not known, the action has no subject the text gives.
 func (c *sentCtx) infinitiveSubject(i int) ([]int, bool) {

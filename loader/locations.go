@@ -161,7 +161,7 @@ func (c *sentCtx) placeContainer(a int) {
 	c.apposedAfter(a)
 }
 
-// kindOfCountry reads "the Cabo Delgado province of Mozambique": a place
+// kindOfCountry reads "the Alto Paraná department of Paraguay": a place
 // named before its kind and "of" lies in the country after it.
 func (c *sentCtx) kindOfCountry(a int) {
 	x := &c.ms[a]

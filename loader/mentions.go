@@ -52,7 +52,7 @@ type mention struct {
 	Leader      bool // the office is a head of state's or government's
 	Counterpart bool // "his counterpart": the office of the one it points to
 	// Fresh is set for an event with a name of its own brought in by "a"
-	// ("a meeting of Central Asian heads of state"): it is a new event,
+	// ("a meeting of Nordic heads of government"): it is a new event,
 	// not one named before.
 	Fresh bool
 }

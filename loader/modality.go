@@ -68,8 +68,8 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 	return false
 }
 
-// plannedThenNot reads "X, who had been due to travel to Maputo for the
-// forum, did not go": an action planned in a relative clause is
+// plannedThenNot reads "X, who had been due to open the Quito trade
+// fair, did not go": an action planned in a relative clause is
 // undone by a negated main verb right after it.
 func (c *sentCtx) plannedThenNot(i int) bool {
 	who := -1

@@ -57,11 +57,11 @@ func (mf mentionFinder) eventNoun(v *sentView, i int, ms []mention, covered []in
 		numberedAnniversary(v.Toks, j, i)
 	quoted := -1 // where a quoted name before the noun opens
 	if q := quotedBefore(v.Toks, j); q >= 0 && kind != "" {
-		quoted, named = q, true // so-called "two-plus-two" security talks
+		quoted, named = q, true // so-called "three-way" border talks
 	}
 	if gatheringNouns[t.Low] {
-		// "the third session of the Chile-Argentina Binational Council", "a
-		// meeting of Central Asian heads of state": the body or the people
+		// "the fifth session of the Peru-Ecuador Joint Commission", "a
+		// meeting of Nordic heads of government": the body or the people
 		// that meet name the gathering.
 		if e, c := mf.gatheringOf(v, end, ms, covered); e > end {
 			end, proper, named = e, c, true
@@ -312,7 +312,7 @@ func (mf mentionFinder) agreementNoun(v *sentView, i int, ms []mention, covered 
 	}
 	generic := true
 	if e := mf.agreementTopic(v, end); !plural && e > end {
-		end, generic = e, false // "a memorandum of understanding on rice exports"
+		end, generic = e, false // "a framework agreement on seed banks"
 	}
 	m := newMention(v.Index, j, end, schema.Agreement, formNominal)
 	m.Name, m.Head, m.Generic = v.span(j, end), t.Low, generic
@@ -342,7 +342,7 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		j++
 	}
 	if e := mf.namedTopic(v, j); e > j {
-		return e // "a memorandum of understanding on the Lobito Corridor"
+		return e // "a protocol on the Pilcomayo Basin"
 	}
 	end, n := k, 0
 	for ; j < len(toks) && n < 8; j++ {
@@ -353,11 +353,11 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 		}
 		if t.Low == "of" && n > 0 && j+2 < len(toks) && toks[j+1].Low == "the" &&
 			topicItem(toks, j+2) {
-			j++ // "the simplified crossing of the state border"
+			j++ // "the joint patrolling of the shared coastline"
 			continue
 		}
 		if t.Low == "in" && n > 0 && fieldOf(toks, j) {
-			j += 3 // "cooperation in the field of civil protection"
+			j += 3 // "training in the field of beekeeping"
 			continue
 		}
 		if t.Low == "in" && toks[j-1].Low == "cooperation" && j+1 < len(toks) &&
@@ -375,7 +375,7 @@ func (mf mentionFinder) agreementTopic(v *sentView, k int) int {
 
 // namedTopic returns the end of a place's or body's name of at most six
 // capitalised words from token j that an agreement is about ("on the
-// Walvis Bay-Ndola-Lubumbashi Development Corridor"), or j.
+// Santos-Arica Bioceanic Road Corridor"), or j.
 func (mf mentionFinder) namedTopic(v *sentView, j int) int {
 	k := j
 	for k < len(v.Toks) && k < j+6 && v.Toks[k].Cap && v.Toks[k].Word {

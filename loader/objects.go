@@ -176,8 +176,8 @@ func (c *sentCtx) objectAfter(fr *frame, end int) []int {
 }
 
 // titleApposition returns the person named after a title of country a,
-// or -1: in "condolences to the sultan of Brunei, Sultan Hassanal
-// Bolkiah," the condolences go to the sultan, whom the apposition names,
+// or -1: in "condolences to the emir of Kuwait, Emir Faisal
+// al-Amin," the condolences go to the emir, whom the apposition names,
 // not to his country.
 func (c *sentCtx) titleApposition(a int) int {
 	x := &c.ms[a]

@@ -82,8 +82,8 @@ func (d *document) nationalTitles() {
 	}
 }
 
-// representedBy reads "Egypt was represented by Prime Minister X" and
-// "Myanmar, …, was represented by X, a senior official": a representative
+// representedBy reads "Ghana was represented by Vice President X" and
+// "Laos, …, was represented by X, a deputy minister": a representative
 // whose office names no place holds it in the country represented, the
 // subject of the clause.
 func (d *document) representedBy() {
@@ -366,6 +366,12 @@ func (d *document) knownOffices() {
 		}
 		code, title := "", ""
 		os := d.knownOfficesOf(e.Role, e.Name, on)
+		if e.RoleCode == "" {
+			if org := d.knownOrgOffice(os); org >= 0 {
+				e.RoleOrg, e.Explicit = org, true
+				continue
+			}
+		}
 		sovereign := slices.ContainsFunc(os, func(o kb.HeldOffice) bool {
 			return o.Match != kb.BySurname && o.Country != nil && o.Country.Sovereign
 		})
@@ -386,6 +392,32 @@ func (d *document) knownOffices() {
 			}
 		}
 	}
+}
+
+// knownOrgOffice returns the entity of the organisation the article names
+// in which the knowledge base says all the person's offices (by full name
+// or alias) are held on the date ("Secretary-General X" of the United
+// Nations, when the article names the United Nations), or -1.
+func (d *document) knownOrgOffice(os []kb.HeldOffice) int {
+	name := ""
+	for _, o := range os {
+		if o.Match == kb.BySurname {
+			continue
+		}
+		if o.Org == nil || name != "" && name != o.Org.Name {
+			return -1
+		}
+		name = o.Org.Name
+	}
+	if name == "" {
+		return -1
+	}
+	for k := range d.entities {
+		if e := &d.entities[k]; e.Type == schema.Organization && !e.Dropped && e.Name == name {
+			return k
+		}
+	}
+	return -1
 }
 
 // knownOfficesOf gives the offices the knowledge base knows for a person

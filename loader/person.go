@@ -243,8 +243,8 @@ func (mf mentionFinder) title(v *sentView, i, end int) (roleInfo, []string, int)
 }
 
 // officeCountry returns the country named by "of" at token i after a
-// title, and where it starts: "Prime Minister of the Republic of Armenia
-// Aram …" holds the office in Armenia, and the name follows. A country is
+// title, and where it starts: "Interior Minister of the Kingdom of Lesotho
+// Thabo …" holds the office in Lesotho, and the name follows. A country is
 // never a portfolio ("Minister of Trade"), so it ends the title.
 func (mf mentionFinder) officeCountry(v *sentView, i, end int) (gazMatch, int) {
 	k := i + 1

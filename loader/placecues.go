@@ -75,7 +75,7 @@ func (d *document) placeApposition(v *sentView, k int) bool {
 }
 
 // facility reads a name with no title followed by a lower-case noun of a
-// building or site ("the Recep Tayyip Erdoğan hospital", "the Zofiówka
+// building or site ("the Amalia Ferreira clinic", "the Nowina
 // colliery"): the name and the noun are a place, not the person or town
 // it is called after. A one-word name is kept as the surface form, so that
 // the name alone ("Zofiówka was …") finds the place again.

@@ -258,9 +258,9 @@ func (mf mentionFinder) merge(v *sentView, rs []run) []run {
 }
 
 // topicList returns how many runs after rs[k] an agreement name whose
-// topic follows its head takes in as a list of topics ("… on Energy
-// Security, Food Production and Defence Cooperation", "… Cooperation and
-// the Joint Management of the … Cascade"), and where the name then ends;
+// topic follows its head takes in as a list of topics ("… on Water
+// Security, Fisheries Management and Maritime Cooperation", "… Cooperation and
+// the Shared Use of the … Basin"), and where the name then ends;
 // so do a title's and a ministry's portfolio ("Minister of Trade, Industry
 // and Energy").
 // Only a list closed by "and" counts: ", Food Production said" is no topic.
@@ -377,7 +377,7 @@ func (mf mentionFinder) joinable(v *sentView, cur run, next run, gap []token,
 		return isPostHead(head)
 	}
 	if first == "on" && mf.g.placeHeads[head] && !mf.kindHead(v, cur.T1-1) {
-		return false // "the Princess Royal Hospital on Carriacou": a place on an island
+		return false // "the Queen Mary Clinic on Bequia": a place on an island
 	}
 	return mf.leftHead(v, cur)
 }
@@ -391,7 +391,7 @@ func (mf mentionFinder) mergedJoinable(v *sentView, cur run, next run, gap []tok
 	switch first {
 	case "and":
 		if headsOfState(v, cur.T1) && len(gap) == 1 {
-			return true // "Meeting of Heads of State and Government of …"
+			return true // "Heads of State" joined by "and" to "Government"
 		}
 		if titled(v, next) {
 			return false // "Minister of Energy and Cambodian Minister of …": two persons

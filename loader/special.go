@@ -155,7 +155,7 @@ func (c *sentCtx) given(i int, rel schema.RelationType, preps []string) {
 			continue // "promised the bloc's full backing"
 		}
 		if isQuoteMark(c.toks[k].Text) {
-			lo-- // "expressed the AU's \"full solidarity\"": the marks are no words
+			lo-- // "conveyed ASEAN's \"firm support\"": the marks are no words
 			continue
 		}
 		if a := c.at[k]; !c.toks[k].Word || a >= 0 && c.ms[a].Form != formPronoun &&
@@ -209,7 +209,7 @@ func (c *sentCtx) givenPassive(i int, rel schema.RelationType, preps []string) {
 
 // invitation reads "at X's invitation", "at the invitation of X" and
 // "an invitation from X": X invited the subject of the clause, or the one
-// the invitation was handed to ("handed Sánchez an invitation from X").
+// the invitation was handed to ("handed Moreau an invitation from X").
 func (c *sentCtx) invitation(i int) {
 	var host []int
 	if i >= 2 && c.toks[i-1].isPossessive() {

@@ -172,7 +172,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 			}
 			if p := mentionAt(ms, j); p >= 0 && (ms[p].Type == schema.Organization ||
 				ms[p].Type == schema.Country) && ms[p].T1 < len(v.Toks) && v.Toks[ms[p].T1].Text == "," {
-				k = ms[p].T1 // "the chairperson of the African Union Commission, Idris Musa"
+				k = ms[p].T1 // "the secretary-general of the Andean Community, Lucía Ortega"
 				if m.RoleCode == "" && m.RoleOrg < 0 && m.RoleRef < 0 {
 					mf.setHolder(m, p, &ms[p]) // "The King of Eswatini, Mswati III"
 				}
@@ -208,7 +208,7 @@ func (mf mentionFinder) units(v *sentView, ms []mention) []mention {
 		if !comma && m.T0 >= 3 && v.Toks[m.T0-1].Low == "the" && v.Toks[m.T0-2].Text == "," {
 			comma, m.T0 = true, m.T0-1
 		}
-		// "Villa Mbaya, the head of state's residence": a title with a
+		// "Casa Verde, the governor's lodge": a title with a
 		// possessive after it owns what the apposition names.
 		if comma && !(m.T1 < len(v.Toks) && v.Toks[m.T1].isPossessive()) {
 			if b := mentionEndingAt(ms, m.T0-1); b >= 0 && ms[b].Form == formProper &&
