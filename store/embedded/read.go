@@ -49,20 +49,26 @@ func (s *Store) Entity(ctx context.Context, id string) (schema.Entity, error) {
 	if err := store.CheckID("id", id); err != nil {
 		return schema.Entity{}, fmt.Errorf("entity: %w", err)
 	}
-	var e schema.Entity
-	err := s.read(ctx, "entity", func(q querier) error {
+	return byID[schema.Entity](ctx, s, "entity", "entities", id)
+}
+
+// byID reads the record of one id from table (entities or articles); what
+// names it in errors.
+func byID[T any](ctx context.Context, s *Store, what, table, id string) (T, error) {
+	var v T
+	err := s.read(ctx, what, func(q querier) error {
 		var doc string
-		err := q.QueryRowContext(ctx, "SELECT doc FROM entities WHERE id = ?", id).Scan(&doc)
+		err := q.QueryRowContext(ctx, "SELECT doc FROM "+table+" WHERE id = ?", id).Scan(&doc)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("entity", id)
+			return notFound(what, id)
 		}
 		if err != nil {
 			return err
 		}
-		e, err = decode[schema.Entity](doc)
+		v, err = decode[T](doc)
 		return err
 	})
-	return e, err
+	return v, err
 }
 
 // entitiesByID returns the entities of ids that exist, by id.
@@ -148,6 +154,19 @@ func (s *Store) EntityByName(ctx context.Context, name string) (schema.Entity, e
 // p: p and a byte no UTF-8 text holds.
 func prefixEnd(p string) string { return p + "\xff" }
 
+// entityConds are the SQL conditions and arguments of an entity filter's
+// type and name prefix.
+func entityConds(f store.EntityFilter) (conds []string, args []any) {
+	if f.Type != "" {
+		conds, args = append(conds, "type = ?"), append(args, string(f.Type))
+	}
+	if f.NameStartsWith != "" {
+		conds = append(conds, "fold >= ? AND fold < ?")
+		args = append(args, f.NameStartsWith, prefixEnd(f.NameStartsWith))
+	}
+	return conds, args
+}
+
 // Entities lists entities by folded name then id, optionally of one type
 // and with a folded name prefix.
 func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.EntityPage, error) {
@@ -155,15 +174,7 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 	if err != nil {
 		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
 	}
-	var where []string
-	var args []any
-	if f.Type != "" {
-		where, args = append(where, "type = ?"), append(args, string(f.Type))
-	}
-	if f.NameStartsWith != "" {
-		where = append(where, "fold >= ? AND fold < ?")
-		args = append(args, f.NameStartsWith, prefixEnd(f.NameStartsWith))
-	}
+	where, args := entityConds(f)
 	page := store.EntityPage{Entities: []schema.Entity{}}
 	err = s.read(ctx, "entities", func(q querier) error {
 		var err error
@@ -277,20 +288,7 @@ func (s *Store) Article(ctx context.Context, id string) (schema.Article, error) 
 	if err := store.CheckID("id", id); err != nil {
 		return schema.Article{}, fmt.Errorf("article: %w", err)
 	}
-	var a schema.Article
-	err := s.read(ctx, "article", func(q querier) error {
-		var doc string
-		err := q.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", id).Scan(&doc)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("article", id)
-		}
-		if err != nil {
-			return err
-		}
-		a, err = decode[schema.Article](doc)
-		return err
-	})
-	return a, err
+	return byID[schema.Article](ctx, s, "article", "articles", id)
 }
 
 // ArticlesByIDs returns the articles with the given ids that exist, in the

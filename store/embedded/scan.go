@@ -24,15 +24,7 @@ func (s *Store) ScanEntities(ctx context.Context, f store.EntityFilter,
 	if err != nil {
 		return fmt.Errorf("scan entities: %w", err)
 	}
-	var conds []string
-	var args []any
-	if f.Type != "" {
-		conds, args = append(conds, "type = ?"), append(args, string(f.Type))
-	}
-	if f.NameStartsWith != "" {
-		conds = append(conds, "fold >= ? AND fold < ?")
-		args = append(args, f.NameStartsWith, prefixEnd(f.NameStartsWith))
-	}
+	conds, args := entityConds(f)
 	return scanChunks(ctx, s, "scan entities", func(q querier, after string) ([]schema.Entity, error) {
 		var out []schema.Entity
 		err := scanAll(ctx, q, func(rows *sql.Rows) error {

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/store"
@@ -159,13 +160,7 @@ func (c *compiler) relations(o owner, rp store.RelationsPlan) (string, error) {
 	if o.article != "" {
 		conds = append(conds, o.article+".id IN "+r+".evArticle")
 	}
-	where := func(extra ...string) string {
-		all := append(append([]string{}, conds...), extra...)
-		if len(all) == 0 {
-			return ""
-		}
-		return " WHERE " + strings.Join(all, " AND ")
-	}
+	where := func(extra ...string) string { return whereClause(conds, extra...) }
 	var keyset []string
 	if span.After != nil {
 		keyset = append(keyset, c.relationAfter(f.Order, r, *span.After))
@@ -346,13 +341,7 @@ func (c *compiler) articles(match string, distinct bool, mp store.MentionsPlan,
 		distinct = true
 	}
 	conds := c.articleConds(f, a)
-	where := func(extra ...string) string {
-		all := append(append([]string{}, conds...), extra...)
-		if len(all) == 0 {
-			return ""
-		}
-		return " WHERE " + strings.Join(all, " AND ")
-	}
+	where := func(extra ...string) string { return whereClause(conds, extra...) }
 	var keyset []string
 	if k := span.After; k != nil {
 		d, id := c.param(k.Sort), c.param(k.ID)
@@ -393,13 +382,7 @@ func (c *compiler) entities(f store.EntityFilter, total bool, p *store.EntityPla
 	if f.NameStartsWith != "" {
 		conds = append(conds, e+".fold STARTS WITH "+c.param(f.NameStartsWith))
 	}
-	where := func(extra ...string) string {
-		all := append(append([]string{}, conds...), extra...)
-		if len(all) == 0 {
-			return ""
-		}
-		return " WHERE " + strings.Join(all, " AND ")
-	}
+	where := func(extra ...string) string { return whereClause(conds, extra...) }
 	var keyset []string
 	if k := span.After; k != nil {
 		d, id := c.param(k.Sort), c.param(k.ID)
@@ -417,4 +400,14 @@ func (c *compiler) entities(f store.EntityFilter, total bool, p *store.EntityPla
 	page := "COLLECT { " + match + where(keyset...) + " WITH " + e + " ORDER BY " + e +
 		".fold, " + e + ".id LIMIT " + c.param(span.Limit+1) + " RETURN " + proj + " }"
 	return "{total: " + count + ", page: " + page + "}", nil
+}
+
+// whereClause joins conds and extra with AND into a WHERE clause, or ""
+// when there are none.
+func whereClause(conds []string, extra ...string) string {
+	all := append(slices.Clip(conds), extra...)
+	if len(all) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(all, " AND ")
 }
