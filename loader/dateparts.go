@@ -21,6 +21,14 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 			end := j + 1
 			year := 0
 			k := end
+			if k+1 < len(toks) && (toks[k].Low == "and" || toks[k].Low == "to" || toks[k].Text == "-" ||
+				toks[k].Text == "\u2013") {
+				// "November 18 and 19, 2024": the days begin on the first.
+				if n2, r2 := leadingInt(toks[k+1].Text); r2 == "" && n2 > n && n2 <= 31 {
+					k += 2
+					end = k
+				}
+			}
 			if k < len(toks) && toks[k].Text == "," {
 				k++
 			}
