@@ -67,16 +67,18 @@ func givenFits(a, b string) bool {
 	return false
 }
 
-// key says what matched between n and the known name c.
-func (n name) key(c name) string {
+// key says by which rule and on what n matches the known name c.
+func (n name) key(c name) (schema.MatchRule, string) {
 	if n.extends(c) || c.extends(n) {
-		return fmt.Sprintf("name %q extends %q", strings.Join(longer(n, c).words(), " "),
-			strings.Join(shorter(n, c).words(), " "))
+		return schema.RuleNameExtends, fmt.Sprintf("name %q extends %q",
+			strings.Join(longer(n, c).words(), " "), strings.Join(shorter(n, c).words(), " "))
 	}
 	if len(n.given) == 0 || len(c.given) == 0 {
-		return fmt.Sprintf("surname %q, the only person of that surname", n.surname)
+		return schema.RuleSurname, fmt.Sprintf("surname %q, the only person of that surname",
+			n.surname)
 	}
-	return fmt.Sprintf("surname %q, given name %q ~ %q", n.surname, n.given[0], c.given[0])
+	return schema.RuleGivenName, fmt.Sprintf("surname %q, given name %q ~ %q", n.surname,
+		n.given[0], c.given[0])
 }
 
 // longer returns the name with more words; shorter the other.

@@ -35,6 +35,8 @@ type Index interface {
 	ArticlesByIDs(ctx context.Context, ids []string) ([]schema.Article, error)
 	// ArticleEntities returns the entities an article mentions.
 	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
+	// Redirects returns the curators' redirects from ids (store.Curator).
+	Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error)
 }
 
 // Writer stores batches; both stores implement it.
@@ -42,13 +44,15 @@ type Writer interface {
 	Upsert(ctx context.Context, batches ...schema.Batch) error
 }
 
-// Decision records how one person of a batch was resolved.
+// Decision records how one entity of a batch was resolved.
 type Decision struct {
 	Article string // article title
-	Name    string // the person's name in the article
-	// Into is the name of the existing entity the person was merged into;
+	Name    string // the entity's name in the article
+	// Into is the name of the existing entity the mention was merged into;
 	// empty when there was no merge.
 	Into string
+	// Rule is the rule that merged; empty when there was no merge.
+	Rule schema.MatchRule
 	// Key is what matched ("surname modi, given names narendra ~ n") or why
 	// nothing was merged ("ambiguous: 2 people named kim").
 	Key string
@@ -59,7 +63,8 @@ func (d Decision) String() string {
 	if d.Into == "" {
 		return fmt.Sprintf("%s: kept %q apart (%s)", d.Article, d.Name, d.Key)
 	}
-	return fmt.Sprintf("%s: merged %q into %q (%s)", d.Article, d.Name, d.Into, d.Key)
+	return fmt.Sprintf("%s: merged %q into %q by %s (%s)", d.Article, d.Name, d.Into, d.Rule,
+		d.Key)
 }
 
 // Resolver merges people across articles before writing. It is safe for
@@ -109,11 +114,21 @@ func (r *Resolver) Resolve(ctx context.Context, batches ...schema.Batch) ([]sche
 type group struct {
 	byWord map[string][]schema.Entity // word of a name → people, by id
 	before map[string]map[string]bool // stored article id → ids it mentions
+	// redirects are the curators' redirects from the ids of the batches'
+	// entities, of the people they may be merged into and of the entities
+	// those redirect to, by (from, article).
+	redirects map[[2]string]schema.Entity
 }
+
+// maxRedirects bounds a chain of redirects followed (a merge into an entity
+// later split, and so on); a store repoints the redirects of a merge, so
+// chains are short.
+const maxRedirects = 8
 
 // lookUp reads from the store everything the batches are resolved against.
 func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, error) {
-	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{}}
+	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{},
+		redirects: map[[2]string]schema.Entity{}}
 	words := map[string]bool{}
 	var articles []string
 	for _, b := range batches {
@@ -141,6 +156,9 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 			g.remember(e)
 		}
 	}
+	if err := g.readRedirects(ctx, r.index, batches); err != nil {
+		return nil, err
+	}
 	for start := 0; start < len(articles); start += store.MaxBatch {
 		stored, err := r.index.ArticlesByIDs(ctx, articles[start:min(start+store.MaxBatch,
 			len(articles))])
@@ -164,21 +182,104 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 	return g, nil
 }
 
-// resolve rewrites the people of b that match one known person, then
-// remembers b's people for the batches after it.
+// readRedirects reads the curators' redirects that the batches may follow:
+// from their entities, from the people they may be merged into, and from
+// where those lead, a chain at a time.
+func (g *group) readRedirects(ctx context.Context, idx Index, batches []schema.Batch) error {
+	asked := map[string]bool{}
+	var next []string
+	ask := func(id string) {
+		if !asked[id] {
+			asked[id] = true
+			next = append(next, id)
+		}
+	}
+	for _, b := range batches {
+		for _, e := range b.Entities {
+			ask(e.ID)
+		}
+	}
+	for _, list := range g.byWord {
+		for _, e := range list {
+			ask(e.ID)
+		}
+	}
+	for round := 0; len(next) > 0 && round < maxRedirects; round++ {
+		ids := next
+		next = nil
+		slices.Sort(ids)
+		for start := 0; start < len(ids); start += store.MaxBatch {
+			rs, err := idx.Redirects(ctx, ids[start:min(start+store.MaxBatch, len(ids))])
+			if err != nil {
+				return err
+			}
+			for _, r := range rs {
+				g.redirects[[2]string{r.From, r.Article}] = r.Into
+				ask(r.Into.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// redirect follows the curators' redirects of the entity id in article,
+// the article's own first; it returns where they lead and the rule of the
+// first, or false when there is none.
+func (g *group) redirect(id, article string) (schema.Entity, schema.MatchRule, bool) {
+	var to schema.Entity
+	var rule schema.MatchRule
+	for range maxRedirects {
+		next, ok := g.redirects[[2]string{id, article}]
+		r := schema.RuleCuratorSplit
+		if !ok {
+			next, ok = g.redirects[[2]string{id, ""}]
+			r = schema.RuleCuratorMerge
+		}
+		if !ok || next.ID == id {
+			break
+		}
+		if rule == "" {
+			rule = r
+		}
+		to, id = next, next.ID
+	}
+	return to, rule, rule != ""
+}
+
+// resolve rewrites the entities of b that a curator redirected and the
+// people that match one known person, notes each merge of the resolver in
+// b.Identity, then remembers b's people for the batches after it.
 func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	into := map[string]schema.Entity{} // batch entity id → known entity
+	b.Identity = slices.Clone(b.Identity)
 	for _, e := range b.Entities {
+		if to, rule, ok := g.redirect(e.ID, b.Article.ID); ok {
+			into[e.ID] = to
+			if explain != nil {
+				explain(Decision{Article: b.Article.Title, Name: e.Name, Into: to.Name,
+					Rule: rule, Key: "a curator's decision"})
+			}
+			continue
+		}
 		if e.Type != schema.Person {
 			continue
 		}
-		known, key := g.match(e, g.before[b.Article.ID])
+		known, rule, key := g.match(e, g.before[b.Article.ID])
 		if key != "" && explain != nil {
-			explain(Decision{Article: b.Article.Title, Name: e.Name, Into: known.Name, Key: key})
+			explain(Decision{Article: b.Article.Title, Name: e.Name, Into: known.Name,
+				Rule: rule, Key: key})
 		}
-		if known.ID != "" && known.ID != e.ID {
-			into[e.ID] = known
+		if known.ID == "" || known.ID == e.ID {
+			continue
 		}
+		if to, _, ok := g.redirect(known.ID, b.Article.ID); ok {
+			if known = to; known.ID == e.ID {
+				continue
+			}
+		}
+		into[e.ID] = known
+		b.Identity = append(b.Identity, schema.IdentityMatch{Entity: known.ID, Rule: rule,
+			Name: e.Name, From: e.ID, FromKey: e.Key, On: key, Article: b.Article.ID})
 	}
 	b = rewrite(b, into)
 	for _, e := range b.Entities {
@@ -189,20 +290,22 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	return b
 }
 
-// match finds the one known person e is, with the key that matched; a
-// non-empty key with a zero entity explains why none was chosen. before
-// holds the ids the article of e mentioned when it was stored, if it was;
-// the choice made then is made again, whatever was stored since.
-func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, string) {
+// match finds the one known person e is, with the rule and the key that
+// matched; a non-empty key with a zero entity explains why none was
+// chosen. before holds the ids the article of e mentioned when it was
+// stored, if it was; the choice made then is made again, whatever was
+// stored since.
+func (g *group) match(e schema.Entity, before map[string]bool,
+) (schema.Entity, schema.MatchRule, string) {
 	n := parseName(e.Name)
 	if n.surname == "" || before[e.ID] {
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
 	}
 	cands := g.candidates(n.surname)
 	var fits, earlier []schema.Entity
 	for _, c := range cands {
 		if c.ID == e.ID && before == nil {
-			return schema.Entity{}, "" // the same key: nothing to decide
+			return schema.Entity{}, "", "" // the same key: nothing to decide
 		}
 		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) {
 			fits = append(fits, c)
@@ -228,11 +331,18 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 					return schema.Fold(a) == schema.Fold(e.Name)
 				})
 		}))
-		return earlier[i], n.key(parseName(earlier[i].Name)) + ", as when the article " +
-			"was first loaded"
+		rule, key := n.key(parseName(earlier[i].Name))
+		return earlier[i], rule, key + ", as when the article was first loaded"
 	}
 	if slices.ContainsFunc(cands, func(c schema.Entity) bool { return c.ID == e.ID }) {
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
+	}
+	if q := e.IDs.Wikidata; q != "" {
+		// The one linked to the same knowledge-base item, if any.
+		i := slices.IndexFunc(fits, func(x schema.Entity) bool { return x.IDs.Wikidata == q })
+		if i >= 0 {
+			return fits[i], schema.RuleWikidata, "the same Wikidata item " + q
+		}
 	}
 	if c := schema.KeyCountry(e.Key); c != "" && len(fits) > 1 {
 		// Of several that fit, the one whose office is in the same country.
@@ -240,7 +350,8 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 			return schema.KeyCountry(x.Key) != c
 		})
 		if len(same) == 1 {
-			return same[0], n.key(parseName(same[0].Name)) + ", office in " + strings.ToUpper(c)
+			_, key := n.key(parseName(same[0].Name))
+			return same[0], schema.RuleSameCountry, key + ", office in " + strings.ToUpper(c)
 		}
 	}
 	if len(fits) > 1 {
@@ -249,16 +360,18 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 			return schema.Fold(x.Name) != schema.Fold(e.Name)
 		})
 		if len(same) == 1 {
-			return same[0], "the same name " + strconv.Quote(schema.Fold(e.Name)) + " (others fit)"
+			return same[0], schema.RuleSameName, "the same name " +
+				strconv.Quote(schema.Fold(e.Name)) + " (others fit)"
 		}
 	}
 	switch len(fits) {
 	case 0:
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
 	case 1:
-		return fits[0], n.key(parseName(fits[0].Name))
+		rule, key := n.key(parseName(fits[0].Name))
+		return fits[0], rule, key
 	}
-	return schema.Entity{}, fmt.Sprintf("ambiguous: %d people fit surname %q",
+	return schema.Entity{}, "", fmt.Sprintf("ambiguous: %d people fit surname %q",
 		len(fits), n.surname)
 }
 
