@@ -29,7 +29,13 @@ func parseName(s string) name {
 // "Subrahmanyam"; "Ana" does not fit "Maria").
 func (n name) fits(c name) bool {
 	if n.surname != c.surname {
-		return n.extends(c) || c.extends(n)
+		if n.extends(c) || c.extends(n) {
+			return true
+		}
+		// A surname transliterated two ways ("Melnyk" and "Melnik"), in
+		// full names only, whose first given names agree.
+		return oneVowelApart(n.surname, c.surname, minVariantSurname) &&
+			len(n.given) > 0 && len(c.given) > 0 && givenFits(n.given[0], c.given[0])
 	}
 	if len(n.given) == 0 || len(c.given) == 0 {
 		return true
@@ -58,6 +64,8 @@ func (n name) has(w string) bool { return slices.Contains(n.words(), w) }
 func givenFits(a, b string) bool {
 	switch {
 	case a == b || len(a) > 3 && len(b) > 3 && romanised(a) == romanised(b):
+		return true
+	case oneVowelApart(a, b, minVariantGiven):
 		return true
 	case len(a) == 1:
 		return strings.HasPrefix(b, a)
@@ -104,3 +112,57 @@ var romanisation = strings.NewReplacer("iy", "i", "ey", "ei", "yi", "i", "kh", "
 // romanised is a folded given name with its romanisation variants
 // replaced, for comparison only.
 func romanised(s string) string { return romanisation.Replace(s) }
+
+// The shortest surname and given name that may be spelt with one vowel
+// changed: a transliteration ("Melnyk" and "Melnik", "Oleksandr" and
+// "Aleksandr", "Hashimi" and "Hashemi"). Shorter names differ by a vowel
+// too often to be one name ("Khan" and "Khin", "Maria" and "Mario").
+const (
+	minVariantSurname = 5
+	minVariantGiven   = 6
+)
+
+// vowels are the letters a transliteration varies (y as in "Melnyk").
+const vowels = "aeiouy"
+
+// oneVowelApart reports whether a and b, of at least minLen letters, are
+// one vowel apart: the same length, and equal but for one vowel in the
+// place of another.
+func oneVowelApart(a, b string, minLen int) bool {
+	if len(a) != len(b) || len(a) < minLen || a == b {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return strings.IndexByte(vowels, a[diff]) >= 0 && strings.IndexByte(vowels, b[diff]) >= 0
+}
+
+// vowelVariants returns the words one vowel apart from w (see
+// oneVowelApart), or none when w is shorter than minLen.
+func vowelVariants(w string, minLen int) []string {
+	if len(w) < minLen {
+		return nil
+	}
+	var out []string
+	b := []byte(w)
+	for i := range b {
+		if strings.IndexByte(vowels, w[i]) < 0 {
+			continue
+		}
+		for j := 0; j < len(vowels); j++ {
+			if vowels[j] != w[i] {
+				b[i] = vowels[j]
+				out = append(out, string(b))
+			}
+		}
+		b[i] = w[i]
+	}
+	return out
+}

@@ -20,6 +20,7 @@ package resolve
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,11 @@ type Index interface {
 	ArticlesByIDs(ctx context.Context, ids []string) ([]schema.Article, error)
 	// ArticleEntities returns the entities an article mentions.
 	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
+	// EntitiesByIDs returns the entities of ids that are stored.
+	EntitiesByIDs(ctx context.Context, ids []string) ([]schema.Entity, error)
+	// RelationsOfEntities returns a page of the relations of each of ids.
+	RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
+	) ([]store.RelationPage, error)
 	// Redirects returns the curators' redirects from ids (store.Curator).
 	Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error)
 }
@@ -118,6 +124,9 @@ type group struct {
 	// entities, of the people they may be merged into and of the entities
 	// those redirect to, by (from, article).
 	redirects map[[2]string]schema.Entity
+	// offices are the offices of the known people, as stored, and of the
+	// people of the batches resolved so far.
+	offices map[string]offices
 }
 
 // maxRedirects bounds a chain of redirects followed (a merge into an entity
@@ -129,13 +138,21 @@ const maxRedirects = 8
 func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, error) {
 	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{},
 		redirects: map[[2]string]schema.Entity{}}
+	var err error
 	words := map[string]bool{}
 	var articles []string
 	for _, b := range batches {
 		articles = append(articles, b.Article.ID)
 		for _, e := range b.Entities {
-			if s := parseName(e.Name).surname; e.Type == schema.Person && s != "" {
-				words[s] = true
+			n := parseName(e.Name)
+			if e.Type != schema.Person || n.surname == "" {
+				continue
+			}
+			words[n.surname] = true
+			if len(n.given) > 0 {
+				for _, v := range vowelVariants(n.surname, minVariantSurname) {
+					words[v] = true
+				}
 			}
 		}
 	}
@@ -155,6 +172,13 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 		for _, e := range known {
 			g.remember(e)
 		}
+	}
+	var people []schema.Entity
+	for _, list := range g.byWord {
+		people = append(people, list...)
+	}
+	if g.offices, err = readOffices(ctx, r.index, people); err != nil {
+		return nil, err
 	}
 	if err := g.readRedirects(ctx, r.index, batches); err != nil {
 		return nil, err
@@ -252,23 +276,35 @@ func (g *group) redirect(id, article string) (schema.Entity, schema.MatchRule, b
 func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	into := map[string]schema.Entity{} // batch entity id → known entity
 	b.Identity = slices.Clone(b.Identity)
+	bo := batchOffices(b)
+	before := g.before[b.Article.ID]
+	tell := func(name, into string, rule schema.MatchRule, key string) {
+		if explain != nil && key != "" {
+			explain(Decision{Article: b.Article.Title, Name: name, Into: into, Rule: rule,
+				Key: key})
+		}
+	}
+	final := map[string]string{} // person id in b → the id it is written under
 	for _, e := range b.Entities {
+		orig := e.ID
 		if to, rule, ok := g.redirect(e.ID, b.Article.ID); ok {
-			into[e.ID] = to
-			if explain != nil {
-				explain(Decision{Article: b.Article.Title, Name: e.Name, Into: to.Name,
-					Rule: rule, Key: "a curator's decision"})
-			}
+			into[orig] = to
+			final[orig] = to.ID
+			tell(e.Name, to.Name, rule, "a curator's decision")
 			continue
 		}
 		if e.Type != schema.Person {
 			continue
 		}
-		known, rule, key := g.match(e, g.before[b.Article.ID])
-		if key != "" && explain != nil {
-			explain(Decision{Article: b.Article.Title, Name: e.Name, Into: known.Name,
-				Rule: rule, Key: key})
+		final[orig] = orig
+		if re, why := g.namesake(e, bo[orig], before); why != "" {
+			tell(e.Name, "", "", why)
+			if re.ID != e.ID {
+				into[orig], final[orig], e = re, re.ID, re
+			}
 		}
+		known, rule, key := g.match(e, before, bo[orig])
+		tell(e.Name, known.Name, rule, key)
 		if known.ID == "" || known.ID == e.ID {
 			continue
 		}
@@ -277,7 +313,7 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 				continue
 			}
 		}
-		into[e.ID] = known
+		into[orig], final[orig] = known, known.ID
 		b.Identity = append(b.Identity, schema.IdentityMatch{Entity: known.ID, Rule: rule,
 			Name: e.Name, From: e.ID, FromKey: e.Key, On: key, Article: b.Article.ID})
 	}
@@ -287,7 +323,47 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 			g.remember(store.MergeEntity(g.find(e), e))
 		}
 	}
+	for orig, id := range final {
+		o := g.offices[id]
+		o.merge(bo[orig])
+		g.offices[id] = o
+	}
 	return b
+}
+
+// namesake decides whether the person e of an article, whose key is that
+// of a known person, is that person's namesake: their offices clash (see
+// clash). A namesake is returned re-keyed by its office (roleKey) with the
+// reason; a person who is not is returned as it is, with an empty reason
+// unless the article, stored before, was keyed so then (the choice made
+// then is made again).
+func (g *group) namesake(e schema.Entity, eo offices, before map[string]bool,
+) (schema.Entity, string) {
+	if eo.role == "" {
+		return e, ""
+	}
+	re := e
+	re.Key = roleKey(e, eo.role)
+	re.ID = schema.ID(re.Key)
+	switch {
+	case before[e.ID]:
+		return e, ""
+	case before[re.ID]:
+		return re, fmt.Sprintf("namesake keyed by office %q, as when the article was first "+
+			"loaded", eo.role)
+	}
+	known := g.find(e)
+	if known.ID == "" || !clash(eo, g.offices[e.ID]) {
+		return e, ""
+	}
+	return re, fmt.Sprintf("namesake of the known %q: offices %s clash with %s; keyed by "+
+		"office %q", known.Name, describe(eo), describe(g.offices[e.ID]), eo.role)
+}
+
+// describe lists the countries and role words of o, for explanations.
+func describe(o offices) string {
+	return "(" + strings.Join(slices.Sorted(maps.Keys(o.countries)), " ") + "; " +
+		strings.Join(slices.Sorted(maps.Keys(o.roles)), " ") + ")"
 }
 
 // match finds the one known person e is, with the rule and the key that
@@ -295,19 +371,20 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 // chosen. before holds the ids the article of e mentioned when it was
 // stored, if it was; the choice made then is made again, whatever was
 // stored since.
-func (g *group) match(e schema.Entity, before map[string]bool,
+func (g *group) match(e schema.Entity, before map[string]bool, eo offices,
 ) (schema.Entity, schema.MatchRule, string) {
 	n := parseName(e.Name)
 	if n.surname == "" || before[e.ID] {
 		return schema.Entity{}, "", ""
 	}
-	cands := g.candidates(n.surname)
+	cands := g.candidates(n)
 	var fits, earlier []schema.Entity
 	for _, c := range cands {
 		if c.ID == e.ID && before == nil {
 			return schema.Entity{}, "", "" // the same key: nothing to decide
 		}
-		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) {
+		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) &&
+			!clash(eo, g.offices[c.ID]) {
 			fits = append(fits, c)
 			if before[c.ID] {
 				earlier = append(earlier, c)
@@ -388,9 +465,24 @@ func twoCountries(a, b schema.Entity) bool {
 	return ca != "" && cb != "" && ca != cb
 }
 
-// candidates returns the known people with the folded word w in their
-// name, sorted by id.
-func (g *group) candidates(w string) []schema.Entity { return g.byWord[w] }
+// candidates returns the known people with the surname of n in their
+// name, or, for a full name, a surname one vowel apart (see fits), sorted
+// by id.
+func (g *group) candidates(n name) []schema.Entity {
+	out := slices.Clone(g.byWord[n.surname])
+	if len(n.given) == 0 {
+		return out
+	}
+	for _, v := range vowelVariants(n.surname, minVariantSurname) {
+		for _, c := range g.byWord[v] {
+			if !slices.ContainsFunc(out, func(x schema.Entity) bool { return x.ID == c.ID }) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b schema.Entity) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
 
 // find returns the remembered copy of e, or a zero entity.
 func (g *group) find(e schema.Entity) schema.Entity {
