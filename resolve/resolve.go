@@ -285,12 +285,28 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 		}
 	}
 	final := map[string]string{} // person id in b → the id it is written under
+	events := anchorEvents(b)
 	for _, e := range b.Entities {
 		orig := e.ID
-		if to, rule, ok := g.redirect(e.ID, b.Article.ID); ok {
+		a, anchor := events[orig]
+		if anchor {
+			tell(e.Name, "", "", "generic event keyed by "+a.on)
+			into[orig] = a.event
+		}
+		if to, rule, ok := g.redirect(into[orig].ID, b.Article.ID); anchor && ok {
+			into[orig] = to
+			tell(e.Name, to.Name, rule, "a curator's decision")
+			continue
+		} else if to, rule, ok := g.redirect(e.ID, b.Article.ID); !anchor && ok {
 			into[orig] = to
 			final[orig] = to.ID
 			tell(e.Name, to.Name, rule, "a curator's decision")
+			continue
+		}
+		if anchor {
+			b.Identity = append(b.Identity, schema.IdentityMatch{Entity: a.event.ID,
+				Rule: schema.RuleKindPlaceDay, Name: e.Name, From: orig, FromKey: e.Key,
+				On: a.on, Article: b.Article.ID})
 			continue
 		}
 		if e.Type != schema.Person {

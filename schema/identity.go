@@ -1,5 +1,7 @@
 package schema
 
+import "strings"
+
 // MatchRule names the rule by which mentions from several articles became
 // one entity, or by which a curator parted them.
 type MatchRule string
@@ -25,6 +27,12 @@ const (
 	RuleSameName MatchRule = "SAME_NAME"
 	// RuleWikidata joins two people linked to the same Wikidata item.
 	RuleWikidata MatchRule = "WIKIDATA"
+	// RuleKindPlaceDay keys a generic event ("the bombing") that its
+	// article would keep to itself by its kind, place and day, which the
+	// article gives otherwise than on the event (its only place, the date
+	// of what was done about the event, its own date): reports of one
+	// event on one day from several outlets become one node.
+	RuleKindPlaceDay MatchRule = "KIND_PLACE_DAY"
 	// RuleCuratorMerge is a curator's mergeEntities.
 	RuleCuratorMerge MatchRule = "CURATOR_MERGE"
 	// RuleCuratorSplit is a curator's splitEntity.
@@ -33,7 +41,24 @@ const (
 
 // MatchRules lists every rule in a stable order.
 var MatchRules = []MatchRule{RuleGivenName, RuleSurname, RuleNameExtends, RuleSameCountry,
-	RuleSameName, RuleWikidata, RuleCuratorMerge, RuleCuratorSplit}
+	RuleSameName, RuleWikidata, RuleKindPlaceDay, RuleCuratorMerge, RuleCuratorSplit}
+
+// GenericEventKey is the key of a generic event (one known by a common
+// noun) of kind that took place in the place of key placeKey on day
+// (YYYY-MM-DD): "event:attack in place:kabul on 2025-03-30".
+func GenericEventKey(kind, placeKey, day string) string {
+	return "event:" + kind + " in " + placeKey + " on " + day
+}
+
+// LocalKey splits the key of an entity kept to one article ("event:attack
+// of article 1ee6…") into the key it would have and the article's id.
+func LocalKey(key string) (base, article string, ok bool) {
+	i := strings.LastIndex(key, " of article ")
+	if i < 0 {
+		return key, "", false
+	}
+	return key[:i], key[i+len(" of article "):], true
+}
 
 // Valid reports whether r is one of MatchRules.
 func (r MatchRule) Valid() bool {
