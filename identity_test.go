@@ -90,7 +90,7 @@ func TestIdentityAcrossArticles(t *testing.T) {
 			{"B-cubed precision", got.CubeP, identityFloors.CubeP},
 			{"B-cubed recall", got.CubeR, identityFloors.CubeR},
 		} {
-			if c.got < c.want {
+			if c.got < c.want-1e-9 { // B-cubed sums fractions: 1 may read 0.9999…
 				t.Errorf("%s = %.3f; want >= %.2f", c.name, c.got, c.want)
 			}
 		}
