@@ -181,7 +181,9 @@ func TestSplitEntity(t *testing.T) {
 		mentions := func(id string) []string {
 			var m struct {
 				Entity struct {
-					Mentions struct{ Edges []struct{ Node struct{ ID string } } }
+					Mentions struct {
+						Edges []struct{ Node struct{ ID string } }
+					}
 				}
 			}
 			a.must(`query($id: ID!) { entity(id: $id) { mentions { edges { node { id } } } } }`,
@@ -255,7 +257,11 @@ func TestCurationSurvivesIngest(t *testing.T) {
 			t.Errorf("stats after ingesting again = %+v; want %+v (the split kept)", again, after)
 		}
 		var rels struct {
-			Relations struct{ Edges []struct{ Node struct{ Source struct{ ID string } } } }
+			Relations struct {
+				Edges []struct {
+					Node struct{ Source struct{ ID string } }
+				}
+			}
 		}
 		a.must(`query($a: ID!) { relations(article: $a, types: [MET]) { edges { node {
 			source { id } } } } }`, map[string]any{"a": in2.IngestArticle.Article.ID}, &rels)
