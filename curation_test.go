@@ -101,8 +101,8 @@ func TestCurationSurvivesReload(t *testing.T) {
 			t.Errorf("the split-off article mentions %v; want the new entity %s, not %s",
 				ids, n.ID, amara.ID)
 		}
-		notes, err := st.Identity(ctx, n.ID)
-		if err != nil || len(notes) == 0 || notes[0].Rule != schema.RuleCuratorSplit {
+		notes, err := st.Identity(ctx, n.ID, 0)
+		if err != nil || len(notes.Notes) == 0 || notes.Notes[0].Rule != schema.RuleCuratorSplit {
 			t.Errorf("Identity(new) = %+v, %v; want the curator's split first", notes, err)
 		}
 	}

@@ -223,9 +223,10 @@ func (c *countingStore) Expand(ctx context.Context, w store.Want) (store.Fetched
 	return c.fetcher("Expand").Expand(ctx, w)
 }
 
-func (c *countingStore) Identity(ctx context.Context, id string) ([]schema.IdentityMatch, error) {
+func (c *countingStore) Identity(ctx context.Context, id string, first int,
+) (store.IdentityPage, error) {
 	c.count("Identity")
-	return c.st.Identity(ctx, id)
+	return c.st.Identity(ctx, id, first)
 }
 
 func (c *countingStore) Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error) {

@@ -13,8 +13,8 @@ const (
 	mergeQ = `mutation($ids: [ID!]!) { mergeEntities(ids: $ids) { id name aliases type } }`
 	splitQ = `mutation($id: ID!, $as: [ID!]!) { splitEntity(id: $id, articleIds: $as) {
 		id name type } }`
-	identityQ = `query($id: ID!) { entity(id: $id) { id identity { key reason
-		matchedOn { rule on name from fromKey article { id title } articles at } } } }`
+	identityQ = `query($id: ID!) { entity(id: $id) { id identity { key reason decisions
+		matchedOn(first: 5) { rule on name from fromKey article { id title } articles at } } } }`
 	statsQ = `{ stats { entities relations articles } }`
 )
 
@@ -23,6 +23,7 @@ type identityOut struct {
 		ID       string
 		Identity struct {
 			Key, Reason string
+			Decisions   int
 			MatchedOn   []struct {
 				Rule, On, Name, From string
 				FromKey              *string
@@ -133,7 +134,7 @@ func TestMergeEntities(t *testing.T) {
 			m[0].Name != "Ingrid Berg" || m[0].At == nil || m[0].Article != nil {
 			t.Errorf("identity.matchedOn = %+v; want one CURATOR_MERGE from Ingrid Berg", m)
 		}
-		if id.Entity.Identity.Key != "person:erik lindqvist" ||
+		if id.Entity.Identity.Key != "person:erik lindqvist" || id.Entity.Identity.Decisions != 1 ||
 			!strings.Contains(id.Entity.Identity.Reason, "1 CURATOR_MERGE") {
 			t.Errorf("identity = %+v; want the key and the merge in the reason",
 				id.Entity.Identity)

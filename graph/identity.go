@@ -10,18 +10,28 @@ import (
 )
 
 // identity serves Entity.identity for every entity type: the entity's key,
-// its decisions as the store keeps them and a one-sentence reason.
+// how many decisions it has and a one-sentence reason.
 func (r *Resolver) identity(ctx context.Context, e schema.Entity) (*model.Identity, error) {
-	notes, err := r.Store.Identity(ctx, e.ID)
+	p, err := r.Store.Identity(ctx, e.ID, 1)
 	if err != nil {
 		return nil, fmt.Errorf("identity of %s: %w", e.ID, err)
 	}
-	p, err := loadMentions(ctx, r.Store, e.ID, store.ArticleFilter{Page: store.Page{First: 1}})
+	m, err := loadMentions(ctx, r.Store, e.ID, store.ArticleFilter{Page: store.Page{First: 1}})
 	if err != nil {
 		return nil, fmt.Errorf("identity of %s: %w", e.ID, err)
 	}
-	return &model.Identity{Key: e.Key, Reason: store.IdentityReason(e, p.Total, notes),
-		MatchedOn: notes}, nil
+	return &model.Identity{EntityID: e.ID, Key: e.Key, Decisions: p.Total,
+		Reason: store.IdentityReason(e, m.Total, p)}, nil
+}
+
+// matchedOn serves Identity.matchedOn: the first decisions.
+func (r *Resolver) matchedOn(ctx context.Context, id string, first *int,
+) ([]schema.IdentityMatch, error) {
+	p, err := r.Store.Identity(ctx, id, deref(first))
+	if err != nil {
+		return nil, fmt.Errorf("identity of %s: %w", id, err)
+	}
+	return p.Notes, nil
 }
 
 // mergeEntities runs a curator's merge (store.Curator.MergeEntities).

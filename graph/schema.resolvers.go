@@ -105,6 +105,11 @@ func (r *evidenceResolver) Article(ctx context.Context, obj *schema.Evidence) (*
 	return loadArticle(ctx, r.Store, obj.Article)
 }
 
+// MatchedOn is the resolver for the matchedOn field.
+func (r *identityResolver) MatchedOn(ctx context.Context, obj *model.Identity, first *int) ([]schema.IdentityMatch, error) {
+	return r.matchedOn(ctx, obj.EntityID, first)
+}
+
 // FromKey is the resolver for the fromKey field.
 func (r *identityMatchResolver) FromKey(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
 	return nullable(obj.FromKey), nil
@@ -444,6 +449,9 @@ func (r *Resolver) Event() graph.EventResolver { return &eventResolver{r} }
 // Evidence returns graph.EvidenceResolver implementation.
 func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
 
+// Identity returns graph.IdentityResolver implementation.
+func (r *Resolver) Identity() graph.IdentityResolver { return &identityResolver{r} }
+
 // IdentityMatch returns graph.IdentityMatchResolver implementation.
 func (r *Resolver) IdentityMatch() graph.IdentityMatchResolver { return &identityMatchResolver{r} }
 
@@ -477,6 +485,7 @@ type (
 	countryResolver       struct{ *Resolver }
 	eventResolver         struct{ *Resolver }
 	evidenceResolver      struct{ *Resolver }
+	identityResolver      struct{ *Resolver }
 	identityMatchResolver struct{ *Resolver }
 	mutationResolver      struct{ *Resolver }
 	organizationResolver  struct{ *Resolver }

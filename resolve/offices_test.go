@@ -101,10 +101,11 @@ func TestIdentityNotes(t *testing.T) {
 		if err := r.Upsert(ctx, later); err != nil {
 			t.Fatal(err)
 		}
-		notes, err := st.Identity(ctx, person("Amara Okonkwo").ID)
+		p, err := st.Identity(ctx, person("Amara Okonkwo").ID, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
+		notes := p.Notes
 		if len(notes) != 1 || notes[0].Rule != schema.RuleSurname ||
 			notes[0].Article != later.Article.ID || notes[0].From != person("Okonkwo").ID {
 			t.Errorf("Identity(Amara Okonkwo) = %+v; want the surname merge of the later "+

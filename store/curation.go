@@ -16,11 +16,13 @@ import (
 // (store/embedded/curation.go, store/neo4j/curation.go) by the plans of
 // PlanMerge and PlanSplit.
 type Curator interface {
-	// Identity returns the decisions about the entity id (see
-	// schema.IdentityMatch): curators' first, oldest first, then the
-	// resolver's, by article. Decisions about articles since deleted are
-	// left out. An entity with none has none; an unknown id is ErrNotFound.
-	Identity(ctx context.Context, id string) ([]schema.IdentityMatch, error)
+	// Identity returns the first decisions about the entity id (see
+	// schema.IdentityMatch) in the order of their NoteKey: curators' first,
+	// oldest first, then the resolver's by article; and how many there are,
+	// in all and by rule. first is 1..MaxFirst, 0 meaning
+	// DefaultIdentityNotes. Decisions about articles since deleted are left
+	// out. An entity with none has none; an unknown id is ErrNotFound.
+	Identity(ctx context.Context, id string, first int) (IdentityPage, error)
 	// Redirects returns the curators' redirects whose From is one of ids
 	// (at most MaxBatch), sorted by From then Article.
 	Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error)
@@ -39,6 +41,17 @@ type Curator interface {
 	// mention the entity, or every article that does is ErrInvalidInput,
 	// and nothing changes.
 	SplitEntity(ctx context.Context, id string, articleIDs []string) (schema.Entity, error)
+}
+
+// DefaultIdentityNotes is the page size of Identity when none is given.
+const DefaultIdentityNotes = 20
+
+// IdentityPage is a page of an entity's identity decisions.
+type IdentityPage struct {
+	Notes []schema.IdentityMatch
+	// Total counts every decision of the entity; ByRule counts them by rule.
+	Total  int
+	ByRule map[schema.MatchRule]int
 }
 
 // CurationState is what a store holds about the entities a curation
@@ -303,31 +316,9 @@ func checkIdentity(notes []schema.IdentityMatch, article string) ([]schema.Ident
 	return out, nil
 }
 
-// SortIdentity orders identity notes as Identity returns them: curators'
-// decisions first, oldest first, then the resolver's by article and from.
-func SortIdentity(notes []schema.IdentityMatch) {
-	slices.SortFunc(notes, func(a, b schema.IdentityMatch) int {
-		return cmp.Or(
-			cmp.Compare(loaded(a), loaded(b)),
-			cmp.Compare(a.At, b.At),
-			cmp.Compare(a.Article, b.Article),
-			cmp.Compare(a.From, b.From),
-			cmp.Compare(a.Rule, b.Rule),
-		)
-	})
-}
-
-// loaded is 1 for a resolver's note, 0 for a curator's.
-func loaded(m schema.IdentityMatch) int {
-	if m.At == "" {
-		return 1
-	}
-	return 0
-}
-
 // IdentityReason says in one sentence what makes e one entity: its key, the
-// number of articles that mention it and the decisions in notes.
-func IdentityReason(e schema.Entity, articles int, notes []schema.IdentityMatch) string {
+// number of articles that mention it and its decisions by rule (p).
+func IdentityReason(e schema.Entity, articles int, p IdentityPage) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "key %q", e.Key)
 	switch articles {
@@ -337,11 +328,7 @@ func IdentityReason(e schema.Entity, articles int, notes []schema.IdentityMatch)
 	default:
 		fmt.Fprintf(&b, ", mentioned by %d articles", articles)
 	}
-	counts := map[schema.MatchRule]int{}
-	for _, n := range notes {
-		counts[n.Rule]++
-	}
-	if len(notes) == 0 {
+	if p.Total == 0 {
 		if articles > 1 {
 			b.WriteString(", whose mentions all have this key")
 		}
@@ -349,8 +336,8 @@ func IdentityReason(e schema.Entity, articles int, notes []schema.IdentityMatch)
 	}
 	var parts []string
 	for _, r := range schema.MatchRules {
-		if counts[r] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[r], r))
+		if p.ByRule[r] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.ByRule[r], r))
 		}
 	}
 	fmt.Fprintf(&b, "; decisions: %s", strings.Join(parts, ", "))

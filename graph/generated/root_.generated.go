@@ -28,6 +28,7 @@ type ResolverRoot interface {
 	Country() CountryResolver
 	Event() EventResolver
 	Evidence() EvidenceResolver
+	Identity() IdentityResolver
 	IdentityMatch() IdentityMatchResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
@@ -148,8 +149,9 @@ type ComplexityRoot struct {
 	}
 
 	Identity struct {
+		Decisions func(childComplexity int) int
 		Key       func(childComplexity int) int
-		MatchedOn func(childComplexity int) int
+		MatchedOn func(childComplexity int, first *int) int
 		Reason    func(childComplexity int) int
 	}
 
@@ -780,6 +782,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExternalIds.Wikidata(childComplexity), true
 
+	case "Identity.decisions":
+		if e.ComplexityRoot.Identity.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Identity.Decisions(childComplexity), true
 	case "Identity.key":
 		if e.ComplexityRoot.Identity.Key == nil {
 			break
@@ -791,7 +799,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Identity.MatchedOn(childComplexity), true
+		args, err := ec.field_Identity_matchedOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Identity.MatchedOn(childComplexity, args["first"].(*int)), true
 	case "Identity.reason":
 		if e.ComplexityRoot.Identity.Reason == nil {
 			break
@@ -1750,8 +1763,10 @@ type Identity {
   key: String!
   "In one sentence: the key, how many articles mention the entity, and the decisions by rule."
   reason: String!
-  "The decisions: curators' first, oldest first, then the resolver's by article."
-  matchedOn: [IdentityMatch!]!
+  "How many decisions there are (matchedOn lists the first of them)."
+  decisions: Int!
+  "The first decisions: curators' first, oldest first, then the resolver's by article."
+  matchedOn(first: Int = 20): [IdentityMatch!]!
 }
 
 "One decision about an entity's identity."
@@ -2376,6 +2391,8 @@ func (ec *executionContext) childFields_Identity(ctx context.Context, field grap
 		return ec.fieldContext_Identity_key(ctx, field)
 	case "reason":
 		return ec.fieldContext_Identity_reason(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Identity_decisions(ctx, field)
 	case "matchedOn":
 		return ec.fieldContext_Identity_matchedOn(ctx, field)
 	}

@@ -47,6 +47,9 @@ type EventResolver interface {
 type EvidenceResolver interface {
 	Article(ctx context.Context, obj *schema.Evidence) (*schema.Article, error)
 }
+type IdentityResolver interface {
+	MatchedOn(ctx context.Context, obj *model.Identity, first *int) ([]schema.IdentityMatch, error)
+}
 type IdentityMatchResolver interface {
 	FromKey(ctx context.Context, obj *schema.IdentityMatch) (*string, error)
 	Article(ctx context.Context, obj *schema.IdentityMatch) (*schema.Article, error)
@@ -385,6 +388,20 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Identity_matchedOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -3224,6 +3241,29 @@ func (ec *executionContext) fieldContext_Identity_reason(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Identity", field, false, false, "String")
 }
 
+func (ec *executionContext) _Identity_decisions(ctx context.Context, field graphql.CollectedField, obj *model.Identity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Identity_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Identity_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Identity", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Identity_matchedOn(ctx context.Context, field graphql.CollectedField, obj *model.Identity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3233,7 +3273,8 @@ func (ec *executionContext) _Identity_matchedOn(ctx context.Context, field graph
 			return ec.fieldContext_Identity_matchedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.MatchedOn, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Identity().MatchedOn(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []schema.IdentityMatch) graphql.Marshaler {
@@ -3243,15 +3284,26 @@ func (ec *executionContext) _Identity_matchedOn(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Identity_matchedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Identity_matchedOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Identity",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_IdentityMatch(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Identity_matchedOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7360,18 +7412,24 @@ func (ec *executionContext) _Identity(ctx context.Context, sel ast.SelectionSet,
 		case "key":
 			out.Values[i] = ec._Identity_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._Identity_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisions":
+			out.Values[i] = ec._Identity_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "matchedOn":
-			out.Values[i] = ec._Identity_matchedOn(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Identity_matchedOn(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

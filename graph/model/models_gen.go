@@ -75,19 +75,6 @@ type EntityRef struct {
 	Wikidata *string `json:"wikidata,omitempty"`
 }
 
-// How an entity got its identity. Mentions whose canonical keys are equal are
-// one entity without a decision; matchedOn lists every other decision: the
-// resolver's cross-article merges (by name, office, knowledge-base item, or an
-// event's kind, place and day) and curators' merges and splits.
-type Identity struct {
-	// The canonical key the entity's id is made from (person:pk:ahmed khan).
-	Key string `json:"key"`
-	// In one sentence: the key, how many articles mention the entity, and the decisions by rule.
-	Reason string `json:"reason"`
-	// The decisions: curators' first, oldest first, then the resolver's by article.
-	MatchedOn []schema.IdentityMatch `json:"matchedOn"`
-}
-
 // What loading an article produced.
 type IngestResult struct {
 	Article   *schema.Article `json:"article"`

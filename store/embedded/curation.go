@@ -47,19 +47,39 @@ func (s *Store) createCuration() error {
 	return nil
 }
 
-// Identity returns the identity decisions about the entity id; see
-// store.Curator.
-func (s *Store) Identity(ctx context.Context, id string) ([]schema.IdentityMatch, error) {
+// Identity returns a page of the identity decisions about the entity id;
+// see store.Curator.
+func (s *Store) Identity(ctx context.Context, id string, first int) (store.IdentityPage, error) {
 	if err := store.CheckID("id", id); err != nil {
-		return nil, fmt.Errorf("identity: %w", err)
+		return store.IdentityPage{}, fmt.Errorf("identity: %w", err)
 	}
-	out := []schema.IdentityMatch{}
-	err := s.read(ctx, "identity", func(q querier) error {
+	first, err := store.PageSize("first", first, store.DefaultIdentityNotes, store.MaxFirst)
+	if err != nil {
+		return store.IdentityPage{}, fmt.Errorf("identity: %w", err)
+	}
+	out := store.IdentityPage{Notes: []schema.IdentityMatch{}, ByRule: map[schema.MatchRule]int{}}
+	const live = `n.entity = ? AND (n.article = '' OR
+		EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article))`
+	err = s.read(ctx, "identity", func(q querier) error {
 		var one int
 		err := q.QueryRowContext(ctx, "SELECT 1 FROM entities WHERE id = ?", id).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("entity", id)
 		}
+		if err != nil {
+			return err
+		}
+		err = scanAll(ctx, q, func(rows *sql.Rows) error {
+			var rule string
+			var n int
+			if err := rows.Scan(&rule, &n); err != nil {
+				return err
+			}
+			out.ByRule[schema.MatchRule(rule)] += n
+			out.Total += n
+			return nil
+		}, "SELECT n.doc ->> '$.rule', count(*) FROM identity_notes n WHERE "+live+
+			" GROUP BY 1", id)
 		if err != nil {
 			return err
 		}
@@ -70,12 +90,10 @@ func (s *Store) Identity(ctx context.Context, id string) ([]schema.IdentityMatch
 			}
 			m, err := decode[schema.IdentityMatch](doc)
 			m.Entity = id
-			out = append(out, m)
+			out.Notes = append(out.Notes, m)
 			return err
-		}, `SELECT n.doc FROM identity_notes n WHERE n.entity = ?
-			AND (n.article = '' OR EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article))`, id)
+		}, "SELECT n.doc FROM identity_notes n WHERE "+live+" ORDER BY n.key LIMIT ?", id, first)
 	})
-	store.SortIdentity(out)
 	return out, err
 }
 

@@ -18,10 +18,13 @@ import (
 // relation or mention is still deleted with its article; each keeps its
 // record as JSON (doc) beside the properties it is found by.
 var (
-	readIdentity = "MATCH (e:Entity {id: $id}) CALL (e) { OPTIONAL MATCH (n:" +
-		schema.IdentityNoteLabel + " {entity: e.id}) WHERE n.article = '' OR " +
-		"EXISTS { MATCH (:Article {id: n.article}) } RETURN collect(n.doc) AS docs } " +
-		"RETURN docs"
+	readIdentity = "MATCH (e:Entity {id: $id})\n" +
+		"CALL (e) { OPTIONAL MATCH (n:" + schema.IdentityNoteLabel + " {entity: e.id}) " +
+		liveNote + " RETURN collect(n.rule) AS rules }\n" +
+		"CALL (e) { OPTIONAL MATCH (n:" + schema.IdentityNoteLabel + " {entity: e.id}) " +
+		liveNote + " WITH n ORDER BY n.key LIMIT $first RETURN collect(n.doc) AS docs }\n" +
+		"RETURN rules, docs"
+	liveNote      = "WHERE n.article = '' OR EXISTS { MATCH (:Article {id: n.article}) }"
 	readRedirects = "UNWIND $ids AS id MATCH (r:" + schema.RedirectLabel + " {from: id}) " +
 		"RETURN r.doc AS doc ORDER BY r.from, r.article"
 	readRedirectsInto = "MATCH (r:" + schema.RedirectLabel + " {into: $id}) RETURN r.doc AS doc"
@@ -30,7 +33,8 @@ var (
 		"r.doc = row.doc"
 	dropRedirects = "UNWIND $rows AS key MATCH (r:" + schema.RedirectLabel + " {key: key}) DELETE r"
 	putNotes      = "UNWIND $rows AS row MERGE (n:" + schema.IdentityNoteLabel +
-		" {key: row.key}) SET n.entity = row.entity, n.article = row.article, n.doc = row.doc"
+		" {key: row.key}) SET n.entity = row.entity, n.article = row.article, n.rule = row.rule, " +
+		"n.doc = row.doc"
 	readNotesOf = "MATCH (n:" + schema.IdentityNoteLabel + " {entity: $id}) " +
 		"WHERE $articles IS NULL OR n.article IN $articles RETURN n.doc AS doc"
 	dropArticleNotes = "MATCH (n:" + schema.IdentityNoteLabel + " {article: $id}) DELETE n"
@@ -49,30 +53,39 @@ var (
 	dropEntities = "UNWIND $rows AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
 )
 
-// Identity returns the identity decisions about the entity id; see
-// store.Curator.
-func (s *Store) Identity(ctx context.Context, id string) ([]schema.IdentityMatch, error) {
+// Identity returns a page of the identity decisions about the entity id;
+// see store.Curator.
+func (s *Store) Identity(ctx context.Context, id string, first int) (store.IdentityPage, error) {
 	if err := store.CheckID("id", id); err != nil {
-		return nil, fmt.Errorf("neo4j.Identity: %w", err)
+		return store.IdentityPage{}, fmt.Errorf("neo4j.Identity: %w", err)
 	}
-	recs, err := s.read(ctx, readIdentity, map[string]any{"id": id})
+	first, err := store.PageSize("first", first, store.DefaultIdentityNotes, store.MaxFirst)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j.Identity %s: %w", id, err)
+		return store.IdentityPage{}, fmt.Errorf("neo4j.Identity: %w", err)
+	}
+	recs, err := s.read(ctx, readIdentity, map[string]any{"id": id, "first": first})
+	if err != nil {
+		return store.IdentityPage{}, fmt.Errorf("neo4j.Identity %s: %w", id, err)
 	}
 	if len(recs) == 0 {
-		return nil, fmt.Errorf("neo4j.Identity: entity %s: %w", id, store.ErrNotFound)
+		return store.IdentityPage{}, fmt.Errorf("neo4j.Identity: entity %s: %w", id,
+			store.ErrNotFound)
 	}
-	v, _ := recs[0].Get("docs")
-	out := []schema.IdentityMatch{}
-	for _, d := range strs(map[string]any{"d": v}, "d") {
+	out := store.IdentityPage{Notes: []schema.IdentityMatch{}, ByRule: map[schema.MatchRule]int{}}
+	rules, _ := recs[0].Get("rules")
+	for _, r := range strs(map[string]any{"r": rules}, "r") {
+		out.ByRule[schema.MatchRule(r)]++
+		out.Total++
+	}
+	docs, _ := recs[0].Get("docs")
+	for _, d := range strs(map[string]any{"d": docs}, "d") {
 		var m schema.IdentityMatch
 		if err := json.Unmarshal([]byte(d), &m); err != nil {
-			return nil, fmt.Errorf("neo4j.Identity %s: %w", id, err)
+			return store.IdentityPage{}, fmt.Errorf("neo4j.Identity %s: %w", id, err)
 		}
 		m.Entity = id
-		out = append(out, m)
+		out.Notes = append(out.Notes, m)
 	}
-	store.SortIdentity(out)
 	return out, nil
 }
 
@@ -346,7 +359,7 @@ func writeNotes(ctx context.Context, tx neo4j.ManagedTransaction,
 			article = ""
 		}
 		rows = append(rows, map[string]any{"key": n.NoteKey(), "entity": n.Entity,
-			"article": article, "doc": string(doc)})
+			"article": article, "rule": string(n.Rule), "doc": string(doc)})
 	}
 	return exec(ctx, tx, putNotes, rows)
 }

@@ -53,6 +53,12 @@ func evidenceArticles(rs []schema.Relation) []string {
 	return out
 }
 
+// notes returns the first page of the identity decisions about id.
+func notes(s store.Store, id string) ([]schema.IdentityMatch, error) {
+	p, err := s.Identity(bg, id, 0)
+	return p.Notes, err
+}
+
 func testIdentityNotes(t *testing.T, s store.Store, fx *Fixture) {
 	b := fx.Batches[0]
 	vel := fx.ID("vel")
@@ -62,14 +68,14 @@ func testIdentityNotes(t *testing.T, s store.Store, fx *Fixture) {
 	b.Identity = []schema.IdentityMatch{note}
 	noErr(t, "Upsert(batch with a note)", s.Upsert(bg, b))
 	noErr(t, "Upsert(again)", s.Upsert(bg, b))
-	got, err := s.Identity(bg, vel)
+	got, err := notes(s, vel)
 	noErr(t, "Identity(vel)", err)
 	note.Article = fx.ID("a1")
 	equal(t, "Identity(vel)", got, []schema.IdentityMatch{note})
-	got, err = s.Identity(bg, fx.ID("bra"))
+	got, err = notes(s, fx.ID("bra"))
 	noErr(t, "Identity(bra)", err)
 	equal(t, "Identity(bra)", got, []schema.IdentityMatch{})
-	_, err = s.Identity(bg, schema.ID("person:nobody"))
+	_, err = notes(s, schema.ID("person:nobody"))
 	wantErr(t, "Identity(unknown)", err, store.ErrNotFound)
 
 	bad := fx.Batches[0]
@@ -81,12 +87,20 @@ func testIdentityNotes(t *testing.T, s store.Store, fx *Fixture) {
 	b2.Identity = []schema.IdentityMatch{{Entity: vel, Rule: schema.RuleGivenName,
 		Name: "A. Velasquez", From: schema.ID("person:a velasquez"), On: "given name"}}
 	noErr(t, "Upsert(a2 with a note)", s.Upsert(bg, b2))
-	got, _ = s.Identity(bg, vel)
+	got, _ = notes(s, vel)
 	if len(got) != 2 {
 		t.Fatalf("Identity(vel) after a2 = %v; want 2 notes", got)
 	}
+	p, err := s.Identity(bg, vel, 1)
+	noErr(t, "Identity(vel, first 1)", err)
+	if len(p.Notes) != 1 || p.Total != 2 || p.ByRule[schema.RuleSurname] != 1 ||
+		p.ByRule[schema.RuleGivenName] != 1 {
+		t.Errorf("Identity(vel, first 1) = %+v; want 1 note of 2, one of each rule", p)
+	}
+	_, err = s.Identity(bg, vel, store.MaxFirst+1)
+	wantErr(t, "Identity(first too large)", err, store.ErrInvalidInput)
 	noErr(t, "DeleteArticle(a2)", s.DeleteArticle(bg, fx.ID("a2")))
-	got, _ = s.Identity(bg, vel)
+	got, _ = notes(s, vel)
 	equal(t, "Identity(vel) after a2 is deleted", got, []schema.IdentityMatch{note})
 }
 
@@ -145,11 +159,11 @@ func testMergeEntities(t *testing.T, s store.Store, fx *Fixture) {
 		red[0].Into.Key != fx.Entities["bra"].Key {
 		t.Errorf("Redirects(ost, bra) = %+v; want ost → bra in every article", red)
 	}
-	notes, err := s.Identity(bg, bra)
+	ns, err := notes(s, bra)
 	noErr(t, "Identity(bra)", err)
-	if len(notes) != 1 || notes[0].Rule != schema.RuleCuratorMerge || notes[0].From != ost ||
-		notes[0].At == "" {
-		t.Errorf("Identity(bra) = %+v; want one curator merge from ost", notes)
+	if len(ns) != 1 || ns[0].Rule != schema.RuleCuratorMerge || ns[0].From != ost ||
+		ns[0].At == "" {
+		t.Errorf("Identity(bra) = %+v; want one curator merge from ost", ns)
 	}
 }
 
@@ -217,11 +231,11 @@ func testSplitEntity(t *testing.T, s store.Store, fx *Fixture) {
 		t.Errorf("Redirects(vel) = %+v; want vel in a2 → the new entity", red)
 	}
 	for _, id := range []string{vel, n.ID} {
-		notes, err := s.Identity(bg, id)
+		ns, err := notes(s, id)
 		noErr(t, "Identity", err)
-		if len(notes) != 1 || notes[0].Rule != schema.RuleCuratorSplit ||
-			!slices.Equal(notes[0].Articles, []string{a2}) {
-			t.Errorf("Identity(%s) = %+v; want one curator split of a2", id, notes)
+		if len(ns) != 1 || ns[0].Rule != schema.RuleCuratorSplit ||
+			!slices.Equal(ns[0].Articles, []string{a2}) {
+			t.Errorf("Identity(%s) = %+v; want one curator split of a2", id, ns)
 		}
 	}
 }
