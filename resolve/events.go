@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/diplograph/diplograph/schema"
 )
@@ -12,6 +13,10 @@ import (
 type anchored struct {
 	event schema.Entity // the event re-keyed
 	on    string        // what anchored it, in words
+	// dayBefore is the event keyed with the day before, when the day is
+	// the article's date: a report of a day after may be of the event of
+	// the day before, which is then chosen if it is known.
+	dayBefore *anchored
 }
 
 // anchorEvents keys the generic events of b that the loader kept to the
@@ -38,16 +43,31 @@ func anchorEvents(b schema.Batch) map[string]anchored {
 		if place.ID == "" || day == "" {
 			continue
 		}
-		re := e
-		re.Key = schema.GenericEventKey(e.Kind, place.Key, day)
-		re.ID = schema.ID(re.Key)
+		a := anchor(e, place, where, day, when)
+		if when == reportedOn {
+			if t, err := time.Parse(time.DateOnly, day); err == nil {
+				prev := t.AddDate(0, 0, -1).Format(time.DateOnly)
+				before := anchor(e, place, where, prev, "reported the day after, on")
+				a.dayBefore = &before
+			}
+		}
 		if out == nil {
 			out = map[string]anchored{}
 		}
-		out[e.ID] = anchored{re, fmt.Sprintf("kind %q, %s %q, %s %s", e.Kind, where,
-			place.Name, when, day)}
+		out[e.ID] = a
 	}
 	return out
+}
+
+// reportedOn is how eventDay says the day is the article's date.
+const reportedOn = "reported on"
+
+// anchor returns e keyed by kind, place and day, and says so.
+func anchor(e, place schema.Entity, where, day, when string) anchored {
+	e.Key = schema.GenericEventKey(e.Kind, place.Key, day)
+	e.ID = schema.ID(e.Key)
+	return anchored{event: e, on: fmt.Sprintf("kind %q, %s %q, %s %s", e.Kind, where,
+		place.Name, when, day)}
 }
 
 // eventPlace returns the place the event id occurred in, or else the one
@@ -107,7 +127,7 @@ func eventDay(b schema.Batch, e schema.Entity) (string, string) {
 		return day, "acted on on"
 	}
 	if len(b.Article.Published) == dayLen {
-		return b.Article.Published, "reported on"
+		return b.Article.Published, reportedOn
 	}
 	return "", ""
 }

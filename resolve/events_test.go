@@ -26,30 +26,34 @@ func TestAnchorEvents(t *testing.T) {
 		name string
 		b    schema.Batch
 		want string // the event's key after; "" when unchanged
+		// wantBefore is the key of the day before, when the day is the
+		// article's date.
+		wantBefore string
 	}{
 		{"occurred in, published day", schema.Batch{Article: art,
 			Entities:  []schema.Entity{ev, lyon, paris},
 			Relations: []schema.Relation{rel(schema.OccurredIn, ev, lyon, "")}},
-			"event:attack in place:lyon on 2026-06-02"},
+			"event:attack in place:lyon on 2026-06-02",
+			"event:attack in place:lyon on 2026-06-01"},
 		{"the one place, its own day", schema.Batch{Article: art,
 			Entities: []schema.Entity{dated, lyon}},
-			"event:attack in place:lyon on 2026-06-01"},
+			"event:attack in place:lyon on 2026-06-01", ""},
 		{"the one place not holding another, the day acted on", schema.Batch{Article: art,
 			Entities: []schema.Entity{ev, lyon, gare, minister},
 			Relations: []schema.Relation{rel(schema.LocatedIn, gare, lyon, ""),
 				rel(schema.Condemned, minister, ev, "2026-06-01")}},
-			"event:attack in place:part dieu on 2026-06-01"},
+			"event:attack in place:part dieu on 2026-06-01", ""},
 		{"two places", schema.Batch{Article: art, Entities: []schema.Entity{ev, lyon, paris}},
-			""},
+			"", ""},
 		{"two days acted on", schema.Batch{Article: art,
 			Entities: []schema.Entity{ev, lyon, minister},
 			Relations: []schema.Relation{rel(schema.Condemned, minister, ev, "2026-06-01"),
 				rel(schema.Met, minister, ev, "2026-06-02")}},
-			""},
+			"", ""},
 		{"no day", schema.Batch{Article: schema.Article{ID: "a1", Published: "2026-06"},
-			Entities: []schema.Entity{ev, lyon}}, ""},
+			Entities: []schema.Entity{ev, lyon}}, "", ""},
 		{"a named event", schema.Batch{Article: art, Entities: []schema.Entity{
-			ent(schema.Event, "event:lyon summit|2026", "Lyon Summit"), lyon}}, ""},
+			ent(schema.Event, "event:lyon summit|2026", "Lyon Summit"), lyon}}, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,6 +67,15 @@ func TestAnchorEvents(t *testing.T) {
 				t.Errorf("anchorEvents = %+v; want key %q", got, tc.want)
 			case ok && a.event.ID != schema.ID(a.event.Key):
 				t.Errorf("anchored id %s is not the id of key %q", a.event.ID, a.event.Key)
+			}
+			// Only a day read off the article's date has a day-before
+			// alternative.
+			wantBefore := tc.wantBefore
+			switch d := a.dayBefore; {
+			case wantBefore == "" && d != nil:
+				t.Errorf("dayBefore = %q; want none", d.event.Key)
+			case wantBefore != "" && (d == nil || d.event.Key != wantBefore):
+				t.Errorf("dayBefore = %+v; want key %q", d, wantBefore)
 			}
 		})
 	}

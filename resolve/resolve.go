@@ -127,6 +127,10 @@ type group struct {
 	// offices are the offices of the known people, as stored, and of the
 	// people of the batches resolved so far.
 	offices map[string]offices
+	// events are the ids of the generic events keyed by the day before
+	// their article's date that are stored or written by the batches
+	// resolved so far (see anchored.dayBefore).
+	events map[string]bool
 }
 
 // maxRedirects bounds a chain of redirects followed (a merge into an entity
@@ -182,6 +186,22 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 	}
 	if err := g.readRedirects(ctx, r.index, batches); err != nil {
 		return nil, err
+	}
+	var dayBefore []string
+	for _, b := range batches {
+		for _, a := range anchorEvents(b) {
+			if a.dayBefore != nil {
+				dayBefore = append(dayBefore, a.dayBefore.event.ID)
+			}
+		}
+	}
+	known, err := entitiesByIDs(ctx, r.index, dayBefore)
+	if err != nil {
+		return nil, err
+	}
+	g.events = map[string]bool{}
+	for id := range known {
+		g.events[id] = true
 	}
 	for start := 0; start < len(articles); start += store.MaxBatch {
 		stored, err := r.index.ArticlesByIDs(ctx, articles[start:min(start+store.MaxBatch,
@@ -289,7 +309,12 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	for _, e := range b.Entities {
 		orig := e.ID
 		a, anchor := events[orig]
+		if d := a.dayBefore; d != nil && !before[a.event.ID] &&
+			(before[d.event.ID] || g.events[d.event.ID]) {
+			a = *d
+		}
 		if anchor {
+			g.events[a.event.ID] = true
 			tell(e.Name, "", "", "generic event keyed by "+a.on)
 			into[orig] = a.event
 		}
