@@ -1,19 +1,30 @@
-// Package resolve merges the people of newly read articles into the people
-// already in the graph, across articles: "Modi" in one article and "Narendra
-// Modi" in another become one node, while two people who only share a
-// surname stay apart. Each decision names the key that matched, so it can be
-// explained.
+// Package resolve decides identity across articles before batches are
+// stored: "Modi" in one article and "Narendra Modi" in another become one
+// node, while two people who only share a name stay apart. Each decision
+// has a rule (schema.MatchRule) and names what matched, so it can be
+// explained (Resolver.Explain, `load --explain`) and is kept with the batch
+// (schema.Batch.Identity, read back as Entity.identity).
 //
-// Within one article the loader already joins the forms of a name; resolve
-// works between articles, on Person entities, by surname and given names.
+// Within one article the loader already joins the forms of a name and keys
+// each entity; resolve works between articles:
+//   - a curator's decisions come first: the redirects a store keeps for
+//     mergeEntities and splitEntity (store.Curator) are followed for every
+//     entity of a batch;
+//   - a generic event the loader kept to its article is keyed by kind,
+//     place and day when the article gives them (events.go);
+//   - a person is joined to the one known person it fits, by surname and
+//     given names, never across two countries, two Wikidata items or
+//     offices that clash, and a person whose key is a namesake's whose
+//     offices clash is keyed by office instead (offices.go).
 //
 // A group of batches is resolved with a fixed number of store calls
 // whatever its size: one look-up of every surname in the group through the
-// store's name index (store.NameIndex), and, for articles the store already
-// holds, what those articles mentioned. Decisions depend only on what is
-// stored and on the order of the batches, and an article read again repeats
-// the decision made the first time, so loading the same files twice changes
-// nothing. The resolver keeps nothing between calls and holds no lock, so
+// store's name index (store.NameIndex), the offices and redirects of the
+// people found, and, for articles the store already holds, what those
+// articles mentioned. Decisions depend only on what is stored and on the
+// order of the batches, and an article read again repeats the decision
+// made the first time, so loading the same files twice changes nothing.
+// The resolver keeps nothing between calls and holds no lock, so
 // concurrent writers resolve in parallel.
 package resolve
 
