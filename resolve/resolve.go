@@ -68,7 +68,8 @@ type Decision struct {
 	// Into is the name of the existing entity the mention was merged into;
 	// empty when there was no merge.
 	Into string
-	// Rule is the rule that merged; empty when there was no merge.
+	// Rule is the rule that merged, or that keyed the mention (a generic
+	// event keyed by kind, place and day); empty when neither.
 	Rule schema.MatchRule
 	// Key is what matched ("surname modi, given names narendra ~ n") or why
 	// nothing was merged ("ambiguous: 2 people named kim").
@@ -77,7 +78,10 @@ type Decision struct {
 
 // String describes the decision in one line.
 func (d Decision) String() string {
-	if d.Into == "" {
+	switch {
+	case d.Into == "" && d.Rule != "":
+		return fmt.Sprintf("%s: keyed %q by %s (%s)", d.Article, d.Name, d.Rule, d.Key)
+	case d.Into == "":
 		return fmt.Sprintf("%s: kept %q apart (%s)", d.Article, d.Name, d.Key)
 	}
 	return fmt.Sprintf("%s: merged %q into %q by %s (%s)", d.Article, d.Name, d.Into, d.Rule,
@@ -326,7 +330,7 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 		}
 		if anchor {
 			g.events[a.event.ID] = true
-			tell(e.Name, "", "", "generic event keyed by "+a.on)
+			tell(e.Name, "", schema.RuleKindPlaceDay, a.on)
 			into[orig] = a.event
 		}
 		if to, rule, ok := g.redirect(into[orig].ID, b.Article.ID); anchor && ok {
