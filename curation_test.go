@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/ingest"
@@ -130,4 +132,44 @@ func sameStats(a, b store.Stats) bool {
 		}
 	}
 	return true
+}
+
+// TestLoadExplain: `diplograph load --explain` prints each identity
+// decision with its rule: a surname joined to the one person of that
+// surname, a generic event keyed by kind, place and day.
+func TestLoadExplain(t *testing.T) {
+	withEmbedded(t)
+	in := filepath.Join(t.TempDir(), "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"a.txt": "---\ntitle: Okonkwo visits Accra\npublished: 2026-03-02\n---\n" +
+			"Nigerian Foreign Minister Amara Okonkwo arrived in Accra on Monday.\n",
+		"b.txt": "---\ntitle: Bombing in Lyon\npublished: 2026-03-03\n---\n" +
+			"A bomb exploded near the station in Lyon on Tuesday. Foreign Minister Okonkwo " +
+			"condemned the bombing.\n",
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var code int
+	out, errOut := capture(t, "", func() {
+		code = run(context.Background(), []string{"load", "--explain", "--data",
+			filepath.Join(t.TempDir(), "data"), in})
+	})
+	if code != 0 {
+		t.Fatalf("load --explain exited %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		`merged "Okonkwo" into "Amara Okonkwo" by SURNAME`,
+		`keyed "bombing" by KIND_PLACE_DAY`,
+		"people merged across articles: 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("load --explain printed\n%s\nwant a line with %q", out, want)
+		}
+	}
 }
