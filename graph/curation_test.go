@@ -14,7 +14,8 @@ const (
 	splitQ = `mutation($id: ID!, $as: [ID!]!) { splitEntity(id: $id, articleIds: $as) {
 		id name type } }`
 	identityQ = `query($id: ID!) { entity(id: $id) { id identity { key reason decisions
-		matchedOn(first: 5) { rule on name from fromKey article { id title } articles at } } } }`
+		matchedOn(first: 5) { rule on name from fromKey article { id title } evidence articles
+		at } } } }`
 	statsQ = `{ stats { entities relations articles } }`
 )
 
@@ -28,6 +29,7 @@ type identityOut struct {
 				Rule, On, Name, From string
 				FromKey              *string
 				Article              *struct{ ID, Title string }
+				Evidence             *string
 				Articles             []string
 				At                   *string
 			}
@@ -239,7 +241,8 @@ func TestCurationSurvivesIngest(t *testing.T) {
 		a.must(identityQ, map[string]any{"id": tanaka}, &id)
 		m := id.Entity.Identity.MatchedOn
 		if len(m) != 1 || m[0].Rule != "SURNAME" || m[0].Name != "Tanaka" ||
-			m[0].Article == nil || m[0].Article.Title != "Tanaka visits Pretoria" {
+			m[0].Article == nil || m[0].Article.Title != "Tanaka visits Pretoria" ||
+			m[0].Evidence == nil || !strings.Contains(*m[0].Evidence, "Pretoria") {
 			t.Fatalf("identity of Haruto Tanaka = %+v; want the surname merge of the second "+
 				"article", m)
 		}

@@ -123,6 +123,11 @@ func (r *identityMatchResolver) Article(ctx context.Context, obj *schema.Identit
 	return nullIfNotFound(loadArticle(ctx, r.Store, obj.Article))
 }
 
+// Evidence is the resolver for the evidence field.
+func (r *identityMatchResolver) Evidence(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
+	return nullable(obj.Evidence), nil
+}
+
 // At is the resolver for the at field.
 func (r *identityMatchResolver) At(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
 	return nullable(obj.At), nil

@@ -107,7 +107,8 @@ func TestIdentityNotes(t *testing.T) {
 		}
 		notes := p.Notes
 		if len(notes) != 1 || notes[0].Rule != schema.RuleSurname ||
-			notes[0].Article != later.Article.ID || notes[0].From != person("Okonkwo").ID {
+			notes[0].Article != later.Article.ID || notes[0].From != person("Okonkwo").ID ||
+			notes[0].Evidence != "later" {
 			t.Errorf("Identity(Amara Okonkwo) = %+v; want the surname merge of the later "+
 				"article", notes)
 		}

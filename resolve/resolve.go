@@ -346,7 +346,7 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 		if anchor {
 			b.Identity = append(b.Identity, schema.IdentityMatch{Entity: a.event.ID,
 				Rule: schema.RuleKindPlaceDay, Name: e.Name, From: orig, FromKey: e.Key,
-				On: a.on, Article: b.Article.ID})
+				On: a.on, Article: b.Article.ID, Evidence: sentenceOf(b, orig)})
 			continue
 		}
 		if e.Type != schema.Person {
@@ -371,7 +371,8 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 		}
 		into[orig], final[orig] = known, known.ID
 		b.Identity = append(b.Identity, schema.IdentityMatch{Entity: known.ID, Rule: rule,
-			Name: e.Name, From: e.ID, FromKey: e.Key, On: key, Article: b.Article.ID})
+			Name: e.Name, From: e.ID, FromKey: e.Key, On: key, Article: b.Article.ID,
+			Evidence: sentenceOf(b, orig)})
 	}
 	b = rewrite(b, into)
 	for _, e := range b.Entities {
@@ -385,6 +386,17 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 		g.offices[id] = o
 	}
 	return b
+}
+
+// sentenceOf returns the first sentence of b's evidence for a relation of
+// the entity id, or "".
+func sentenceOf(b schema.Batch, id string) string {
+	for _, r := range b.Relations {
+		if (r.Source == id || r.Target == id) && len(r.Evidence) > 0 {
+			return r.Evidence[0].Sentence
+		}
+	}
+	return ""
 }
 
 // namesake decides whether the person e of an article, whose key is that

@@ -93,6 +93,9 @@ type IdentityMatch struct {
 	// Article is the article the joined mention was read from; empty for a
 	// curator's decision.
 	Article string `json:"article,omitempty"`
+	// Evidence is a sentence of Article that names the joined mention, when
+	// the article states something of it.
+	Evidence string `json:"evidence,omitempty"`
 	// Articles are the articles whose mentions a split moved.
 	Articles []string `json:"articles,omitempty"`
 	// At is when a curator decided (RFC 3339, UTC); empty for the

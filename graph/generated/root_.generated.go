@@ -159,6 +159,7 @@ type ComplexityRoot struct {
 		Article  func(childComplexity int) int
 		Articles func(childComplexity int) int
 		At       func(childComplexity int) int
+		Evidence func(childComplexity int) int
 		From     func(childComplexity int) int
 		FromKey  func(childComplexity int) int
 		Name     func(childComplexity int) int
@@ -830,6 +831,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IdentityMatch.At(childComplexity), true
+	case "IdentityMatch.evidence":
+		if e.ComplexityRoot.IdentityMatch.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Evidence(childComplexity), true
 	case "IdentityMatch.from":
 		if e.ComplexityRoot.IdentityMatch.From == nil {
 			break
@@ -1782,6 +1789,8 @@ type IdentityMatch {
   fromKey: String
   "The article the mention was read from; null for a curator's decision."
   article: Article
+  "A sentence of that article that states something of the mention; null when none does."
+  evidence: String
   "The ids of the articles whose mentions a split moved."
   articles: [ID!]!
   "When a curator decided (RFC 3339, UTC); null for the resolver's decisions."
@@ -2413,6 +2422,8 @@ func (ec *executionContext) childFields_IdentityMatch(ctx context.Context, field
 		return ec.fieldContext_IdentityMatch_fromKey(ctx, field)
 	case "article":
 		return ec.fieldContext_IdentityMatch_article(ctx, field)
+	case "evidence":
+		return ec.fieldContext_IdentityMatch_evidence(ctx, field)
 	case "articles":
 		return ec.fieldContext_IdentityMatch_articles(ctx, field)
 	case "at":

@@ -53,6 +53,7 @@ type IdentityResolver interface {
 type IdentityMatchResolver interface {
 	FromKey(ctx context.Context, obj *schema.IdentityMatch) (*string, error)
 	Article(ctx context.Context, obj *schema.IdentityMatch) (*schema.Article, error)
+	Evidence(ctx context.Context, obj *schema.IdentityMatch) (*string, error)
 
 	At(ctx context.Context, obj *schema.IdentityMatch) (*string, error)
 }
@@ -3453,6 +3454,29 @@ func (ec *executionContext) fieldContext_IdentityMatch_article(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IdentityMatch_evidence(ctx context.Context, field graphql.CollectedField, obj *schema.IdentityMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdentityMatch_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IdentityMatch().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdentityMatch_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdentityMatch", field, true, true, "String")
 }
 
 func (ec *executionContext) _IdentityMatch_articles(ctx context.Context, field graphql.CollectedField, obj *schema.IdentityMatch) (ret graphql.Marshaler) {
@@ -7489,6 +7513,12 @@ func (ec *executionContext) _IdentityMatch(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IdentityMatch_article(ctx, field, obj)
+				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IdentityMatch_evidence(ctx, field, obj)
 				})
 		case "articles":
 			out.Values[i] = ec._IdentityMatch_articles(ctx, field, obj)
