@@ -36,9 +36,11 @@ const identityDir = "resolve/testdata/identity"
 // read while those rules were written, so 1.000 is a development figure;
 // five articles written afterwards scored pairwise P 1.000 R 0.969,
 // B-cubed P 1.000 R 0.985 at first (a next-day report of the Lyon bombing
-// split off), 1.000 with the day-before rule.
+// split off), 1.000 with the day-before rule. The floors are the issue's
+// precision target and a recall above its target, leaving the loader room
+// to move a mention without hiding a false merge.
 var identityFloors = identityScores{
-	PairP: 1, PairR: 1, CubeP: 1, CubeR: 1,
+	PairP: 0.98, PairR: 0.95, CubeP: 0.98, CubeR: 0.95,
 }
 
 // identityMaxMissing is the most gold members the load may not produce
