@@ -40,6 +40,11 @@ type Options struct {
 	// their entities are merged by key (default 400; news articles have far
 	// fewer). It keeps the time linear in the size of the body.
 	PartSentences int
+	// ParseSentences bounds how many sentences of one article are parsed
+	// (default 1000; news articles have far fewer): past it, a digest or a
+	// transcript is read by the surface rules alone, so that the time an
+	// article takes stays bounded whatever its size.
+	ParseSentences int
 	// MinConfidence drops relations read with less confidence (default 0).
 	MinConfidence float64
 	// Extra keeps relation types the evaluation does not score (DISCUSSED)
@@ -49,7 +54,8 @@ type Options struct {
 
 // DefaultOptions returns the options used by `diplograph extract`.
 func DefaultOptions() Options {
-	return Options{MaxBytes: 10 << 20, MaxSentenceTokens: 200, PartSentences: 400, Extra: true}
+	return Options{MaxBytes: 10 << 20, MaxSentenceTokens: 200, PartSentences: 400,
+		ParseSentences: 1000, Extra: true}
 }
 
 // Extractor turns articles into graph batches. It is built once by New,
@@ -65,6 +71,8 @@ type Extractor struct {
 	kb    *kb.KB     // for the outside ids of the last stage (link)
 	syn   *syntax.Model
 	fr    *frames.Set
+	// onParse, when set (by tests), is called on each sentence parsed.
+	onParse func()
 }
 
 // New returns an Extractor with the given options; a zero MaxBytes,
@@ -79,6 +87,9 @@ func New(opts Options) (*Extractor, error) {
 	}
 	if opts.PartSentences <= 0 {
 		opts.PartSentences = def.PartSentences
+	}
+	if opts.ParseSentences <= 0 {
+		opts.ParseSentences = def.ParseSentences
 	}
 	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
 		return nil, fmt.Errorf("loader.New: MinConfidence %v not in [0,1]", opts.MinConfidence)
@@ -176,6 +187,7 @@ func (x *Extractor) run(doc Document) schema.Batch {
 	a := newAssembler(doc, articleID(doc))
 	ws := x.getWorkspace()
 	defer x.putWorkspace(ws)
+	ws.parsed = 0
 	read := func(sents []sentence) {
 		d := x.analyse(doc, sents, dl, ws)
 		a.add(d)
@@ -215,7 +227,13 @@ func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline, ws *wor
 	parse := func(v *sentView) *syntax.Parse {
 		p, ok := parses[v]
 		if !ok {
-			p = x.parse(doc.Body, v)
+			if ws.parsed < x.opts.ParseSentences {
+				ws.parsed++
+				p = x.parse(doc.Body, v)
+				if x.onParse != nil {
+					x.onParse()
+				}
+			}
 			parses[v] = p
 		}
 		return p

@@ -198,3 +198,31 @@ func TestExtractLargeBody(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBudget checks Options.ParseSentences: an article is parsed up
+// to the budget, and past it read by the surface rules alone.
+func TestParseBudget(t *testing.T) {
+	para := "Chilean Foreign Minister Marta Velasquez arrived in Lima on Monday to meet Peruvian President Ana Ortiz.\n\n" +
+		"Velasquez flew to Quito on Friday after she held talks with Ortiz on Thursday.\n\n"
+	doc := Document{Title: "Talks", Body: strings.Repeat(para, 20), Published: "2024-05-24"}
+	opts := DefaultOptions()
+	for _, budget := range []int{1000, 7, 1} {
+		opts.ParseSentences = budget
+		x, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		x.onParse = func() { n++ }
+		b, err := x.Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 || n > budget {
+			t.Errorf("ParseSentences %d: %d sentences parsed", budget, n)
+		}
+		if !hasEdge(edgeStrings(b), "Marta Velasquez|MET|Ana Ortiz") {
+			t.Errorf("ParseSentences %d: the surface rules' meeting is gone", budget)
+		}
+	}
+}

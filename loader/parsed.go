@@ -30,7 +30,7 @@ func (d *document) parsedRelations(s int) {
 		in.Mentions = append(in.Mentions, frames.Mention{Start: m.T0, End: m.T1, Entity: m.Entity,
 			Type: typ})
 	}
-	if len(distinct) < 2 {
+	if len(distinct) < 2 || !d.mayFrame(c, in.Mentions) {
 		return
 	}
 	in.Parse = d.parse(d.views[s])
@@ -77,4 +77,25 @@ func (d *document) sameOffice(m *mention) bool {
 	}
 	a, b := strings.ToLower(m.Role), strings.ToLower(e.Role)
 	return strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// mayFrame reports whether sentence c may hold an edge of the frames
+// stage, so that a sentence without any is not parsed: a trigger's
+// written form, or a mention that triggers a frame itself (an event) with
+// another mention beside it.
+func (d *document) mayFrame(c *sentCtx, ms []frames.Mention) bool {
+	words := d.ws.words[:0]
+	for _, t := range c.toks {
+		words = append(words, t.Low)
+	}
+	d.ws.words = words
+	if d.frames.Candidate(words) {
+		return true
+	}
+	for _, m := range ms {
+		if d.frames.MentionTriggered(m.Type) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,8 @@ package loader
 // extraction allocates little beyond its tokens and its batch.
 type workspace struct {
 	dateFits []dateExpr // the dates an act may take, while one is chosen
+	words    []string   // a sentence's lower-case words, for the frames' filter
+	parsed   int        // sentences parsed in the article so far (Options.ParseSentences)
 	folds    []string
 	gaz      []gazMatch
 	roles    []roleMatch

@@ -85,6 +85,10 @@ type Set struct {
 	byNoun  map[string][]int
 	// byMention lists the frames triggered by mentions.
 	byMention []int
+	// forms are the written forms of every trigger lemma, for Candidate.
+	forms map[string]bool
+	// irregular lists forms no suffix rule makes ("met" of "meet").
+	irregular map[string][]string
 }
 
 // Load decodes the embedded frames file; a malformed line fails, naming
@@ -114,7 +118,8 @@ var (
 
 // Parse decodes a frames file named name.
 func Parse(name, text string) (*Set, error) {
-	s := &Set{Classes: Classes{}, byVerb: map[string][]int{}, byNoun: map[string][]int{}}
+	s := &Set{Classes: Classes{}, byVerb: map[string][]int{}, byNoun: map[string][]int{},
+		irregular: map[string][]string{}}
 	classes := map[string]*map[string]bool{
 		"negator": &s.Classes.Negators, "cancel": &s.Classes.Cancel, "plan": &s.Classes.Plan,
 		"future": &s.Classes.Future, "hedge": &s.Classes.Hedge, "planned": &s.Classes.Planned,
@@ -185,6 +190,12 @@ func Parse(name, text string) (*Set, error) {
 				if len(*m) == 0 {
 					return nil, fail("word class %q is empty", cname)
 				}
+			case "inflect":
+				f := strings.Fields(strings.ToLower(rest))
+				if len(f) < 2 {
+					return nil, fail("inflect needs a lemma and its forms")
+				}
+				s.irregular[f[0]] = append(s.irregular[f[0]], f[1:]...)
 			case "frame":
 				if !nameRe.MatchString(rest) || names[rest] {
 					return nil, fail("bad or repeated frame name %q", rest)
@@ -293,6 +304,13 @@ func Parse(name, text string) (*Set, error) {
 			return nil, fmt.Errorf("%s: word class %q missing", name, cname)
 		}
 	}
+	s.forms = map[string]bool{}
+	for l := range s.byVerb {
+		s.addForms(l)
+	}
+	for l := range s.byNoun {
+		s.addForms(l)
+	}
 	return s, nil
 }
 
@@ -375,4 +393,51 @@ func parseExample(s string, example bool) (Example, error) {
 // MentionKind returns the entity type an example's kind word names.
 func MentionKind(word string) schema.EntityType {
 	return kindNames[word][0]
+}
+
+// addForms adds the written forms of lemma l: the suffixes of English
+// verbs and plurals ("visits", "visited", "visiting", "travelled",
+// "invites", "invited", "ties", "tied") and the irregular forms of the file.
+func (s *Set) addForms(l string) {
+	add := func(f ...string) {
+		for _, x := range f {
+			s.forms[x] = true
+		}
+	}
+	add(l, l+"s", l+"es", l+"ed", l+"d", l+"ing")
+	if stem, ok := strings.CutSuffix(l, "e"); ok {
+		add(stem + "ing")
+	}
+	if stem, ok := strings.CutSuffix(l, "y"); ok {
+		add(stem+"ies", stem+"ied")
+	}
+	if n := len(l); n >= 3 && !strings.ContainsRune("aeiouwxy", rune(l[n-1])) &&
+		strings.ContainsRune("aeiou", rune(l[n-2])) {
+		last := l[n-1:]
+		add(l+last+"ed", l+last+"ing") // "travelled", "stopped"
+	}
+	add(s.irregular[l]...)
+}
+
+// Candidate reports whether a sentence of these lower-case words may hold
+// a trigger of a verb or noun frame, so that a sentence with none need not
+// be parsed for them.
+func (s *Set) Candidate(words []string) bool {
+	for _, w := range words {
+		if s.forms[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// MentionTriggered reports whether a frame is triggered by mentions of
+// type t.
+func (s *Set) MentionTriggered(t schema.EntityType) bool {
+	for _, fi := range s.byMention {
+		if s.Frames[fi].Mentions[t] {
+			return true
+		}
+	}
+	return false
 }

@@ -178,3 +178,31 @@ func TestFrameCodesAgreeWithSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateCoversExamples checks that every example of every frame
+// passes the surface filter, so that no sentence a frame reads goes
+// unparsed.
+func TestCandidateCoversExamples(t *testing.T) {
+	set, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range set.Frames {
+		if len(fr.Mentions) > 0 {
+			continue
+		}
+		for _, ex := range fr.Examples {
+			text := mentionRe.ReplaceAllString(ex.Text, "$1")
+			var words []string
+			for _, sp := range syntax.DefaultSegmenter().Tokens(text, 0, len(text)) {
+				words = append(words, strings.ToLower(text[sp.Start:sp.End]))
+			}
+			if !set.Candidate(words) {
+				t.Errorf("frames.txt:%d: no trigger form found in %q", ex.Line, text)
+			}
+		}
+	}
+	if set.Candidate([]string{"the", "weather", "was", "fine"}) {
+		t.Error("a sentence with no trigger is a candidate")
+	}
+}
