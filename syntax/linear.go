@@ -330,12 +330,21 @@ func (m *linear) scores(feats []uint64, out []float32) {
 		batch := feats[:min(len(feats), len(refs))]
 		feats = feats[len(batch):]
 		ns, nd := 0, 0
+		var rest [256]uint32
 		for _, f := range batch {
 			k := uint32(f)
 			if r := m.hot.get(k); r != 0 {
 				dense[nd] = (r - 1) * uint32(stride)
 				nd++
-			} else if r := m.cold.get(k); r != 0 {
+			} else {
+				rest[ns] = k
+				ns++
+			}
+		}
+		nr := ns
+		ns = 0
+		for _, k := range rest[:nr] {
+			if r := m.cold.get(k); r != 0 {
 				refs[ns] = r
 				ns++
 			}
@@ -351,6 +360,20 @@ func (m *linear) scores(feats []uint64, out []float32) {
 		}
 		rows := m.dense
 		k := 0
+		for ; k+8 <= nd; k += 8 {
+			r0 := rows[dense[k]:][:len(sum)]
+			r1 := rows[dense[k+1]:][:len(sum)]
+			r2 := rows[dense[k+2]:][:len(sum)]
+			r3 := rows[dense[k+3]:][:len(sum)]
+			r4 := rows[dense[k+4]:][:len(sum)]
+			r5 := rows[dense[k+5]:][:len(sum)]
+			r6 := rows[dense[k+6]:][:len(sum)]
+			r7 := rows[dense[k+7]:][:len(sum)]
+			for c := range sum {
+				sum[c] += int32(r0[c]) + int32(r1[c]) + int32(r2[c]) + int32(r3[c]) +
+					int32(r4[c]) + int32(r5[c]) + int32(r6[c]) + int32(r7[c])
+			}
+		}
 		for ; k+4 <= nd; k += 4 {
 			r0 := rows[dense[k]:][:len(sum)]
 			r1 := rows[dense[k+1]:][:len(sum)]
