@@ -1,0 +1,58 @@
+package loader
+
+import (
+	"github.com/diplograph/diplograph/loader/internal/frames"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/syntax"
+)
+
+// parsedRelations reads the relations of sentence s from its dependency
+// parse through the frames stage (loader/internal/frames) and records
+// those the surface frames did not read, dated as they are.
+func (d *document) parsedRelations(s int) {
+	if d.syn == nil || d.frames == nil {
+		return
+	}
+	c := d.sentCtx(s)
+	var in frames.In
+	distinct := map[int]bool{}
+	for a := range c.ms {
+		m := &c.ms[a]
+		if m.Modifier || m.Entity < 0 || d.entities[m.Entity].Dropped {
+			continue
+		}
+		typ := d.entities[m.Entity].Type
+		if m.Form == formPlural || m.Form == formNominal && typ != schema.Event && typ != schema.Agreement {
+			continue // "the minister" is resolved by guess; the frames read names and pronouns
+		}
+		distinct[m.Entity] = true
+		in.Mentions = append(in.Mentions, frames.Mention{Start: m.T0, End: m.T1, Entity: m.Entity,
+			Type: typ})
+	}
+	if len(distinct) < 2 {
+		return
+	}
+	spans := make([]syntax.Span, len(c.toks))
+	for i, t := range c.toks {
+		spans[i] = syntax.Span{Start: t.Start, End: t.End}
+	}
+	in.Parse = d.syn.ParseSpans(d.body, spans)
+	for _, e := range d.frames.Run(in) {
+		if d.hasEdge(e.Relation, e.Src, e.Dst) {
+			continue
+		}
+		c.record(e.Relation, []int{e.Src}, []int{e.Dst}, e.Trigger, e.Planned, 0.7)
+	}
+}
+
+// hasEdge reports whether the document has read relation t from src to
+// dst (in either direction for a symmetric meeting or call).
+func (d *document) hasEdge(t schema.RelationType, src, dst int) bool {
+	for _, r := range d.rels {
+		if r.Type == t && (r.Src == src && r.Dst == dst ||
+			(t == schema.Met || t == schema.Called) && r.Src == dst && r.Dst == src) {
+			return true
+		}
+	}
+	return false
+}
