@@ -307,11 +307,6 @@ func (m *linear) buildTable() {
 	}
 }
 
-// entry unpacks one data entry.
-func entry(d uint32) (class int, q int32) {
-	return int(d >> weightBits), int32(d<<(32-weightBits)) >> (32 - weightBits)
-}
-
 // dropTables frees the file form once the lookup form is built.
 func (m *linear) dropTables() { m.keys, m.start, m.cls, m.wt = nil, nil, nil, nil }
 
