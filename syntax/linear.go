@@ -180,24 +180,26 @@ func (t *trainer) compile(minWeight float64) *linear {
 // classes it votes for. keys/start/cls/wt are the tables as written in the
 // model file; the rest is the lookup form built from them, laid out for
 // few cache misses. A long row (a frequent feature, voting for many
-// classes) is dense: stride int16 weights in units of denseStep, found
-// through hot, a small hash table that stays in the cache, and added
-// without unpacking. A short row is sparse, found through cold: data[off]
-// is its length and each entry after it packs a class (8 bits) with a
-// weight (24 bits, signed, in units of step).
+// classes) is dense: stride weights, one per class, found through hot, a
+// small hash table that stays in the cache, and added without unpacking.
+// A short row is sparse, found through cold: data[off] is its length and
+// each entry after it packs a class (8 bits) with a weight. Every weight
+// is a 24-bit signed number of steps, so that the scores are the same
+// integers whichever form a row takes (and the same as when every row was
+// sparse: training, which tags with compiled fold taggers, gives the same
+// model bytes).
 type linear struct {
-	nClasses  int
-	keys      []uint32 // sorted
-	start     []uint32 // len(keys)+1 offsets into cls/wt
-	cls       []uint16
-	wt        []float32
-	hot       hashTable // → dense row number
-	cold      hashTable // → offset into data
-	data      []uint32
-	dense     []int16
-	stride    int
-	step      float32
-	denseStep float32
+	nClasses int
+	keys     []uint32 // sorted
+	start    []uint32 // len(keys)+1 offsets into cls/wt
+	cls      []uint16
+	wt       []float32
+	hot      hashTable // → dense row number
+	cold     hashTable // → offset into data
+	data     []uint32
+	dense    []int32
+	stride   int
+	step     float32
 }
 
 // hashTable maps a 32-bit key to a value below 1<<32-1 by open addressing
@@ -257,7 +259,7 @@ func (m *linear) buildTable() {
 		panic("syntax: more than 256 classes")
 	}
 	m.stride = m.nClasses
-	var maxAbs, maxDense float32
+	var maxAbs float32
 	nDense, nSparse := 0, 0
 	for i := range m.keys {
 		n := int(m.start[i+1] - m.start[i])
@@ -268,11 +270,7 @@ func (m *linear) buildTable() {
 			nSparse += 1 + n
 		}
 		for _, w := range m.wt[m.start[i]:m.start[i+1]] {
-			if dense {
-				maxDense = max(maxDense, w, -w)
-			} else {
-				maxAbs = max(maxAbs, w, -w)
-			}
+			maxAbs = max(maxAbs, w, -w)
 		}
 	}
 	const maxQ = 1<<(weightBits-1) - 1
@@ -280,20 +278,15 @@ func (m *linear) buildTable() {
 	if m.step == 0 {
 		m.step = 1
 	}
-	const maxD = 1<<15 - 1
-	m.denseStep = maxDense / (maxD - 1)
-	if m.denseStep == 0 {
-		m.denseStep = 1
-	}
 	m.hot, m.cold = newHashTable(nDense), newHashTable(len(m.keys)-nDense)
 	m.data = make([]uint32, 0, nSparse)
-	m.dense = make([]int16, 0, nDense*m.stride)
+	m.dense = make([]int32, 0, nDense*m.stride)
 	for i, k := range m.keys {
 		if n := int(m.start[i+1] - m.start[i]); m.denseRow(n) {
 			m.hot.put(k, uint32(len(m.dense)/m.stride))
-			row := make([]int16, m.stride)
+			row := make([]int32, m.stride)
 			for e := m.start[i]; e < m.start[i+1]; e++ {
-				row[m.cls[e]] = int16(max(-maxD, min(maxD, math.Round(float64(m.wt[e])/float64(m.denseStep)))))
+				row[m.cls[e]] = int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
 			}
 			m.dense = append(m.dense, row...)
 			continue
@@ -365,8 +358,7 @@ func (m *linear) scores(feats []uint64, out []float32) {
 			r6 := rows[dense[k+6]:][:len(sum)]
 			r7 := rows[dense[k+7]:][:len(sum)]
 			for c := range sum {
-				sum[c] += int32(r0[c]) + int32(r1[c]) + int32(r2[c]) + int32(r3[c]) +
-					int32(r4[c]) + int32(r5[c]) + int32(r6[c]) + int32(r7[c])
+				sum[c] += r0[c] + r1[c] + r2[c] + r3[c] + r4[c] + r5[c] + r6[c] + r7[c]
 			}
 		}
 		for ; k+4 <= nd; k += 4 {
@@ -375,18 +367,18 @@ func (m *linear) scores(feats []uint64, out []float32) {
 			r2 := rows[dense[k+2]:][:len(sum)]
 			r3 := rows[dense[k+3]:][:len(sum)]
 			for c := range sum {
-				sum[c] += int32(r0[c]) + int32(r1[c]) + int32(r2[c]) + int32(r3[c])
+				sum[c] += r0[c] + r1[c] + r2[c] + r3[c]
 			}
 		}
 		for ; k < nd; k++ {
 			r := rows[dense[k]:][:len(sum)]
 			for c := range sum {
-				sum[c] += int32(r[c])
+				sum[c] += r[c]
 			}
 		}
 	}
 	for c := range out {
-		out[c] = float32(acc[c])*m.step + float32(accD[c])*m.denseStep
+		out[c] = float32(acc[c]+accD[c]) * m.step
 	}
 }
 

@@ -65,7 +65,7 @@ func TestLinearScores(t *testing.T) {
 			}
 			got := make([]float32, nClasses)
 			m.scores(tc.feats, got)
-			tol := float64(len(tc.feats)+1) * float64(max(m.step, m.denseStep))
+			tol := float64(len(tc.feats)+1) * float64(m.step)
 			for c := range got {
 				if math.Abs(float64(got[c])-exp[c]) > tol {
 					t.Fatalf("scores class %d = %g; want %g (±%g)", c, got[c], exp[c], tol)
