@@ -1,16 +1,17 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/loader/internal/frames"
 	"github.com/diplograph/diplograph/schema"
-	"github.com/diplograph/diplograph/syntax"
 )
 
 // parsedRelations reads the relations of sentence s from its dependency
 // parse through the frames stage (loader/internal/frames) and records
 // those the surface frames did not read, dated as they are.
 func (d *document) parsedRelations(s int) {
-	if d.syn == nil || d.frames == nil {
+	if d.parse == nil || d.frames == nil {
 		return
 	}
 	c := d.sentCtx(s)
@@ -22,8 +23,8 @@ func (d *document) parsedRelations(s int) {
 			continue
 		}
 		typ := d.entities[m.Entity].Type
-		if m.Form == formPlural || m.Form == formNominal && typ != schema.Event && typ != schema.Agreement {
-			continue // "the minister" is resolved by guess; the frames read names and pronouns
+		if m.Form == formPlural || m.Form == formNominal && !d.sameOffice(m) {
+			continue
 		}
 		distinct[m.Entity] = true
 		in.Mentions = append(in.Mentions, frames.Mention{Start: m.T0, End: m.T1, Entity: m.Entity,
@@ -32,11 +33,7 @@ func (d *document) parsedRelations(s int) {
 	if len(distinct) < 2 {
 		return
 	}
-	spans := make([]syntax.Span, len(c.toks))
-	for i, t := range c.toks {
-		spans[i] = syntax.Span{Start: t.Start, End: t.End}
-	}
-	in.Parse = d.syn.ParseSpans(d.body, spans)
+	in.Parse = d.parse(d.views[s])
 	for _, e := range d.frames.Run(in) {
 		if d.hasEdge(e.Relation, e.Src, e.Dst) {
 			continue
@@ -55,4 +52,29 @@ func (d *document) hasEdge(t schema.RelationType, src, dst int) bool {
 		}
 	}
 	return false
+}
+
+// sameOffice reports whether a common-noun mention may stand for its
+// entity in the frames stage: an event or agreement ("the attack"), or a
+// person's title that agrees with the office the person holds ("the
+// Foreign Minister" for the foreign minister named before) — not one that
+// names another country or office ("Iraq's electricity minister"), which
+// coreference joined by guess.
+func (d *document) sameOffice(m *mention) bool {
+	e := &d.entities[m.Entity]
+	switch e.Type {
+	case schema.Event, schema.Agreement:
+		return true
+	case schema.Person:
+	default:
+		return false
+	}
+	if m.RoleCode != "" && m.RoleCode != e.RoleCode || m.Counterpart {
+		return false
+	}
+	if m.Role == "" || e.Role == "" {
+		return m.Role == "" && m.Head != "" && e.Role != "" && strings.Contains(strings.ToLower(e.Role), m.Head)
+	}
+	a, b := strings.ToLower(m.Role), strings.ToLower(e.Role)
+	return strings.Contains(a, b) || strings.Contains(b, a)
 }
