@@ -13,6 +13,7 @@ import (
 	"github.com/diplograph/diplograph/ingest"
 	"github.com/diplograph/diplograph/loader"
 	"github.com/diplograph/diplograph/resolve"
+	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 	"github.com/diplograph/diplograph/store/embedded"
 	neo4jstore "github.com/diplograph/diplograph/store/neo4j"
@@ -171,7 +172,8 @@ func loadCmd(ctx context.Context, args []string) int {
 	fs := newFlags("load", "[--data DIR] [--explain] [--format KIND] [--map FIELD=NAME,...] "+
 		"PATH|URL|-...")
 	data := dataFlag(fs)
-	explain := fs.Bool("explain", false, "print each cross-article merge of people and its key")
+	explain := fs.Bool("explain", false,
+		"print each identity decision across articles, with its rule and key")
 	logFormat := logFlag(fs)
 	readOpts := readFlags(fs)
 	if code := parse(fs, args); code >= 0 {
@@ -201,9 +203,12 @@ func loadCmd(ctx context.Context, args []string) int {
 	}
 	defer st.Close(context.Background())
 	res := resolve.New(st, st)
-	merged := 0
+	merged, curated := 0, 0
 	res.Explain = func(d resolve.Decision) {
-		if d.Into != "" {
+		switch {
+		case d.Rule == schema.RuleCuratorMerge || d.Rule == schema.RuleCuratorSplit:
+			curated++
+		case d.Into != "":
 			merged++
 		}
 		if *explain {
@@ -215,6 +220,9 @@ func loadCmd(ctx context.Context, args []string) int {
 		return status
 	}
 	fmt.Printf("people merged across articles: %d\n", merged)
+	if curated > 0 {
+		fmt.Printf("mentions that followed a curator's merge or split: %d\n", curated)
+	}
 	if stats, err := st.Stats(ctx); err == nil {
 		fmt.Printf("the store holds %d articles, %d nodes, %d edges\n",
 			stats.Articles, stats.Entities, stats.Relations)

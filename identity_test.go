@@ -24,18 +24,23 @@ const identityDir = "resolve/testdata/identity"
 // that loses merges or makes false ones fails here; raise them when
 // identity improves.
 //
-// Issue 11's targets, merge precision >= 0.98 and recall >= 0.90, do not
-// all hold yet. When the set was written: pairwise P 0.798 R 0.838,
-// B-cubed P 0.915 R 0.891 (every false merge a namesake). With people keyed
-// by the country of their office, the transliteration fold and romanised
-// given names, named events by series and year: pairwise P 0.973 R 0.900,
-// B-cubed P 0.985 R 0.922 (B-cubed meets both targets; pairwise recall
-// does, precision not yet). The false merges left join a US and an
-// Australian namesake through articles that name no country; the splits
-// are generic events the extractor found no day or place for and surnames
-// romanised two ways (Melnyk/Melnik, al-Hashimi/al-Hashemi).
+// Issue 11's targets are merge precision >= 0.98 and recall >= 0.90. When
+// the set was written: pairwise P 0.798 R 0.838, B-cubed P 0.915 R 0.891
+// (every false merge a namesake). With people keyed by the country of
+// their office, the transliteration fold and romanised given names, named
+// events by series and year: pairwise P 0.973 R 0.900, B-cubed P 0.985
+// R 0.922. With namesakes whose offices clash (country and role) kept
+// apart, names one transliterated vowel apart joined, and generic events
+// keyed by kind, place and day where the article gives them otherwise
+// than on the event (package resolve): every figure 1.000. The set was
+// read while those rules were written, so 1.000 is a development figure;
+// five articles written afterwards scored pairwise P 1.000 R 0.969,
+// B-cubed P 1.000 R 0.985 at first (a next-day report of the Lyon bombing
+// split off), 1.000 with the day-before rule. The floors are the issue's
+// precision target and a recall above its target, leaving the loader room
+// to move a mention without hiding a false merge.
 var identityFloors = identityScores{
-	PairP: 0.97, PairR: 0.90, CubeP: 0.98, CubeR: 0.92,
+	PairP: 0.98, PairR: 0.95, CubeP: 0.98, CubeR: 0.95,
 }
 
 // identityMaxMissing is the most gold members the load may not produce
@@ -89,7 +94,7 @@ func TestIdentityAcrossArticles(t *testing.T) {
 			{"B-cubed precision", got.CubeP, identityFloors.CubeP},
 			{"B-cubed recall", got.CubeR, identityFloors.CubeR},
 		} {
-			if c.got < c.want {
+			if c.got < c.want-1e-9 { // B-cubed sums fractions: 1 may read 0.9999…
 				t.Errorf("%s = %.3f; want >= %.2f", c.name, c.got, c.want)
 			}
 		}

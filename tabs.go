@@ -61,6 +61,15 @@ func exampleTabs() []playground.Tab {
     name externalIds { geonames } ... on Place { location { lat lon } }
   }
 }`, Variables: `{"wikidata": "Q117", "place": "Addis Ababa"}`},
+		{Name: "Identity", Query: `query Identity($name: String!) {
+  entity(name: $name) {
+    name
+    identity {
+      key reason decisions
+      matchedOn(first: 10) { rule on name from article { title } at }
+    }
+  }
+}`, Variables: `{"name": "Efua Mensah"}`},
 		{Name: "Stats", Query: `query Stats {
   stats { entities relations articles byRelationType { type count } }
 }`},

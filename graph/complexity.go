@@ -49,6 +49,7 @@ func complexity() generated.ComplexityRoot {
 	c.Place.Relations, c.Place.Mentions = relationsCost, mentionsCost
 	c.Event.Relations, c.Event.Mentions = relationsCost, mentionsCost
 	c.Agreement.Relations, c.Agreement.Mentions = relationsCost, mentionsCost
+	c.Identity.MatchedOn = func(ch int, first *int) int { return paged(ch, first, defaultPage) }
 	c.Person.Offices = fixedList(5)
 	c.Event.Participants = fixedList(defaultPage)
 	c.Agreement.Signatories = fixedList(defaultPage)

@@ -222,3 +222,25 @@ func (c *countingStore) FetchArticles(ctx context.Context, f store.ArticleFilter
 func (c *countingStore) Expand(ctx context.Context, w store.Want) (store.Fetched, error) {
 	return c.fetcher("Expand").Expand(ctx, w)
 }
+
+func (c *countingStore) Identity(ctx context.Context, id string, first int,
+) (store.IdentityPage, error) {
+	c.count("Identity")
+	return c.st.Identity(ctx, id, first)
+}
+
+func (c *countingStore) Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error) {
+	c.count("Redirects")
+	return c.st.Redirects(ctx, ids)
+}
+
+func (c *countingStore) MergeEntities(ctx context.Context, ids []string) (schema.Entity, error) {
+	c.count("MergeEntities")
+	return c.st.MergeEntities(ctx, ids)
+}
+
+func (c *countingStore) SplitEntity(ctx context.Context, id string, articles []string,
+) (schema.Entity, error) {
+	c.count("SplitEntity")
+	return c.st.SplitEntity(ctx, id, articles)
+}

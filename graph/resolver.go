@@ -25,6 +25,7 @@ import (
 type Store interface {
 	store.Reader
 	store.Writer
+	store.Curator
 }
 
 // Extractor turns an article into graph records, for ingestArticle.

@@ -16,6 +16,11 @@ import (
 	"github.com/diplograph/diplograph/store"
 )
 
+// Identity is the resolver for the identity field.
+func (r *agreementResolver) Identity(ctx context.Context, obj *model.Agreement) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
+}
+
 // Signatories is the resolver for the signatories field.
 func (r *agreementResolver) Signatories(ctx context.Context, obj *model.Agreement) ([]model.Entity, error) {
 	_, es, err := r.ends(ctx, obj.ID, schema.Signed, store.In)
@@ -50,6 +55,11 @@ func (r *articleResolver) Relations(ctx context.Context, obj *schema.Article, fi
 	return relationConnection(p), nil
 }
 
+// Identity is the resolver for the identity field.
+func (r *countryResolver) Identity(ctx context.Context, obj *model.Country) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
+}
+
 // Relations is the resolver for the relations field.
 func (r *countryResolver) Relations(ctx context.Context, obj *model.Country, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
 	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
@@ -58,6 +68,11 @@ func (r *countryResolver) Relations(ctx context.Context, obj *model.Country, typ
 // Mentions is the resolver for the mentions field.
 func (r *countryResolver) Mentions(ctx context.Context, obj *model.Country, first *int, after *string) (*model.ArticleConnection, error) {
 	return r.entityMentions(ctx, obj.ID, first, after)
+}
+
+// Identity is the resolver for the identity field.
+func (r *eventResolver) Identity(ctx context.Context, obj *model.Event) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
 }
 
 // Place is the resolver for the place field.
@@ -90,6 +105,34 @@ func (r *evidenceResolver) Article(ctx context.Context, obj *schema.Evidence) (*
 	return loadArticle(ctx, r.Store, obj.Article)
 }
 
+// MatchedOn is the resolver for the matchedOn field.
+func (r *identityResolver) MatchedOn(ctx context.Context, obj *model.Identity, first *int) ([]schema.IdentityMatch, error) {
+	return r.matchedOn(ctx, obj.EntityID, first)
+}
+
+// FromKey is the resolver for the fromKey field.
+func (r *identityMatchResolver) FromKey(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
+	return nullable(obj.FromKey), nil
+}
+
+// Article is the resolver for the article field.
+func (r *identityMatchResolver) Article(ctx context.Context, obj *schema.IdentityMatch) (*schema.Article, error) {
+	if obj.Article == "" {
+		return nil, nil
+	}
+	return nullIfNotFound(loadArticle(ctx, r.Store, obj.Article))
+}
+
+// Evidence is the resolver for the evidence field.
+func (r *identityMatchResolver) Evidence(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
+	return nullable(obj.Evidence), nil
+}
+
+// At is the resolver for the at field.
+func (r *identityMatchResolver) At(ctx context.Context, obj *schema.IdentityMatch) (*string, error) {
+	return nullable(obj.At), nil
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
 	return r.ingest(ctx, input)
@@ -106,6 +149,21 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, id string) (bool, 
 	return true, nil
 }
 
+// MergeEntities is the resolver for the mergeEntities field.
+func (r *mutationResolver) MergeEntities(ctx context.Context, ids []string) (model.Entity, error) {
+	return r.mergeEntities(ctx, ids)
+}
+
+// SplitEntity is the resolver for the splitEntity field.
+func (r *mutationResolver) SplitEntity(ctx context.Context, id string, articleIds []string) (model.Entity, error) {
+	return r.splitEntity(ctx, id, articleIds)
+}
+
+// Identity is the resolver for the identity field.
+func (r *organizationResolver) Identity(ctx context.Context, obj *model.Organization) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
+}
+
 // Relations is the resolver for the relations field.
 func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) (*model.RelationConnection, error) {
 	return r.entityRelations(ctx, obj.ID, types, direction, since, until, first, after, orderBy)
@@ -114,6 +172,11 @@ func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organiz
 // Mentions is the resolver for the mentions field.
 func (r *organizationResolver) Mentions(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.ArticleConnection, error) {
 	return r.entityMentions(ctx, obj.ID, first, after)
+}
+
+// Identity is the resolver for the identity field.
+func (r *personResolver) Identity(ctx context.Context, obj *model.Person) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
 }
 
 // Offices is the resolver for the offices field.
@@ -140,6 +203,11 @@ func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types
 // Mentions is the resolver for the mentions field.
 func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, first *int, after *string) (*model.ArticleConnection, error) {
 	return r.entityMentions(ctx, obj.ID, first, after)
+}
+
+// Identity is the resolver for the identity field.
+func (r *placeResolver) Identity(ctx context.Context, obj *model.Place) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
 }
 
 // Relations is the resolver for the relations field.
@@ -306,6 +374,11 @@ func (r *queryResolver) Counts(ctx context.Context, groupBy []model.CountKey, si
 	return r.counts(ctx, groupBy, deref(since), deref(until), types, country)
 }
 
+// Identity is the resolver for the identity field.
+func (r *quoteResolver) Identity(ctx context.Context, obj *model.Quote) (*model.Identity, error) {
+	return r.identity(ctx, obj.Entity)
+}
+
 // Speakers is the resolver for the speakers field.
 func (r *quoteResolver) Speakers(ctx context.Context, obj *model.Quote) ([]model.Entity, error) {
 	_, es, err := r.ends(ctx, obj.ID, schema.Said, store.In)
@@ -381,6 +454,12 @@ func (r *Resolver) Event() graph.EventResolver { return &eventResolver{r} }
 // Evidence returns graph.EvidenceResolver implementation.
 func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
 
+// Identity returns graph.IdentityResolver implementation.
+func (r *Resolver) Identity() graph.IdentityResolver { return &identityResolver{r} }
+
+// IdentityMatch returns graph.IdentityMatchResolver implementation.
+func (r *Resolver) IdentityMatch() graph.IdentityMatchResolver { return &identityMatchResolver{r} }
+
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
@@ -406,17 +485,19 @@ func (r *Resolver) Relation() graph.RelationResolver { return &relationResolver{
 func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
-	agreementResolver    struct{ *Resolver }
-	articleResolver      struct{ *Resolver }
-	countryResolver      struct{ *Resolver }
-	eventResolver        struct{ *Resolver }
-	evidenceResolver     struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	organizationResolver struct{ *Resolver }
-	personResolver       struct{ *Resolver }
-	placeResolver        struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	quoteResolver        struct{ *Resolver }
-	relationResolver     struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
+	agreementResolver     struct{ *Resolver }
+	articleResolver       struct{ *Resolver }
+	countryResolver       struct{ *Resolver }
+	eventResolver         struct{ *Resolver }
+	evidenceResolver      struct{ *Resolver }
+	identityResolver      struct{ *Resolver }
+	identityMatchResolver struct{ *Resolver }
+	mutationResolver      struct{ *Resolver }
+	organizationResolver  struct{ *Resolver }
+	personResolver        struct{ *Resolver }
+	placeResolver         struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	quoteResolver         struct{ *Resolver }
+	relationResolver      struct{ *Resolver }
+	subscriptionResolver  struct{ *Resolver }
 )

@@ -36,7 +36,7 @@ func TestDevSet(t *testing.T) {
 }
 
 // TestHeldout scores the sets written by annotators who never saw the
-// extractor (testdata/heldout, blind2 … blind7; see their READMEs) with
+// extractor (testdata/heldout, blind2 … blind8; see their READMEs) with
 // floors a little below what the extractor reaches, so that a change that
 // loses generality shows. Rules must never be fitted to these articles.
 func TestHeldout(t *testing.T) {
@@ -52,6 +52,8 @@ func TestHeldout(t *testing.T) {
 		{"blind5", 0.82, 0.52},
 		{"blind6", 0.90, 0.70},
 		{"blind7", 0.86, 0.57},
+		// first measured blind on 2026-12-07, afternoon; still unread
+		{"blind8", 0.87, 0.67},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			dir := filepath.Join("testdata", tc.dir)

@@ -169,7 +169,7 @@ func (d *document) genericKey(k int, key, article string) string {
 	if e.Type == schema.Event && e.Kind != "" && len(e.Date) == len("2006-01-02") {
 		for _, r := range d.rels {
 			if r.Type == schema.OccurredIn && r.Src == k && !d.entities[r.Dst].Dropped {
-				return "event:" + e.Kind + " in " + d.entityKey(&d.entities[r.Dst]) + " on " + e.Date
+				return schema.GenericEventKey(e.Kind, d.entityKey(&d.entities[r.Dst]), e.Date)
 			}
 		}
 	}

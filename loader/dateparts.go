@@ -23,7 +23,7 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 			k := end
 			if k+1 < len(toks) && (toks[k].Low == "and" || toks[k].Low == "to" || toks[k].Text == "-" ||
 				toks[k].Text == "\u2013") {
-				// "November 18 and 19, 2024": the days begin on the first.
+				// "October 7 and 8, 2031": the days begin on the first.
 				if n2, r2 := leadingInt(toks[k+1].Text); r2 == "" && n2 > n && n2 <= 31 {
 					k += 2
 					end = k
@@ -119,7 +119,7 @@ func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
 	if i+3 < len(toks) && n >= 1 && n <= 31 && rest == "" {
 		switch toks[i+1].Low {
 		case "and", "to", "-", "\u2013", "or":
-			// "on 11 and 12 June", "from 20 to 21 February": the days
+			// "on 4 and 5 May", "from 9 to 10 August": the days
 			// begin on the first.
 			if n2, r2 := leadingInt(toks[i+2].Text); r2 == "" && n2 > n && n2 <= 31 {
 				if _, ok := dc.g.months[toks[i+3].Low]; ok {

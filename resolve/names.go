@@ -29,7 +29,13 @@ func parseName(s string) name {
 // "Subrahmanyam"; "Ana" does not fit "Maria").
 func (n name) fits(c name) bool {
 	if n.surname != c.surname {
-		return n.extends(c) || c.extends(n)
+		if n.extends(c) || c.extends(n) {
+			return true
+		}
+		// A surname transliterated two ways ("Melnyk" and "Melnik"), in
+		// full names only, whose first given names agree.
+		return oneVowelApart(n.surname, c.surname, minVariantSurname) &&
+			len(n.given) > 0 && len(c.given) > 0 && givenFits(n.given[0], c.given[0])
 	}
 	if len(n.given) == 0 || len(c.given) == 0 {
 		return true
@@ -59,6 +65,8 @@ func givenFits(a, b string) bool {
 	switch {
 	case a == b || len(a) > 3 && len(b) > 3 && romanised(a) == romanised(b):
 		return true
+	case oneVowelApart(a, b, minVariantGiven):
+		return true
 	case len(a) == 1:
 		return strings.HasPrefix(b, a)
 	case len(b) == 1:
@@ -67,16 +75,18 @@ func givenFits(a, b string) bool {
 	return false
 }
 
-// key says what matched between n and the known name c.
-func (n name) key(c name) string {
+// key says by which rule and on what n matches the known name c.
+func (n name) key(c name) (schema.MatchRule, string) {
 	if n.extends(c) || c.extends(n) {
-		return fmt.Sprintf("name %q extends %q", strings.Join(longer(n, c).words(), " "),
-			strings.Join(shorter(n, c).words(), " "))
+		return schema.RuleNameExtends, fmt.Sprintf("name %q extends %q",
+			strings.Join(longer(n, c).words(), " "), strings.Join(shorter(n, c).words(), " "))
 	}
 	if len(n.given) == 0 || len(c.given) == 0 {
-		return fmt.Sprintf("surname %q, the only person of that surname", n.surname)
+		return schema.RuleSurname, fmt.Sprintf("surname %q, the only person of that surname",
+			n.surname)
 	}
-	return fmt.Sprintf("surname %q, given name %q ~ %q", n.surname, n.given[0], c.given[0])
+	return schema.RuleGivenName, fmt.Sprintf("surname %q, given name %q ~ %q", n.surname,
+		n.given[0], c.given[0])
 }
 
 // longer returns the name with more words; shorter the other.
@@ -102,3 +112,57 @@ var romanisation = strings.NewReplacer("iy", "i", "ey", "ei", "yi", "i", "kh", "
 // romanised is a folded given name with its romanisation variants
 // replaced, for comparison only.
 func romanised(s string) string { return romanisation.Replace(s) }
+
+// The shortest surname and given name that may be spelt with one vowel
+// changed: a transliteration ("Melnyk" and "Melnik", "Oleksandr" and
+// "Aleksandr", "Hashimi" and "Hashemi"). Shorter names differ by a vowel
+// too often to be one name ("Khan" and "Khin", "Maria" and "Mario").
+const (
+	minVariantSurname = 5
+	minVariantGiven   = 6
+)
+
+// vowels are the letters a transliteration varies (y as in "Melnyk").
+const vowels = "aeiouy"
+
+// oneVowelApart reports whether a and b, of at least minLen letters, are
+// one vowel apart: the same length, and equal but for one vowel in the
+// place of another.
+func oneVowelApart(a, b string, minLen int) bool {
+	if len(a) != len(b) || len(a) < minLen || a == b {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return strings.IndexByte(vowels, a[diff]) >= 0 && strings.IndexByte(vowels, b[diff]) >= 0
+}
+
+// vowelVariants returns the words one vowel apart from w (see
+// oneVowelApart), or none when w is shorter than minLen.
+func vowelVariants(w string, minLen int) []string {
+	if len(w) < minLen {
+		return nil
+	}
+	var out []string
+	b := []byte(w)
+	for i := range b {
+		if strings.IndexByte(vowels, w[i]) < 0 {
+			continue
+		}
+		for j := 0; j < len(vowels); j++ {
+			if vowels[j] != w[i] {
+				b[i] = vowels[j]
+				out = append(out, string(b))
+			}
+		}
+		b[i] = w[i]
+	}
+	return out
+}

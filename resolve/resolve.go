@@ -1,25 +1,37 @@
-// Package resolve merges the people of newly read articles into the people
-// already in the graph, across articles: "Modi" in one article and "Narendra
-// Modi" in another become one node, while two people who only share a
-// surname stay apart. Each decision names the key that matched, so it can be
-// explained.
+// Package resolve decides identity across articles before batches are
+// stored: "Modi" in one article and "Narendra Modi" in another become one
+// node, while two people who only share a name stay apart. Each decision
+// has a rule (schema.MatchRule) and names what matched, so it can be
+// explained (Resolver.Explain, `load --explain`) and is kept with the batch
+// (schema.Batch.Identity, read back as Entity.identity).
 //
-// Within one article the loader already joins the forms of a name; resolve
-// works between articles, on Person entities, by surname and given names.
+// Within one article the loader already joins the forms of a name and keys
+// each entity; resolve works between articles:
+//   - a curator's decisions come first: the redirects a store keeps for
+//     mergeEntities and splitEntity (store.Curator) are followed for every
+//     entity of a batch;
+//   - a generic event the loader kept to its article is keyed by kind,
+//     place and day when the article gives them (events.go);
+//   - a person is joined to the one known person it fits, by surname and
+//     given names, never across two countries, two Wikidata items or
+//     offices that clash, and a person whose key is a namesake's whose
+//     offices clash is keyed by office instead (offices.go).
 //
 // A group of batches is resolved with a fixed number of store calls
 // whatever its size: one look-up of every surname in the group through the
-// store's name index (store.NameIndex), and, for articles the store already
-// holds, what those articles mentioned. Decisions depend only on what is
-// stored and on the order of the batches, and an article read again repeats
-// the decision made the first time, so loading the same files twice changes
-// nothing. The resolver keeps nothing between calls and holds no lock, so
+// store's name index (store.NameIndex), the offices and redirects of the
+// people found, and, for articles the store already holds, what those
+// articles mentioned. Decisions depend only on what is stored and on the
+// order of the batches, and an article read again repeats the decision
+// made the first time, so loading the same files twice changes nothing.
+// The resolver keeps nothing between calls and holds no lock, so
 // concurrent writers resolve in parallel.
 package resolve
 
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +47,13 @@ type Index interface {
 	ArticlesByIDs(ctx context.Context, ids []string) ([]schema.Article, error)
 	// ArticleEntities returns the entities an article mentions.
 	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
+	// EntitiesByIDs returns the entities of ids that are stored.
+	EntitiesByIDs(ctx context.Context, ids []string) ([]schema.Entity, error)
+	// RelationsOfEntities returns a page of the relations of each of ids.
+	RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
+	) ([]store.RelationPage, error)
+	// Redirects returns the curators' redirects from ids (store.Curator).
+	Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error)
 }
 
 // Writer stores batches; both stores implement it.
@@ -42,13 +61,16 @@ type Writer interface {
 	Upsert(ctx context.Context, batches ...schema.Batch) error
 }
 
-// Decision records how one person of a batch was resolved.
+// Decision records how one entity of a batch was resolved.
 type Decision struct {
 	Article string // article title
-	Name    string // the person's name in the article
-	// Into is the name of the existing entity the person was merged into;
+	Name    string // the entity's name in the article
+	// Into is the name of the existing entity the mention was merged into;
 	// empty when there was no merge.
 	Into string
+	// Rule is the rule that merged, or that keyed the mention (a generic
+	// event keyed by kind, place and day); empty when neither.
+	Rule schema.MatchRule
 	// Key is what matched ("surname modi, given names narendra ~ n") or why
 	// nothing was merged ("ambiguous: 2 people named kim").
 	Key string
@@ -56,10 +78,14 @@ type Decision struct {
 
 // String describes the decision in one line.
 func (d Decision) String() string {
-	if d.Into == "" {
+	switch {
+	case d.Into == "" && d.Rule != "":
+		return fmt.Sprintf("%s: keyed %q by %s (%s)", d.Article, d.Name, d.Rule, d.Key)
+	case d.Into == "":
 		return fmt.Sprintf("%s: kept %q apart (%s)", d.Article, d.Name, d.Key)
 	}
-	return fmt.Sprintf("%s: merged %q into %q (%s)", d.Article, d.Name, d.Into, d.Key)
+	return fmt.Sprintf("%s: merged %q into %q by %s (%s)", d.Article, d.Name, d.Into, d.Rule,
+		d.Key)
 }
 
 // Resolver merges people across articles before writing. It is safe for
@@ -109,18 +135,43 @@ func (r *Resolver) Resolve(ctx context.Context, batches ...schema.Batch) ([]sche
 type group struct {
 	byWord map[string][]schema.Entity // word of a name → people, by id
 	before map[string]map[string]bool // stored article id → ids it mentions
+	// redirects are the curators' redirects from the ids of the batches'
+	// entities, of the people they may be merged into and of the entities
+	// those redirect to, by (from, article).
+	redirects map[[2]string]schema.Entity
+	// offices are the offices of the known people, as stored, and of the
+	// people of the batches resolved so far.
+	offices map[string]offices
+	// events are the ids of the generic events keyed by the day before
+	// their article's date that are stored or written by the batches
+	// resolved so far (see anchored.dayBefore).
+	events map[string]bool
 }
+
+// maxRedirects bounds a chain of redirects followed (a merge into an entity
+// later split, and so on); a store repoints the redirects of a merge, so
+// chains are short.
+const maxRedirects = 8
 
 // lookUp reads from the store everything the batches are resolved against.
 func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, error) {
-	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{}}
+	g := &group{byWord: map[string][]schema.Entity{}, before: map[string]map[string]bool{},
+		redirects: map[[2]string]schema.Entity{}}
+	var err error
 	words := map[string]bool{}
 	var articles []string
 	for _, b := range batches {
 		articles = append(articles, b.Article.ID)
 		for _, e := range b.Entities {
-			if s := parseName(e.Name).surname; e.Type == schema.Person && s != "" {
-				words[s] = true
+			n := parseName(e.Name)
+			if e.Type != schema.Person || n.surname == "" {
+				continue
+			}
+			words[n.surname] = true
+			if len(n.given) > 0 {
+				for _, v := range vowelVariants(n.surname, minVariantSurname) {
+					words[v] = true
+				}
 			}
 		}
 	}
@@ -140,6 +191,32 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 		for _, e := range known {
 			g.remember(e)
 		}
+	}
+	var people []schema.Entity
+	for _, list := range g.byWord {
+		people = append(people, list...)
+	}
+	if g.offices, err = readOffices(ctx, r.index, people); err != nil {
+		return nil, err
+	}
+	if err := g.readRedirects(ctx, r.index, batches); err != nil {
+		return nil, err
+	}
+	var dayBefore []string
+	for _, b := range batches {
+		for _, a := range anchorEvents(b) {
+			if a.dayBefore != nil {
+				dayBefore = append(dayBefore, a.dayBefore.event.ID)
+			}
+		}
+	}
+	known, err := entitiesByIDs(ctx, r.index, dayBefore)
+	if err != nil {
+		return nil, err
+	}
+	g.events = map[string]bool{}
+	for id := range known {
+		g.events[id] = true
 	}
 	for start := 0; start < len(articles); start += store.MaxBatch {
 		stored, err := r.index.ArticlesByIDs(ctx, articles[start:min(start+store.MaxBatch,
@@ -164,21 +241,138 @@ func (r *Resolver) lookUp(ctx context.Context, batches []schema.Batch) (*group, 
 	return g, nil
 }
 
-// resolve rewrites the people of b that match one known person, then
-// remembers b's people for the batches after it.
+// readRedirects reads the curators' redirects that the batches may follow:
+// from their entities, from the people they may be merged into, and from
+// where those lead, a chain at a time.
+func (g *group) readRedirects(ctx context.Context, idx Index, batches []schema.Batch) error {
+	asked := map[string]bool{}
+	var next []string
+	ask := func(id string) {
+		if !asked[id] {
+			asked[id] = true
+			next = append(next, id)
+		}
+	}
+	for _, b := range batches {
+		for _, e := range b.Entities {
+			ask(e.ID)
+		}
+	}
+	for _, list := range g.byWord {
+		for _, e := range list {
+			ask(e.ID)
+		}
+	}
+	for round := 0; len(next) > 0 && round < maxRedirects; round++ {
+		ids := next
+		next = nil
+		slices.Sort(ids)
+		for start := 0; start < len(ids); start += store.MaxBatch {
+			rs, err := idx.Redirects(ctx, ids[start:min(start+store.MaxBatch, len(ids))])
+			if err != nil {
+				return err
+			}
+			for _, r := range rs {
+				g.redirects[[2]string{r.From, r.Article}] = r.Into
+				ask(r.Into.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// redirect follows the curators' redirects of the entity id in article,
+// the article's own first; it returns where they lead and the rule of the
+// first, or false when there is none.
+func (g *group) redirect(id, article string) (schema.Entity, schema.MatchRule, bool) {
+	var to schema.Entity
+	var rule schema.MatchRule
+	for range maxRedirects {
+		next, ok := g.redirects[[2]string{id, article}]
+		r := schema.RuleCuratorSplit
+		if !ok {
+			next, ok = g.redirects[[2]string{id, ""}]
+			r = schema.RuleCuratorMerge
+		}
+		if !ok || next.ID == id {
+			break
+		}
+		if rule == "" {
+			rule = r
+		}
+		to, id = next, next.ID
+	}
+	return to, rule, rule != ""
+}
+
+// resolve rewrites the entities of b that a curator redirected and the
+// people that match one known person, notes each merge of the resolver in
+// b.Identity, then remembers b's people for the batches after it.
 func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 	into := map[string]schema.Entity{} // batch entity id → known entity
+	b.Identity = slices.Clone(b.Identity)
+	bo := batchOffices(b)
+	before := g.before[b.Article.ID]
+	tell := func(name, into string, rule schema.MatchRule, key string) {
+		if explain != nil && key != "" {
+			explain(Decision{Article: b.Article.Title, Name: name, Into: into, Rule: rule,
+				Key: key})
+		}
+	}
+	final := map[string]string{} // person id in b → the id it is written under
+	events := anchorEvents(b)
 	for _, e := range b.Entities {
+		orig := e.ID
+		a, anchor := events[orig]
+		if d := a.dayBefore; d != nil && !before[a.event.ID] &&
+			(before[d.event.ID] || g.events[d.event.ID]) {
+			a = *d
+		}
+		if anchor {
+			g.events[a.event.ID] = true
+			tell(e.Name, "", schema.RuleKindPlaceDay, a.on)
+			into[orig] = a.event
+		}
+		if to, rule, ok := g.redirect(into[orig].ID, b.Article.ID); anchor && ok {
+			into[orig] = to
+			tell(e.Name, to.Name, rule, "a curator's decision")
+			continue
+		} else if to, rule, ok := g.redirect(e.ID, b.Article.ID); !anchor && ok {
+			into[orig] = to
+			final[orig] = to.ID
+			tell(e.Name, to.Name, rule, "a curator's decision")
+			continue
+		}
+		if anchor {
+			b.Identity = append(b.Identity, schema.IdentityMatch{Entity: a.event.ID,
+				Rule: schema.RuleKindPlaceDay, Name: e.Name, From: orig, FromKey: e.Key,
+				On: a.on, Article: b.Article.ID, Evidence: sentenceOf(b, orig)})
+			continue
+		}
 		if e.Type != schema.Person {
 			continue
 		}
-		known, key := g.match(e, g.before[b.Article.ID])
-		if key != "" && explain != nil {
-			explain(Decision{Article: b.Article.Title, Name: e.Name, Into: known.Name, Key: key})
+		final[orig] = orig
+		if re, why := g.namesake(e, bo[orig], before); why != "" {
+			tell(e.Name, "", "", why)
+			if re.ID != e.ID {
+				into[orig], final[orig], e = re, re.ID, re
+			}
 		}
-		if known.ID != "" && known.ID != e.ID {
-			into[e.ID] = known
+		known, rule, key := g.match(e, before, bo[orig])
+		tell(e.Name, known.Name, rule, key)
+		if known.ID == "" || known.ID == e.ID {
+			continue
 		}
+		if to, _, ok := g.redirect(known.ID, b.Article.ID); ok {
+			if known = to; known.ID == e.ID {
+				continue
+			}
+		}
+		into[orig], final[orig] = known, known.ID
+		b.Identity = append(b.Identity, schema.IdentityMatch{Entity: known.ID, Rule: rule,
+			Name: e.Name, From: e.ID, FromKey: e.Key, On: key, Article: b.Article.ID,
+			Evidence: sentenceOf(b, orig)})
 	}
 	b = rewrite(b, into)
 	for _, e := range b.Entities {
@@ -186,25 +380,79 @@ func (g *group) resolve(b schema.Batch, explain func(Decision)) schema.Batch {
 			g.remember(store.MergeEntity(g.find(e), e))
 		}
 	}
+	for orig, id := range final {
+		o := g.offices[id]
+		o.merge(bo[orig])
+		g.offices[id] = o
+	}
 	return b
 }
 
-// match finds the one known person e is, with the key that matched; a
-// non-empty key with a zero entity explains why none was chosen. before
-// holds the ids the article of e mentioned when it was stored, if it was;
-// the choice made then is made again, whatever was stored since.
-func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, string) {
+// sentenceOf returns the first sentence of b's evidence for a relation of
+// the entity id, or "".
+func sentenceOf(b schema.Batch, id string) string {
+	for _, r := range b.Relations {
+		if (r.Source == id || r.Target == id) && len(r.Evidence) > 0 {
+			return r.Evidence[0].Sentence
+		}
+	}
+	return ""
+}
+
+// namesake decides whether the person e of an article, whose key is that
+// of a known person, is that person's namesake: their offices clash (see
+// clash). A namesake is returned re-keyed by its office (roleKey) with the
+// reason; a person who is not is returned as it is, with an empty reason
+// unless the article, stored before, was keyed so then (the choice made
+// then is made again).
+func (g *group) namesake(e schema.Entity, eo offices, before map[string]bool,
+) (schema.Entity, string) {
+	if eo.role == "" {
+		return e, ""
+	}
+	re := e
+	re.Key = roleKey(e, eo.role)
+	re.ID = schema.ID(re.Key)
+	switch {
+	case before[e.ID]:
+		return e, ""
+	case before[re.ID]:
+		return re, fmt.Sprintf("namesake keyed by office %q, as when the article was first "+
+			"loaded", eo.role)
+	}
+	known := g.find(e)
+	if known.ID == "" || !clash(eo, g.offices[e.ID]) {
+		return e, ""
+	}
+	return re, fmt.Sprintf("namesake of the known %q: offices %s clash with %s; keyed by "+
+		"office %q", known.Name, describe(eo), describe(g.offices[e.ID]), eo.role)
+}
+
+// describe lists the countries and role words of o, for explanations.
+func describe(o offices) string {
+	return "(" + strings.Join(slices.Sorted(maps.Keys(o.countries)), " ") + "; " +
+		strings.Join(slices.Sorted(maps.Keys(o.roles)), " ") + ")"
+}
+
+// match finds the one known person e is, with the rule and the key that
+// matched; a non-empty key with a zero entity explains why none was
+// chosen. before holds the ids the article of e mentioned when it was
+// stored, if it was; the choice made then is made again, whatever was
+// stored since.
+func (g *group) match(e schema.Entity, before map[string]bool, eo offices,
+) (schema.Entity, schema.MatchRule, string) {
 	n := parseName(e.Name)
 	if n.surname == "" || before[e.ID] {
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
 	}
-	cands := g.candidates(n.surname)
+	cands := g.candidates(n)
 	var fits, earlier []schema.Entity
 	for _, c := range cands {
 		if c.ID == e.ID && before == nil {
-			return schema.Entity{}, "" // the same key: nothing to decide
+			return schema.Entity{}, "", "" // the same key: nothing to decide
 		}
-		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) {
+		if c.ID != e.ID && n.fits(parseName(c.Name)) && !twoItems(e, c) && !twoCountries(e, c) &&
+			!clash(eo, g.offices[c.ID]) {
 			fits = append(fits, c)
 			if before[c.ID] {
 				earlier = append(earlier, c)
@@ -228,11 +476,18 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 					return schema.Fold(a) == schema.Fold(e.Name)
 				})
 		}))
-		return earlier[i], n.key(parseName(earlier[i].Name)) + ", as when the article " +
-			"was first loaded"
+		rule, key := n.key(parseName(earlier[i].Name))
+		return earlier[i], rule, key + ", as when the article was first loaded"
 	}
 	if slices.ContainsFunc(cands, func(c schema.Entity) bool { return c.ID == e.ID }) {
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
+	}
+	if q := e.IDs.Wikidata; q != "" {
+		// The one linked to the same knowledge-base item, if any.
+		i := slices.IndexFunc(fits, func(x schema.Entity) bool { return x.IDs.Wikidata == q })
+		if i >= 0 {
+			return fits[i], schema.RuleWikidata, "the same Wikidata item " + q
+		}
 	}
 	if c := schema.KeyCountry(e.Key); c != "" && len(fits) > 1 {
 		// Of several that fit, the one whose office is in the same country.
@@ -240,7 +495,8 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 			return schema.KeyCountry(x.Key) != c
 		})
 		if len(same) == 1 {
-			return same[0], n.key(parseName(same[0].Name)) + ", office in " + strings.ToUpper(c)
+			_, key := n.key(parseName(same[0].Name))
+			return same[0], schema.RuleSameCountry, key + ", office in " + strings.ToUpper(c)
 		}
 	}
 	if len(fits) > 1 {
@@ -249,16 +505,18 @@ func (g *group) match(e schema.Entity, before map[string]bool) (schema.Entity, s
 			return schema.Fold(x.Name) != schema.Fold(e.Name)
 		})
 		if len(same) == 1 {
-			return same[0], "the same name " + strconv.Quote(schema.Fold(e.Name)) + " (others fit)"
+			return same[0], schema.RuleSameName, "the same name " +
+				strconv.Quote(schema.Fold(e.Name)) + " (others fit)"
 		}
 	}
 	switch len(fits) {
 	case 0:
-		return schema.Entity{}, ""
+		return schema.Entity{}, "", ""
 	case 1:
-		return fits[0], n.key(parseName(fits[0].Name))
+		rule, key := n.key(parseName(fits[0].Name))
+		return fits[0], rule, key
 	}
-	return schema.Entity{}, fmt.Sprintf("ambiguous: %d people fit surname %q",
+	return schema.Entity{}, "", fmt.Sprintf("ambiguous: %d people fit surname %q",
 		len(fits), n.surname)
 }
 
@@ -275,9 +533,24 @@ func twoCountries(a, b schema.Entity) bool {
 	return ca != "" && cb != "" && ca != cb
 }
 
-// candidates returns the known people with the folded word w in their
-// name, sorted by id.
-func (g *group) candidates(w string) []schema.Entity { return g.byWord[w] }
+// candidates returns the known people with the surname of n in their
+// name, or, for a full name, a surname one vowel apart (see fits), sorted
+// by id.
+func (g *group) candidates(n name) []schema.Entity {
+	out := slices.Clone(g.byWord[n.surname])
+	if len(n.given) == 0 {
+		return out
+	}
+	for _, v := range vowelVariants(n.surname, minVariantSurname) {
+		for _, c := range g.byWord[v] {
+			if !slices.ContainsFunc(out, func(x schema.Entity) bool { return x.ID == c.ID }) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b schema.Entity) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
 
 // find returns the remembered copy of e, or a zero entity.
 func (g *group) find(e schema.Entity) schema.Entity {

@@ -103,6 +103,16 @@ func TestResolveAcrossArticles(t *testing.T) {
 			[2]string{"", "Q901"}},
 		{"surname only, two Wikidata items", []string{"Amara Okonkwo"}, "Okonkwo", "Okonkwo",
 			[2]string{"Q901", "Q902"}},
+		{"transliterated surname and given name", []string{"Oleksandr Melnyk"},
+			"Aleksandr Melnik", "Oleksandr Melnyk", [2]string{}},
+		{"surname a vowel apart, other given name", []string{"Anna Melnyk"},
+			"Oleksandr Melnik", "Oleksandr Melnik", [2]string{}},
+		{"surname only, a vowel apart", []string{"Oleksandr Melnyk"}, "Melnik", "Melnik",
+			[2]string{}},
+		{"short surname a vowel apart", []string{"Chen Wai"}, "Chen Wei", "Chen Wei",
+			[2]string{}},
+		{"given names two vowels apart", []string{"Oleksandr Melnyk"}, "Alaksandr Melnyk",
+			"Alaksandr Melnyk", [2]string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

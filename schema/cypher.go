@@ -14,6 +14,12 @@ const (
 	EntityLabel = "Entity"
 	// ArticleLabel is the label of article nodes.
 	ArticleLabel = "Article"
+	// IdentityNoteLabel is the label of the nodes that keep identity
+	// decisions (IdentityMatch), unlinked, keyed by IdentityMatch.NoteKey.
+	IdentityNoteLabel = "IdentityNote"
+	// RedirectLabel is the label of the nodes that keep curators'
+	// redirects (Redirect), unlinked.
+	RedirectLabel = "Redirect"
 )
 
 // CypherSetup returns the Cypher statements that create diplograph's Neo4j
@@ -26,7 +32,9 @@ const (
 //     the article date and the first day (dateLo) of every relation type's
 //     date;
 //   - a point index on the location of places;
-//   - the full-text index EntityNamesIndex on :Entity(name, aliasText).
+//   - the full-text index EntityNamesIndex on :Entity(name, aliasText);
+//   - key uniqueness and look-up indexes of the identity notes and
+//     redirects (IdentityNoteLabel, RedirectLabel).
 func CypherSetup() []string {
 	var out []string
 	labels := []string{EntityLabel, ArticleLabel}
@@ -53,5 +61,15 @@ func CypherSetup() []string {
 		"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 		"CREATE FULLTEXT INDEX "+EntityNamesIndex+" IF NOT EXISTS "+
 			"FOR (n:Entity) ON EACH [n.name, n.aliasText]",
+		"CREATE CONSTRAINT identitynote_key IF NOT EXISTS FOR (n:"+IdentityNoteLabel+
+			") REQUIRE n.key IS UNIQUE",
+		"CREATE INDEX identitynote_entity IF NOT EXISTS FOR (n:"+IdentityNoteLabel+
+			") ON (n.entity)",
+		"CREATE INDEX identitynote_article IF NOT EXISTS FOR (n:"+IdentityNoteLabel+
+			") ON (n.article)",
+		"CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:"+RedirectLabel+
+			") REQUIRE n.key IS UNIQUE",
+		"CREATE INDEX redirect_from IF NOT EXISTS FOR (n:"+RedirectLabel+") ON (n.from)",
+		"CREATE INDEX redirect_into IF NOT EXISTS FOR (n:"+RedirectLabel+") ON (n.into)",
 	)
 }

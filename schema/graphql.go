@@ -44,3 +44,21 @@ func (t *RelationType) UnmarshalGQL(v any) error {
 	*t = RelationType(s)
 	return nil
 }
+
+// MarshalGQL writes the GraphQL IdentityRule enum value of r.
+func (r MatchRule) MarshalGQL(w io.Writer) {
+	_, _ = io.WriteString(w, strconv.Quote(string(r)))
+}
+
+// UnmarshalGQL reads a GraphQL IdentityRule enum value.
+func (r *MatchRule) UnmarshalGQL(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("IdentityRule must be a string, got %T", v)
+	}
+	if !MatchRule(s).Valid() {
+		return fmt.Errorf("%q is not an IdentityRule", s)
+	}
+	*r = MatchRule(s)
+	return nil
+}

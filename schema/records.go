@@ -255,6 +255,9 @@ type Batch struct {
 	Article   Article    `json:"article"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
+	// Identity holds the resolver's cross-article decisions about the
+	// batch's entities, which the store keeps with them (Entity.identity).
+	Identity []IdentityMatch `json:"identity,omitempty"`
 }
 
 // OneLine returns s with every run of white space that holds a line break

@@ -18,6 +18,9 @@ type Changes struct {
 	// Mentions maps an article id to the sorted ids of the entities it
 	// mentions: those of its batches and the ends of their relations.
 	Mentions map[string][]string
+	// Identity holds the identity decisions of the batches, each with its
+	// batch's article (schema.Batch.Identity).
+	Identity []schema.IdentityMatch
 }
 
 // Prepare validates batches and merges them into Changes. An empty article,
@@ -30,6 +33,7 @@ func Prepare(batches []schema.Batch) (Changes, error) {
 	entities := map[string]schema.Entity{}
 	relations := map[string]schema.Relation{}
 	mentions := map[string]map[string]bool{}
+	var notes []schema.IdentityMatch
 	for _, b := range batches {
 		a := b.Article
 		if err := CheckID("article id", a.ID); err != nil {
@@ -54,12 +58,18 @@ func Prepare(batches []schema.Batch) (Changes, error) {
 			relations[r.ID] = MergeRelation(relations[r.ID], r)
 			mentions[a.ID][r.Source], mentions[a.ID][r.Target] = true, true
 		}
+		identity, err := checkIdentity(b.Identity, a.ID)
+		if err != nil {
+			return Changes{}, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		notes = append(notes, identity...)
 	}
 	c := Changes{
 		Articles:  sortedValues(articles, func(a schema.Article) string { return a.ID }),
 		Entities:  sortedValues(entities, func(e schema.Entity) string { return e.ID }),
 		Relations: sortedValues(relations, func(r schema.Relation) string { return r.ID }),
 		Mentions:  map[string][]string{},
+		Identity:  notes,
 	}
 	for id, set := range mentions {
 		c.Mentions[id] = slices.Sorted(maps.Keys(set))

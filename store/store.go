@@ -34,6 +34,7 @@ type Store interface {
 	Writer
 	Reader
 	NameIndex
+	Curator
 	// Ping reports whether the backing database is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.

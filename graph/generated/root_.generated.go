@@ -28,6 +28,8 @@ type ResolverRoot interface {
 	Country() CountryResolver
 	Event() EventResolver
 	Evidence() EvidenceResolver
+	Identity() IdentityResolver
+	IdentityMatch() IdentityMatchResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	Person() PersonResolver
@@ -46,6 +48,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
@@ -89,6 +92,7 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
@@ -121,6 +125,7 @@ type ComplexityRoot struct {
 		Date         func(childComplexity int) int
 		ExternalIDs  func(childComplexity int) int
 		ID           func(childComplexity int) int
+		Identity     func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Mentions     func(childComplexity int, first *int, after *string) int
 		Name         func(childComplexity int) int
@@ -143,6 +148,25 @@ type ComplexityRoot struct {
 		Wikidata func(childComplexity int) int
 	}
 
+	Identity struct {
+		Decisions func(childComplexity int) int
+		Key       func(childComplexity int) int
+		MatchedOn func(childComplexity int, first *int) int
+		Reason    func(childComplexity int) int
+	}
+
+	IdentityMatch struct {
+		Article  func(childComplexity int) int
+		Articles func(childComplexity int) int
+		At       func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		FromKey  func(childComplexity int) int
+		Name     func(childComplexity int) int
+		On       func(childComplexity int) int
+		Rule     func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Article   func(childComplexity int) int
 		Entities  func(childComplexity int) int
@@ -157,6 +181,8 @@ type ComplexityRoot struct {
 	Mutation struct {
 		DeleteArticle func(childComplexity int, id string) int
 		IngestArticle func(childComplexity int, input model.ArticleInput) int
+		MergeEntities func(childComplexity int, ids []string) int
+		SplitEntity   func(childComplexity int, id string, articleIds []string) int
 	}
 
 	Office struct {
@@ -169,6 +195,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
@@ -190,6 +217,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Offices     func(childComplexity int) int
@@ -201,6 +229,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Location    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
@@ -227,6 +256,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ExternalIDs func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Identity    func(childComplexity int) int
 		Mentions    func(childComplexity int, first *int, after *string) int
 		Name        func(childComplexity int) int
 		Relations   func(childComplexity int, types []schema.RelationType, direction *model.Direction, since *string, until *string, first *int, after *string, orderBy *model.RelationOrder) int
@@ -316,6 +346,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.ID(childComplexity), true
+	case "Agreement.identity":
+		if e.ComplexityRoot.Agreement.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Identity(childComplexity), true
 	case "Agreement.mentions":
 		if e.ComplexityRoot.Agreement.Mentions == nil {
 			break
@@ -504,6 +540,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.ID(childComplexity), true
+	case "Country.identity":
+		if e.ComplexityRoot.Country.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.Identity(childComplexity), true
 	case "Country.mentions":
 		if e.ComplexityRoot.Country.Mentions == nil {
 			break
@@ -638,6 +680,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.ID(childComplexity), true
+	case "Event.identity":
+		if e.ComplexityRoot.Event.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Identity(childComplexity), true
 	case "Event.kind":
 		if e.ComplexityRoot.Event.Kind == nil {
 			break
@@ -735,6 +783,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExternalIds.Wikidata(childComplexity), true
 
+	case "Identity.decisions":
+		if e.ComplexityRoot.Identity.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Identity.Decisions(childComplexity), true
+	case "Identity.key":
+		if e.ComplexityRoot.Identity.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Identity.Key(childComplexity), true
+	case "Identity.matchedOn":
+		if e.ComplexityRoot.Identity.MatchedOn == nil {
+			break
+		}
+
+		args, err := ec.field_Identity_matchedOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Identity.MatchedOn(childComplexity, args["first"].(*int)), true
+	case "Identity.reason":
+		if e.ComplexityRoot.Identity.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Identity.Reason(childComplexity), true
+
+	case "IdentityMatch.article":
+		if e.ComplexityRoot.IdentityMatch.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Article(childComplexity), true
+	case "IdentityMatch.articles":
+		if e.ComplexityRoot.IdentityMatch.Articles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Articles(childComplexity), true
+	case "IdentityMatch.at":
+		if e.ComplexityRoot.IdentityMatch.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.At(childComplexity), true
+	case "IdentityMatch.evidence":
+		if e.ComplexityRoot.IdentityMatch.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Evidence(childComplexity), true
+	case "IdentityMatch.from":
+		if e.ComplexityRoot.IdentityMatch.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.From(childComplexity), true
+	case "IdentityMatch.fromKey":
+		if e.ComplexityRoot.IdentityMatch.FromKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.FromKey(childComplexity), true
+	case "IdentityMatch.name":
+		if e.ComplexityRoot.IdentityMatch.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Name(childComplexity), true
+	case "IdentityMatch.on":
+		if e.ComplexityRoot.IdentityMatch.On == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.On(childComplexity), true
+	case "IdentityMatch.rule":
+		if e.ComplexityRoot.IdentityMatch.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdentityMatch.Rule(childComplexity), true
+
 	case "IngestResult.article":
 		if e.ComplexityRoot.IngestResult.Article == nil {
 			break
@@ -789,6 +922,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestArticle(childComplexity, args["input"].(model.ArticleInput)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["ids"].([]string)), true
+	case "Mutation.splitEntity":
+		if e.ComplexityRoot.Mutation.SplitEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitEntity(childComplexity, args["id"].(string), args["articleIds"].([]string)), true
 
 	case "Office.in":
 		if e.ComplexityRoot.Office.In == nil {
@@ -827,6 +982,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.ID(childComplexity), true
+	case "Organization.identity":
+		if e.ComplexityRoot.Organization.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Identity(childComplexity), true
 	case "Organization.mentions":
 		if e.ComplexityRoot.Organization.Mentions == nil {
 			break
@@ -912,6 +1073,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.ID(childComplexity), true
+	case "Person.identity":
+		if e.ComplexityRoot.Person.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Identity(childComplexity), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -971,6 +1138,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.ID(childComplexity), true
+	case "Place.identity":
+		if e.ComplexityRoot.Place.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Identity(childComplexity), true
 	case "Place.location":
 		if e.ComplexityRoot.Place.Location == nil {
 			break
@@ -1159,6 +1332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.ID(childComplexity), true
+	case "Quote.identity":
+		if e.ComplexityRoot.Quote.Identity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Identity(childComplexity), true
 	case "Quote.mentions":
 		if e.ComplexityRoot.Quote.Mentions == nil {
 			break
@@ -1551,6 +1730,8 @@ interface Entity {
   it to its knowledge base; null when it has none.
   """
   externalIds: ExternalIds
+  "How the entity got its identity: its canonical key and every decision that joined or parted its mentions."
+  identity: Identity!
   "The relations of this entity, newest first unless ordered otherwise."
   relations(
     types: [RelationType!]
@@ -1578,6 +1759,66 @@ type ExternalIds {
   iso: String
 }
 
+"""
+How an entity got its identity. Mentions whose canonical keys are equal are
+one entity without a decision; matchedOn lists every other decision: the
+resolver's cross-article merges (by name, office, knowledge-base item, or an
+event's kind, place and day) and curators' merges and splits.
+"""
+type Identity {
+  "The canonical key the entity's id is made from (person:pk:ahmed khan)."
+  key: String!
+  "In one sentence: the key, how many articles mention the entity, and the decisions by rule."
+  reason: String!
+  "How many decisions there are (matchedOn lists the first of them)."
+  decisions: Int!
+  "The first decisions: curators' first, oldest first, then the resolver's by article."
+  matchedOn(first: Int = 20): [IdentityMatch!]!
+}
+
+"One decision about an entity's identity."
+type IdentityMatch {
+  rule: IdentityRule!
+  "What matched, in words: a surname and given name, an office, a Wikidata id, a kind, place and day."
+  on: String!
+  "The name of the mention joined, or of the other entity of a curator's decision."
+  name: String!
+  "The id the mention would have had on its own, or the other entity of a curator's decision."
+  from: ID!
+  "The canonical key of from."
+  fromKey: String
+  "The article the mention was read from; null for a curator's decision."
+  article: Article
+  "A sentence of that article that states something of the mention; null when none does."
+  evidence: String
+  "The ids of the articles whose mentions a split moved."
+  articles: [ID!]!
+  "When a curator decided (RFC 3339, UTC); null for the resolver's decisions."
+  at: String
+}
+
+"The rules by which mentions became one entity, or were parted."
+enum IdentityRule {
+  "Same surname, first given names that agree (Sergei ~ Sergey, S. ~ Subrahmanyam)."
+  GIVEN_NAME
+  "A surname-only mention joined to the only person of that surname."
+  SURNAME
+  "A name extended by a second surname or patronymic."
+  NAME_EXTENDS
+  "Of several people that fit, the one whose office is in the same country."
+  SAME_COUNTRY
+  "Of several people that fit, the one of the very same name."
+  SAME_NAME
+  "The same Wikidata item."
+  WIKIDATA
+  "A generic event keyed by its kind, place and day."
+  KIND_PLACE_DAY
+  "A curator's mergeEntities."
+  CURATOR_MERGE
+  "A curator's splitEntity."
+  CURATOR_SPLIT
+}
+
 "A point on the Earth, in WGS 84 degrees."
 type Location {
   lat: Float!
@@ -1598,6 +1839,7 @@ type Person implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   offices: [Office!]!
   relations(
     types: [RelationType!]
@@ -1617,6 +1859,7 @@ type Country implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   "ISO 3166-1 alpha-2 code."
   iso: String
   relations(
@@ -1637,6 +1880,7 @@ type Organization implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   relations(
     types: [RelationType!]
     direction: Direction = BOTH
@@ -1655,6 +1899,7 @@ type Place implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   "Where the place lies, when linked to GeoNames."
   location: Location
   relations(
@@ -1675,6 +1920,7 @@ type Event implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   "attack, call, meeting, visit, summit, celebration, election, talks, …"
   kind: String
   date: Date
@@ -1698,6 +1944,7 @@ type Agreement implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   year: Int
   signatories: [Entity!]!
   relations(
@@ -1719,6 +1966,7 @@ type Quote implements Node & Entity {
   aliases: [String!]!
   type: EntityType!
   externalIds: ExternalIds
+  identity: Identity!
   "Who said it (SAID), as far as the articles tell."
   speakers: [Entity!]!
   relations(
@@ -1964,6 +2212,22 @@ type Mutation {
   ingestArticle(input: ArticleInput!): IngestResult!
   "Removes an article, its evidence, and what is left without evidence. Needs an API key."
   deleteArticle(id: ID!): Boolean!
+  """
+  Makes entities a curator says are one thing one entity, and returns it: the
+  first id is kept, with the names of the others as aliases and all their
+  relations, evidence and mentions; the others are removed. Later loads, of
+  new articles or of the same ones again, point the others' mentions at it.
+  Needs an API key.
+  """
+  mergeEntities(ids: [ID!]!): Entity!
+  """
+  Moves the mentions of an entity in the given articles, with the relations
+  (or the evidence of them) read from those articles, to a new entity of the
+  same type and name, and returns the new entity: for two things a load took
+  for one. Later loads of those articles keep their mentions on the new
+  entity. Needs an API key.
+  """
+  splitEntity(id: ID!, articleIds: [ID!]!): Entity!
 }
 
 type Subscription {
@@ -2050,6 +2314,8 @@ func (ec *executionContext) childFields_Country(ctx context.Context, field graph
 		return ec.fieldContext_Country_type(ctx, field)
 	case "externalIds":
 		return ec.fieldContext_Country_externalIds(ctx, field)
+	case "identity":
+		return ec.fieldContext_Country_identity(ctx, field)
 	case "iso":
 		return ec.fieldContext_Country_iso(ctx, field)
 	case "relations":
@@ -2126,6 +2392,44 @@ func (ec *executionContext) childFields_ExternalIds(ctx context.Context, field g
 		return ec.fieldContext_ExternalIds_iso(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ExternalIds", field.Name)
+}
+
+func (ec *executionContext) childFields_Identity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Identity_key(ctx, field)
+	case "reason":
+		return ec.fieldContext_Identity_reason(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Identity_decisions(ctx, field)
+	case "matchedOn":
+		return ec.fieldContext_Identity_matchedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Identity", field.Name)
+}
+
+func (ec *executionContext) childFields_IdentityMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_IdentityMatch_rule(ctx, field)
+	case "on":
+		return ec.fieldContext_IdentityMatch_on(ctx, field)
+	case "name":
+		return ec.fieldContext_IdentityMatch_name(ctx, field)
+	case "from":
+		return ec.fieldContext_IdentityMatch_from(ctx, field)
+	case "fromKey":
+		return ec.fieldContext_IdentityMatch_fromKey(ctx, field)
+	case "article":
+		return ec.fieldContext_IdentityMatch_article(ctx, field)
+	case "evidence":
+		return ec.fieldContext_IdentityMatch_evidence(ctx, field)
+	case "articles":
+		return ec.fieldContext_IdentityMatch_articles(ctx, field)
+	case "at":
+		return ec.fieldContext_IdentityMatch_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdentityMatch", field.Name)
 }
 
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -154,3 +154,12 @@ func (a Agreement) ExternalIDs() *ExternalIDs { return externalIDs(a.IDs) }
 
 // ExternalIDs returns the quote's outside ids, nil when none.
 func (q Quote) ExternalIDs() *ExternalIDs { return externalIDs(q.IDs) }
+
+// Identity is a GraphQL Identity. EntityID is the entity it is of, which
+// matchedOn reads the decisions of.
+type Identity struct {
+	EntityID  string
+	Key       string
+	Reason    string
+	Decisions int
+}

@@ -124,7 +124,7 @@ func (s *Store) createSchema() error {
 	}
 	switch version {
 	case schemaVersion:
-		return nil
+		return s.createCuration()
 	case 0:
 	default:
 		return fmt.Errorf("%s has schema version %d; this diplograph reads version %d",
@@ -143,5 +143,8 @@ func (s *Store) createSchema() error {
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return s.createCuration()
 }

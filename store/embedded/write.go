@@ -246,8 +246,11 @@ func (w *writer) upsert(c store.Changes) error {
 			mentions = append(mentions, [2]string{article, id})
 		}
 	}
-	return w.execRows(`INSERT OR IGNORE INTO mentions (article, entity)
-		SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)`, mentions, len(mentions))
+	if err := w.execRows(`INSERT OR IGNORE INTO mentions (article, entity)
+		SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)`, mentions, len(mentions)); err != nil {
+		return err
+	}
+	return w.putNotes(c.Identity)
 }
 
 func (w *writer) upsertArticles(as []schema.Article) error {
@@ -621,6 +624,9 @@ func (w *writer) deleteArticle(id string) error {
 		return err
 	}
 	if _, err := w.exec("DELETE FROM evidence WHERE article = ?", id); err != nil {
+		return err
+	}
+	if _, err := w.exec("DELETE FROM identity_notes WHERE article = ?", id); err != nil {
 		return err
 	}
 	for _, rel := range rels {

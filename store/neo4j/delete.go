@@ -58,7 +58,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		ids := strs(map[string]any{"ids": v}, "ids")
 		slices.Sort(ids)
 		params := map[string]any{"id": id, "ids": ids}
-		for _, stmt := range []string{lockMentioned, dropEvidence, dropArticle, dropOrphans} {
+		for _, stmt := range []string{lockMentioned, dropEvidence, dropArticle, dropOrphans,
+			dropArticleNotes} {
 			res, err := tx.Run(ctx, stmt, params)
 			if err != nil {
 				return err

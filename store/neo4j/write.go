@@ -162,7 +162,10 @@ func upsert(ctx context.Context, tx neo4j.ManagedTransaction, c store.Changes) e
 	if err := exec(ctx, tx, writeMentions, mentions); err != nil {
 		return err
 	}
-	return writeRelationRows(ctx, tx, c, oldRelations)
+	if err := writeRelationRows(ctx, tx, c, oldRelations); err != nil {
+		return err
+	}
+	return writeNotes(ctx, tx, c.Identity)
 }
 
 // readOldRelations reads the stored relations with the ids of rels, which

@@ -81,3 +81,48 @@ func verbTense(p *syntax.Parse, k int) tense {
 	}
 	return tenseNeutral
 }
+
+// attachedDate returns the date of an act at token i when, of the dates
+// fits the sentence offers it, the parse attaches exactly one to the act:
+// to its trigger, or to the verb that carries a trigger noun ("held talks
+// on Monday"). In "arrived on Monday and met the king on Tuesday" the
+// meeting is Tuesday's, however near Monday is.
+func (c *sentCtx) attachedDate(fits []dateExpr, i int) (string, bool) {
+	if len(fits) < 2 || c.d.parse == nil {
+		return "", false
+	}
+	p := c.d.parse(c.d.views[c.s])
+	if p == nil || p.Len() != len(c.toks) || i >= p.Len() {
+		return "", false
+	}
+	anchor, carrier := i, -1
+	if p.Words[i].UPOS != "VERB" {
+		if h := p.Head(i); h >= 0 && p.Words[h].UPOS == "VERB" {
+			carrier = h
+		}
+	}
+	found, n := "", 0
+	for _, de := range fits {
+		if de.T0 >= de.T1 || de.T1 > p.Len() {
+			continue
+		}
+		// Only a date that depends on the act itself: one inside a noun
+		// phrase ("the deadliest attack this year") dates that phrase.
+		if k := p.Head(spanHead(p, de.T0, de.T1)); k >= 0 && (k == anchor || k == carrier) &&
+			de.Value != found {
+			n++
+			found = de.Value
+		}
+	}
+	return found, n == 1
+}
+
+// spanHead returns the word of [t0, t1) whose head lies outside it.
+func spanHead(p *syntax.Parse, t0, t1 int) int {
+	for k := t0; k < t1; k++ {
+		if h := p.Head(k); h < t0 || h >= t1 {
+			return k
+		}
+	}
+	return t1 - 1
+}
