@@ -176,118 +176,219 @@ func (t *trainer) compile(minWeight float64) *linear {
 	return m
 }
 
-// linear is a compiled linear model: per feature key, a sparse list of
-// (class, weight). keys/start/cls/wt are the tables as written in the
-// model file; table and data are the lookup form built from them, laid out
-// so that a feature costs two memory reads in a small footprint:
-// table[slot] packs a key with the offset of its row in data, data[off] is
-// the row's length and each entry after it packs a class (8 bits) with a
-// weight (24 bits, signed, in units of step).
+// linear is a compiled linear model: per feature key, the weights of the
+// classes it votes for. keys/start/cls/wt are the tables as written in the
+// model file; the rest is the lookup form built from them, laid out for
+// few cache misses. A long row (a frequent feature, voting for many
+// classes) is dense: stride weights, one per class, found through hot, a
+// small hash table that stays in the cache, and added without unpacking.
+// A short row is sparse, found through cold: data[off] is its length and
+// each entry after it packs a class (8 bits) with a weight. Every weight
+// is a 24-bit signed number of steps, so that the scores are the same
+// integers whichever form a row takes (and the same as when every row was
+// sparse: training, which tags with compiled fold taggers, gives the same
+// model bytes).
 type linear struct {
 	nClasses int
 	keys     []uint32 // sorted
 	start    []uint32 // len(keys)+1 offsets into cls/wt
 	cls      []uint16
 	wt       []float32
-	table    []uint64 // key<<32 | offset+1 into data; 0 empty
+	hot      hashTable // → dense row number
+	cold     hashTable // → offset into data
 	data     []uint32
+	dense    []int32
+	stride   int
 	step     float32
-	mask     uint32
+}
+
+// hashTable maps a 32-bit key to a value below 1<<32-1 by open addressing
+// with linear probing: each slot packs key<<32 | value+1, 0 when empty.
+type hashTable struct {
+	slots []uint64
+	mask  uint32
+}
+
+func newHashTable(n int) hashTable {
+	size := 1
+	for size < 2*n+1 {
+		size <<= 1
+	}
+	return hashTable{slots: make([]uint64, size), mask: uint32(size - 1)}
+}
+
+func slot(k uint32) uint32 { return (k * 0x9E3779B1) ^ (k >> 16) }
+
+func (h *hashTable) put(k, v uint32) {
+	s := slot(k) & h.mask
+	for h.slots[s] != 0 {
+		s = (s + 1) & h.mask
+	}
+	h.slots[s] = uint64(k)<<32 | uint64(v+1)
+}
+
+// get returns the value of k plus one, 0 when absent.
+func (h *hashTable) get(k uint32) uint32 {
+	s := slot(k) & h.mask
+	e := h.slots[s]
+	for e != 0 && uint32(e>>32) != k {
+		s = (s + 1) & h.mask
+		e = h.slots[s]
+	}
+	return uint32(e)
+}
+
+func (h *hashTable) len() int {
+	n := 0
+	for _, e := range h.slots {
+		if e != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 const weightBits = 24
+
+// denseRow says whether a row of n weights is stored dense: a sparse
+// entry costs several times a dense one, so rows over a sixth full are.
+func (m *linear) denseRow(n int) bool { return 6*n >= m.nClasses }
 
 func (m *linear) buildTable() {
 	if m.nClasses > 256 {
 		panic("syntax: more than 256 classes")
 	}
-	size := 1
-	for size < 2*len(m.keys)+1 {
-		size <<= 1
-	}
-	m.table = make([]uint64, size)
-	m.mask = uint32(size - 1)
-	maxAbs := float32(0)
-	for _, w := range m.wt {
-		maxAbs = max(maxAbs, w, -w)
+	m.stride = m.nClasses
+	var maxAbs float32
+	nDense, nSparse := 0, 0
+	for i := range m.keys {
+		n := int(m.start[i+1] - m.start[i])
+		dense := m.denseRow(n)
+		if dense {
+			nDense++
+		} else {
+			nSparse += 1 + n
+		}
+		for _, w := range m.wt[m.start[i]:m.start[i+1]] {
+			maxAbs = max(maxAbs, w, -w)
+		}
 	}
 	const maxQ = 1<<(weightBits-1) - 1
 	m.step = maxAbs / (maxQ - 1) // a little room: maxAbs/step must not round past maxQ
 	if m.step == 0 {
 		m.step = 1
 	}
-	m.data = make([]uint32, 0, len(m.keys)+len(m.wt))
+	m.hot, m.cold = newHashTable(nDense), newHashTable(len(m.keys)-nDense)
+	m.data = make([]uint32, 0, nSparse)
+	m.dense = make([]int32, 0, nDense*m.stride)
 	for i, k := range m.keys {
-		off := len(m.data)
+		if n := int(m.start[i+1] - m.start[i]); m.denseRow(n) {
+			m.hot.put(k, uint32(len(m.dense)/m.stride))
+			row := make([]int32, m.stride)
+			for e := m.start[i]; e < m.start[i+1]; e++ {
+				row[m.cls[e]] = int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
+			}
+			m.dense = append(m.dense, row...)
+			continue
+		}
+		m.cold.put(k, uint32(len(m.data)))
 		m.data = append(m.data, m.start[i+1]-m.start[i])
 		for e := m.start[i]; e < m.start[i+1]; e++ {
 			q := int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
 			m.data = append(m.data, uint32(m.cls[e])<<weightBits|uint32(q)&(1<<weightBits-1))
 		}
-		s := slot(k) & m.mask
-		for m.table[s] != 0 {
-			s = (s + 1) & m.mask
-		}
-		m.table[s] = uint64(k)<<32 | uint64(off+1)
 	}
-}
-
-// entry unpacks one data entry.
-func entry(d uint32) (class int, q int32) {
-	return int(d >> weightBits), int32(d<<(32-weightBits)) >> (32 - weightBits)
 }
 
 // dropTables frees the file form once the lookup form is built.
 func (m *linear) dropTables() { m.keys, m.start, m.cls, m.wt = nil, nil, nil, nil }
 
-func slot(k uint32) uint32 { return (k * 0x9E3779B1) ^ (k >> 16) }
-
-// scores fills out (len nClasses) with the class scores of feats. The
-// lookups are made in two passes — first every feature's table slot, then
-// every row — so that the processor can wait for many cache misses at once
-// instead of one after another: the model is far larger than the cache.
+// scores fills out (len nClasses) with the class scores of feats. Lookups
+// are made in passes — every feature's hot then cold slot, then the first
+// word of every sparse row, then the rows — so that the processor waits
+// for many cache misses at once instead of one after another (the cold
+// rows are far larger than the cache). Dense rows are added four at a
+// time, one store per class for four rows.
 func (m *linear) scores(feats []uint64, out []float32) {
-	var acc [256]int32
-	var offs [256]int32
-	table, data, mask := m.table, m.data, m.mask
+	var acc, accD [256]int32
+	var refs, dense [256]uint32
+	data, stride := m.data, m.stride
+	sum := accD[:stride]
 	for len(feats) > 0 {
-		batch := feats[:min(len(feats), len(offs))]
+		batch := feats[:min(len(feats), len(refs))]
 		feats = feats[len(batch):]
-		n := 0
+		ns, nd := 0, 0
+		var rest [256]uint32
 		for _, f := range batch {
 			k := uint32(f)
-			s := slot(k) & mask
-			e := table[s]
-			for e != 0 && uint32(e>>32) != k {
-				s = (s + 1) & mask
-				e = table[s]
-			}
-			if e != 0 {
-				offs[n] = int32(uint32(e)) - 1
-				n++
+			if r := m.hot.get(k); r != 0 {
+				dense[nd] = (r - 1) * uint32(stride)
+				nd++
+			} else {
+				rest[ns] = k
+				ns++
 			}
 		}
-		for _, off := range offs[:n] {
-			cnt := data[off]
-			for _, d := range data[off+1 : uint32(off)+1+cnt] {
+		nr := ns
+		ns = 0
+		for _, k := range rest[:nr] {
+			if r := m.cold.get(k); r != 0 {
+				refs[ns] = r
+				ns++
+			}
+		}
+		var cnts [256]uint32
+		for i, ref := range refs[:ns] {
+			cnts[i] = data[ref-1]
+		}
+		for i, ref := range refs[:ns] {
+			for _, d := range data[ref : ref+cnts[i]] {
 				acc[d>>weightBits] += int32(d<<(32-weightBits)) >> (32 - weightBits)
+			}
+		}
+		rows := m.dense
+		k := 0
+		for ; k+8 <= nd; k += 8 {
+			r0 := rows[dense[k]:][:len(sum)]
+			r1 := rows[dense[k+1]:][:len(sum)]
+			r2 := rows[dense[k+2]:][:len(sum)]
+			r3 := rows[dense[k+3]:][:len(sum)]
+			r4 := rows[dense[k+4]:][:len(sum)]
+			r5 := rows[dense[k+5]:][:len(sum)]
+			r6 := rows[dense[k+6]:][:len(sum)]
+			r7 := rows[dense[k+7]:][:len(sum)]
+			for c := range sum {
+				sum[c] += r0[c] + r1[c] + r2[c] + r3[c] + r4[c] + r5[c] + r6[c] + r7[c]
+			}
+		}
+		for ; k+4 <= nd; k += 4 {
+			r0 := rows[dense[k]:][:len(sum)]
+			r1 := rows[dense[k+1]:][:len(sum)]
+			r2 := rows[dense[k+2]:][:len(sum)]
+			r3 := rows[dense[k+3]:][:len(sum)]
+			for c := range sum {
+				sum[c] += r0[c] + r1[c] + r2[c] + r3[c]
+			}
+		}
+		for ; k < nd; k++ {
+			r := rows[dense[k]:][:len(sum)]
+			for c := range sum {
+				sum[c] += r[c]
 			}
 		}
 	}
 	for c := range out {
-		out[c] = float32(acc[c]) * m.step
+		out[c] = float32(acc[c]+accD[c]) * m.step
 	}
 }
 
 // size returns the number of stored weights.
-func (m *linear) size() int { return len(m.data) - m.rows() }
-
-func (m *linear) rows() int {
+func (m *linear) size() int {
 	n := 0
-	for _, e := range m.table {
-		if e != 0 {
+	for _, v := range m.dense {
+		if v != 0 {
 			n++
 		}
 	}
-	return n
+	return n + len(m.data) - m.cold.len()
 }
