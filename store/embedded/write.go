@@ -148,60 +148,15 @@ func (w *writer) queryRow(query string, args ...any) *sql.Row {
 // execRows runs query, which reads the rows of its one argument through
 // json_each, with rows encoded as a JSON array; nothing when there are none.
 func (w *writer) execRows(query string, rows any, n int) error {
-	_, err := w.execRowsResult(query, rows, n)
-	return err
-}
-
-func (w *writer) execRowsResult(query string, rows any, n int) (sql.Result, error) {
-	if n == 0 {
-		return nil, nil
-	}
-	b, err := json.Marshal(rows)
-	if err != nil {
-		return nil, err
-	}
-	return w.exec(query, string(b))
-}
-
-// numbered is an INSERT into table of rows that nextRID numbered, first to
-// last in array order: cols and exprs are its columns and the expressions
-// that read them from a row (value), row id aside, and rid the expression
-// of the row id.
-type numbered struct {
-	table, cols, exprs, rid string
-}
-
-// insert inserts the n rows. When their ids follow on from the table's
-// highest, the database numbers them itself, as it would these; otherwise
-// (rows with the highest ids were deleted earlier in the transaction) each
-// row's id is bound. The first form is the fast one: a bound row id must be
-// checked to be an integer, a check SQLite counts as a possible abort of
-// the statement, and such a statement first copies every page it changes
-// into a statement journal, which for a write of many rows scattered over
-// large indexes costs as much as the write. OR ROLLBACK keeps a conflict
-// from being such an abort too; any failure rolls the whole write back.
-func (ins numbered) insert(w *writer, rows any, n int, first, last int64) error {
 	if n == 0 {
 		return nil
 	}
-	var top int64
-	if err := w.queryRow("SELECT COALESCE(MAX(rid), 0) FROM " + ins.table).Scan(&top); err != nil {
-		return err
-	}
-	if top != first-1 {
-		return w.execRows("INSERT OR ROLLBACK INTO "+ins.table+" (rid, "+ins.cols+") SELECT "+
-			ins.rid+", "+ins.exprs+" FROM jsonb_each(?) ORDER BY key", rows, n)
-	}
-	res, err := w.execRowsResult("INSERT OR ROLLBACK INTO "+ins.table+" ("+ins.cols+") SELECT "+
-		ins.exprs+" FROM jsonb_each(?) ORDER BY key", rows, n)
+	b, err := json.Marshal(rows)
 	if err != nil {
 		return err
 	}
-	if got, err := res.LastInsertId(); err != nil || got != last {
-		return fmt.Errorf("insert into %s: the last row id is %d (%v); want %d", ins.table,
-			got, err, last)
-	}
-	return nil
+	_, err = w.exec(query, string(b))
+	return err
 }
 
 // nextRID returns a new row id of table.
@@ -395,18 +350,14 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 			return err
 		}
 	}
-	if n := len(inserts); n > 0 {
-		if err := insertEntities.insert(w, inserts, n, inserts[0].RID,
-			inserts[n-1].RID); err != nil {
-			return err
-		}
+	if err := w.execRows(`INSERT INTO entities (rid, id, type, fold, wikidata, doc)
+		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 'f', value ->> 'w',
+			value ->> 'd'
+		FROM jsonb_each(?)`, inserts, len(inserts)); err != nil {
+		return err
 	}
 	return nw.flush(w)
 }
-
-var insertEntities = numbered{table: "entities", cols: "id, type, fold, wikidata, doc",
-	exprs: "value ->> 'i', value ->> 't', value ->> 'f', value ->> 'w', value ->> 'd'",
-	rid:   "value ->> 'r'"}
 
 // orNull is s, or NULL for the empty string.
 func orNull(s string) any {
@@ -483,16 +434,12 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 	return nil
 }
 
-var insertNames = numbered{table: "names", cols: "entity, fold, alias",
-	exprs: "value ->> 1, value ->> 2, value ->> 3", rid: "value ->> 0"}
-
 func (nw *namesWriter) flush(w *writer) error {
 	w.names += len(nw.rows)
-	if n := len(nw.rows); n > 0 {
-		if err := insertNames.insert(w, nw.rows, n, nw.rows[0][0].(int64),
-			nw.rows[n-1][0].(int64)); err != nil {
-			return err
-		}
+	if err := w.execRows(`INSERT INTO names (rid, entity, fold, alias)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(?)`,
+		nw.rows, len(nw.rows)); err != nil {
+		return err
 	}
 	if err := w.execRows(`INSERT INTO names_fts (rowid, fold)
 		SELECT value ->> 0, value ->> 2 FROM jsonb_each(?)`, nw.rows, len(nw.rows)); err != nil {
@@ -538,12 +485,6 @@ type relationRow struct {
 	Hi     string `json:"h"`
 	Doc    string `json:"o"`
 }
-
-var insertRelations = numbered{table: "relations",
-	cols: "id, type, source, target, date, lo, hi, doc",
-	exprs: "value ->> 'i', value ->> 't', value ->> 's', value ->> 'g', value ->> 'd', " +
-		"value ->> 'l', value ->> 'h', value ->> 'o'",
-	rid: "value ->> 'r'"}
 
 func (w *writer) upsertRelations(rs []schema.Relation) error {
 	ids := make([]string, len(rs))
@@ -592,11 +533,11 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 			evidence = append(evidence, [5]any{rid, e.Article, e.Start, e.End, e.Sentence})
 		}
 	}
-	if n := len(inserts); n > 0 {
-		if err := insertRelations.insert(w, inserts, n, inserts[0].RID,
-			inserts[n-1].RID); err != nil {
-			return err
-		}
+	if err := w.execRows(`INSERT INTO relations (rid, id, type, source, target, date, lo, hi, doc)
+		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 's', value ->> 'g',
+			value ->> 'd', value ->> 'l', value ->> 'h', value ->> 'o'
+		FROM jsonb_each(?)`, inserts, len(inserts)); err != nil {
+		return err
 	}
 	// In array order, so that of two equal pieces of evidence the first is
 	// kept, as store.MergeRelation keeps it.
@@ -624,7 +565,7 @@ func (w *writer) flushDegrees() error {
 		}
 	}
 	clear(w.degrees)
-	return w.execRows(`UPDATE OR ROLLBACK entities SET degree = degree + j.value
+	return w.execRows(`UPDATE entities SET degree = degree + j.value
 		FROM json_each(?) AS j WHERE entities.id = j.key`, changes, len(changes))
 }
 
