@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,14 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 			end := j + 1
 			year := 0
 			k := end
+			if k+1 < len(toks) && (toks[k].Low == "and" || toks[k].Low == "to" || toks[k].Text == "-" ||
+				toks[k].Text == "\u2013") {
+				// "November 18 and 19, 2024": the days begin on the first.
+				if n2, r2 := leadingInt(toks[k+1].Text); r2 == "" && n2 > n && n2 <= 31 {
+					k += 2
+					end = k
+				}
+			}
 			if k < len(toks) && toks[k].Text == "," {
 				k++
 			}
@@ -106,6 +115,23 @@ func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
 	n, rest := leadingInt(t)
 	if dayRangeEnd(rest) {
 		rest = "" // "10-11 July": the range starts on the 10th
+	}
+	if i+3 < len(toks) && n >= 1 && n <= 31 && rest == "" {
+		switch toks[i+1].Low {
+		case "and", "to", "-", "\u2013", "or":
+			// "on 11 and 12 June", "from 20 to 21 February": the days
+			// begin on the first.
+			if n2, r2 := leadingInt(toks[i+2].Text); r2 == "" && n2 > n && n2 <= 31 {
+				if _, ok := dc.g.months[toks[i+3].Low]; ok {
+					d, ok := dc.numberFirst(v, i+2)
+					if ok && d.Day && len(d.Value) == 10 {
+						d.Value = d.Value[:8] + fmt.Sprintf("%02d", n)
+						d.T0 = i
+						return d, true
+					}
+				}
+			}
+		}
 	}
 	if i+1 < len(toks) && n >= 1 && n <= 31 && (rest == "" || isOrdinal(rest)) {
 		if m, ok := dc.g.months[toks[i+1].Low]; ok {

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"github.com/diplograph/diplograph/loader/internal/frames"
 	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/syntax"
 )
 
 // entity is one real-world thing an article speaks of, with every mention
@@ -62,6 +64,8 @@ type document struct {
 	home     string // ISO code of the country the article is from
 	away     string // the other country of a story between two, or ""
 	p        *patterns
+	syn      *syntax.Model // the parser, for the frames stage
+	frames   *frames.Set
 	mem      memory
 	byWord   map[string][]int // persons by the words of their names
 	byFold   map[string]int   // other entities by folded name and alias

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/kb"
+	"github.com/diplograph/diplograph/loader/internal/frames"
 	"github.com/diplograph/diplograph/loader/internal/link"
 	"github.com/diplograph/diplograph/schema"
 )
@@ -62,6 +63,8 @@ type Extractor struct {
 	p     patterns
 	pool  *sync.Pool // of *workspace
 	kb    *kb.KB     // for the outside ids of the last stage (link)
+	syn   *syntax.Model
+	fr    *frames.Set
 }
 
 // New returns an Extractor with the given options; a zero MaxBytes,
@@ -88,6 +91,14 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loader.New: %w", err)
 	}
+	syn, err := syntax.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loader.New: %w", err)
+	}
+	fr, err := frames.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loader.New: %w", err)
+	}
 	tz := tokenizer{seg: syntax.DefaultSegmenter()}
 	p := newPatterns()
 	g.addFrames(&p)
@@ -100,6 +111,8 @@ func New(opts Options) (*Extractor, error) {
 		mf:    mentionFinder{g: g},
 		p:     p,
 		kb:    k,
+		syn:   syn,
+		fr:    fr,
 	}, nil
 }
 
@@ -200,7 +213,7 @@ func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline, ws *wor
 	dc := newDateContext(x.g, doc.Published, dl)
 	d := &document{
 		g: x.g, body: doc.Body, sents: sents, views: views, mentions: mentions,
-		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p,
+		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p, syn: x.syn, frames: x.fr,
 		mem:  memory{callee: map[int]int{}, lastCallee: -1, lastSigned: -1},
 		main: -2, signed: -2, ws: ws,
 	}

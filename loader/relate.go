@@ -10,6 +10,9 @@ func (d *document) relate() {
 	for s := range d.sents {
 		d.actions(s)
 	}
+	for s := range d.sents {
+		d.parsedRelations(s)
+	}
 	d.hostOffices()
 	d.holdsOffice()
 	d.actionDates()

@@ -1,0 +1,85 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/loader/internal/frames"
+	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/syntax"
+)
+
+// parsedRelations reads the relations of sentence s from its dependency
+// parse through the frames stage (loader/internal/frames) and records
+// those the surface frames did not read, dated as they are.
+func (d *document) parsedRelations(s int) {
+	if d.syn == nil || d.frames == nil {
+		return
+	}
+	c := d.sentCtx(s)
+	var in frames.In
+	distinct := map[int]bool{}
+	for a := range c.ms {
+		m := &c.ms[a]
+		if m.Modifier || m.Entity < 0 || d.entities[m.Entity].Dropped {
+			continue
+		}
+		typ := d.entities[m.Entity].Type
+		if m.Form == formPlural || m.Form == formNominal && !d.sameOffice(m) {
+			continue
+		}
+		distinct[m.Entity] = true
+		in.Mentions = append(in.Mentions, frames.Mention{Start: m.T0, End: m.T1, Entity: m.Entity,
+			Type: typ})
+	}
+	if len(distinct) < 2 {
+		return
+	}
+	spans := make([]syntax.Span, len(c.toks))
+	for i, t := range c.toks {
+		spans[i] = syntax.Span{Start: t.Start, End: t.End}
+	}
+	in.Parse = d.syn.ParseSpans(d.body, spans)
+	for _, e := range d.frames.Run(in) {
+		if d.hasEdge(e.Relation, e.Src, e.Dst) {
+			continue
+		}
+		c.record(e.Relation, []int{e.Src}, []int{e.Dst}, e.Trigger, e.Planned, 0.7)
+	}
+}
+
+// hasEdge reports whether the document has read relation t from src to
+// dst (in either direction for a symmetric meeting or call).
+func (d *document) hasEdge(t schema.RelationType, src, dst int) bool {
+	for _, r := range d.rels {
+		if r.Type == t && (r.Src == src && r.Dst == dst ||
+			(t == schema.Met || t == schema.Called) && r.Src == dst && r.Dst == src) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOffice reports whether a common-noun mention may stand for its
+// entity in the frames stage: an event or agreement ("the attack"), or a
+// person's title that agrees with the office the person holds ("the
+// Foreign Minister" for the foreign minister named before) — not one that
+// names another country or office ("Iraq's electricity minister"), which
+// coreference joined by guess.
+func (d *document) sameOffice(m *mention) bool {
+	e := &d.entities[m.Entity]
+	switch e.Type {
+	case schema.Event, schema.Agreement:
+		return true
+	case schema.Person:
+	default:
+		return false
+	}
+	if m.RoleCode != "" && m.RoleCode != e.RoleCode || m.Counterpart {
+		return false
+	}
+	if m.Role == "" || e.Role == "" {
+		return m.Role == "" && m.Head != "" && e.Role != "" && strings.Contains(strings.ToLower(e.Role), m.Head)
+	}
+	a, b := strings.ToLower(m.Role), strings.ToLower(e.Role)
+	return strings.Contains(a, b) || strings.Contains(b, a)
+}
