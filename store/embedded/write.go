@@ -91,10 +91,11 @@ type storeError struct{ error }
 func (e storeError) Unwrap() error { return e.error }
 
 // writer is one write transaction. Rows are written a table at a time,
-// each set in one statement over a JSON array, and row ids are given in
-// Go, so that an Upsert of many articles costs a few statements, not a few
-// per record. The array is walked with jsonb_each, not json_each: its value
-// for a row (an array or object) is then SQLite's binary JSON, which ->>
+// each set in a few statements of up to valuesRows rows (insertValues),
+// and row ids are given in Go, so that an Upsert of many articles costs a
+// few statements, not a few per record. The rarer writes that read their
+// rows out of one JSON argument (execRows) walk it with jsonb_each, not
+// json_each: its value for a row is then SQLite's binary JSON, which ->>
 // reads directly, where json_each's would be text that every ->> parses
 // again.
 type writer struct {
