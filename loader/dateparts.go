@@ -45,7 +45,7 @@ func (dc *dateContext) monthFirst(v *sentView, i, month int) (dateExpr, bool) {
 			if year != 0 {
 				return dateExpr{T0: i, T1: end, Value: isoDate(year, month, n), Day: true}, true
 			}
-			val := dc.partial(month, n, clauseTense(v, i))
+			val := dc.partial(month, n, dc.tense(v, i))
 			return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
 		}
 	}
@@ -89,7 +89,7 @@ func (dc *dateContext) monthOnly(v *sentView, i, month int) (dateExpr, bool) {
 	if !dc.known {
 		return dateExpr{}, false
 	}
-	tn := clauseTense(v, i)
+	tn := dc.tense(v, i)
 	switch toks[i-1].Low {
 	case "last":
 		tn = tensePast
@@ -143,7 +143,7 @@ func (dc *dateContext) numberFirst(v *sentView, i int) (dateExpr, bool) {
 			if y := sentenceYear(v, i); y != 0 {
 				return dateExpr{T0: i, T1: i + 2, Value: isoDate(y, m, n), Day: true}, true
 			}
-			val := dc.partial(m, n, clauseTense(v, i))
+			val := dc.partial(m, n, dc.tense(v, i))
 			return dateExpr{T0: i, T1: i + 2, Value: val, Day: val != ""}, val != ""
 		}
 	}

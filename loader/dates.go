@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"github.com/diplograph/diplograph/syntax"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +46,9 @@ type dateContext struct {
 	// leadSent that sentence; see leadDate.
 	lead     string
 	leadSent int
+	// parse returns a sentence's dependency parse (nil when there is no
+	// parser), for the tense of a date the words near it leave open.
+	parse func(v *sentView) *syntax.Parse
 }
 
 // newDateContext returns the context for an article published on published
@@ -341,7 +345,7 @@ func (dc *dateContext) holiday(v *sentView, i int) (dateExpr, bool) {
 				return dateExpr{T0: i, T1: end + 1, Value: isoDate(y, h.month, h.day), Day: true}, true
 			}
 		}
-		val := dc.partial(h.month, h.day, clauseTense(v, i))
+		val := dc.partial(h.month, h.day, dc.tense(v, i))
 		return dateExpr{T0: i, T1: end, Value: val, Day: val != ""}, val != ""
 	}
 	return dateExpr{}, false

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/syntax"
 )
 
 func TestDates(t *testing.T) {
@@ -22,6 +23,7 @@ func TestDates(t *testing.T) {
 			sents := x.split.split(tc.Input, paras)
 			views := x.mf.views(tc.Input, sents, &workspace{})
 			dc := newDateContext(x.g, tc.Published, dl)
+			dc.parse = func(v *sentView) *syntax.Parse { return x.parse(tc.Input, v) }
 			got := []string{}
 			var adj []bool
 			for _, ds := range dc.sentenceDates(views) {

@@ -64,7 +64,7 @@ type document struct {
 	home     string // ISO code of the country the article is from
 	away     string // the other country of a story between two, or ""
 	p        *patterns
-	syn      *syntax.Model // the parser, for the frames stage
+	parse    func(*sentView) *syntax.Parse // a sentence's parse, made once
 	frames   *frames.Set
 	mem      memory
 	byWord   map[string][]int // persons by the words of their names

@@ -211,9 +211,19 @@ func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline, ws *wor
 		mentions[i] = x.mf.find(views[i], ws)
 	}
 	dc := newDateContext(x.g, doc.Published, dl)
+	parses := map[*sentView]*syntax.Parse{}
+	parse := func(v *sentView) *syntax.Parse {
+		p, ok := parses[v]
+		if !ok {
+			p = x.parse(doc.Body, v)
+			parses[v] = p
+		}
+		return p
+	}
+	dc.parse = parse
 	d := &document{
 		g: x.g, body: doc.Body, sents: sents, views: views, mentions: mentions,
-		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p, syn: x.syn, frames: x.fr,
+		dates: dc.sentenceDates(views), dc: dc, dl: dl, opts: x.opts, p: &x.p, parse: parse, frames: x.fr,
 		mem:  memory{callee: map[int]int{}, lastCallee: -1, lastSigned: -1},
 		main: -2, signed: -2, ws: ws,
 	}
@@ -221,4 +231,13 @@ func (x *Extractor) analyse(doc Document, sents []sentence, dl dateline, ws *wor
 	d.corefer()
 	d.relate()
 	return d
+}
+
+// parse returns the dependency parse of sentence v of body.
+func (x *Extractor) parse(body string, v *sentView) *syntax.Parse {
+	spans := make([]syntax.Span, len(v.Toks))
+	for i, t := range v.Toks {
+		spans[i] = syntax.Span{Start: t.Start, End: t.End}
+	}
+	return x.syn.ParseSpans(body, spans)
 }

@@ -130,12 +130,20 @@ func (c *sentCtx) planned(i int) bool {
 // about.
 func (c *sentCtx) date(i int, obj []int, planned bool) string {
 	best, bestDist := "", 1<<30
+	fits := c.d.ws.dateFits[:0]
 	for _, de := range c.d.dates[c.s] {
 		if de.Value == "" || de.Adjectival || !de.counts(i) || asideFor(c.toks, de, i) ||
 			c.ownedByOtherEvent(de, obj) || c.d.dc.laterThanPast(c.toks, de, i) ||
 			afterClauseDate(c.toks, de, i) {
 			continue
 		}
+		fits = append(fits, de)
+	}
+	c.d.ws.dateFits = fits
+	if v, ok := c.attachedDate(fits, i); ok {
+		return v
+	}
+	for _, de := range fits {
 		dist := c.dateDistance(de, i)
 		if dist < bestDist {
 			best, bestDist = de.Value, dist

@@ -5,14 +5,13 @@ import (
 
 	"github.com/diplograph/diplograph/loader/internal/frames"
 	"github.com/diplograph/diplograph/schema"
-	"github.com/diplograph/diplograph/syntax"
 )
 
 // parsedRelations reads the relations of sentence s from its dependency
 // parse through the frames stage (loader/internal/frames) and records
 // those the surface frames did not read, dated as they are.
 func (d *document) parsedRelations(s int) {
-	if d.syn == nil || d.frames == nil {
+	if d.parse == nil || d.frames == nil {
 		return
 	}
 	c := d.sentCtx(s)
@@ -34,11 +33,7 @@ func (d *document) parsedRelations(s int) {
 	if len(distinct) < 2 {
 		return
 	}
-	spans := make([]syntax.Span, len(c.toks))
-	for i, t := range c.toks {
-		spans[i] = syntax.Span{Start: t.Start, End: t.End}
-	}
-	in.Parse = d.syn.ParseSpans(d.body, spans)
+	in.Parse = d.parse(d.views[s])
 	for _, e := range d.frames.Run(in) {
 		if d.hasEdge(e.Relation, e.Src, e.Dst) {
 			continue

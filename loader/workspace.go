@@ -5,6 +5,7 @@ package loader
 // batch points into it, so an Extractor keeps workspaces in a pool and an
 // extraction allocates little beyond its tokens and its batch.
 type workspace struct {
+	dateFits []dateExpr // the dates an act may take, while one is chosen
 	folds    []string
 	gaz      []gazMatch
 	roles    []roleMatch
