@@ -48,9 +48,17 @@ func benchSizes(b *testing.B) []int {
 
 // BenchmarkLoad loads a generated corpus (bench/peer/corpus) into an empty
 // store through the cross-article resolver, as `diplograph load` does, and
-// reports articles and relations written per second of wall time. The Neo4j
-// runs need NEO4J_URI, as the tests do.
+// reports articles and relations written per second of wall time.
+// DIPLOGRAPH_BENCH_BATCH sets Options.BatchSize (the default when unset).
+// The Neo4j runs need NEO4J_URI, as the tests do.
 func BenchmarkLoad(b *testing.B) {
+	batch := 0
+	if v := os.Getenv("DIPLOGRAPH_BENCH_BATCH"); v != "" {
+		var err error
+		if batch, err = strconv.Atoi(v); err != nil || batch <= 0 {
+			b.Fatalf("DIPLOGRAPH_BENCH_BATCH=%q is not a positive integer", v)
+		}
+	}
 	x, err := loader.New(loader.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
@@ -99,7 +107,7 @@ func BenchmarkLoad(b *testing.B) {
 					st := empty()
 					b.StartTimer()
 					rep, err := Load(context.Background(), resolve.New(st, st), x,
-						[]string{path}, Options{})
+						[]string{path}, Options{BatchSize: batch})
 					if err != nil || rep.Articles != n || len(rep.Skipped) > 0 {
 						b.Fatalf("Load = %d articles, %v, skipped %v; want %d",
 							rep.Articles, err, rep.Skipped, n)

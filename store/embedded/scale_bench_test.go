@@ -146,11 +146,17 @@ func BenchmarkCorpusQueries(b *testing.B) {
 // BenchmarkLarge measures a store of DIPLOGRAPH_BENCH_RELATIONS synthetic
 // relations (skipped when unset) kept in DIPLOGRAPH_BENCH_DIR (a new
 // temporary directory when unset): it writes the store when the directory
-// holds none, then reports the time Open takes on the cleanly closed store
-// (its start-up, file check included) and the process's resident memory
-// (VmRSS, and its peak VmHWM) after serving a mix of reads for a few
-// seconds. Run it twice on one directory so that the memory figures are
-// those of a process that only opened and served it.
+// holds none, then reports
+//
+//   - open: the start-up of the cleanly closed store, Open (its file check
+//     included) until the first answer (Stats);
+//   - close: Close after an Open that wrote nothing;
+//   - one sub-benchmark per read the API makes most, on the open store;
+//   - serve: the process's resident memory (VmRSS, and its peak VmHWM)
+//     after serving a mix of those reads for a few seconds.
+//
+// Run it twice on one directory so that the memory figures are those of a
+// process that only opened and served it.
 func BenchmarkLarge(b *testing.B) {
 	rels := envInt(b, "DIPLOGRAPH_BENCH_RELATIONS", -1)
 	if rels < 0 {
@@ -169,22 +175,55 @@ func BenchmarkLarge(b *testing.B) {
 		b.Logf("wrote %d relations in %s", rels, time.Since(start))
 	}
 	b.Run("open", func(b *testing.B) {
+		var check time.Duration
 		for b.Loop() {
 			st, err := embedded.Open(dir)
 			if err != nil {
 				b.Fatal(err)
 			}
+			if _, err := st.Stats(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			check += st.Recovery().Took
+			if err := st.Close(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(check.Microseconds())/1000/float64(b.N), "check-ms/op")
+	})
+	b.Run("close", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			st, err := embedded.Open(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
 			if err := st.Close(ctx); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+	st, err := embedded.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close(ctx)
+	reads := largeReads(ctx, st, rels)
+	for _, r := range reads {
+		b.Run(r.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if err := r.run(i); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
 	b.Run("serve", func(b *testing.B) {
-		st, err := embedded.Open(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer st.Close(ctx)
 		stats, err := st.Stats(ctx)
 		if err != nil {
 			b.Fatal(err)
@@ -193,27 +232,53 @@ func BenchmarkLarge(b *testing.B) {
 		end := time.Now().Add(5 * time.Second)
 		calls := 0
 		for i := 0; time.Now().Before(end); i++ {
-			e := largeEntity(i * 7919 % (rels / 10))
-			if _, err := st.Search(ctx, store.SearchQuery{Text: e.Name}); err != nil {
-				b.Fatal(err)
+			for _, r := range reads {
+				if err := r.run(i); err != nil {
+					b.Fatal(err)
+				}
+				calls++
 			}
-			if _, err := st.Relations(ctx, store.RelationFilter{Entity: e.ID}); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := st.Relations(ctx, store.RelationFilter{Dated: true,
-				Since: fmt.Sprintf("%d-01", 2020+i%6), Until: fmt.Sprintf("%d-03", 2020+i%6)}); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := st.Entities(ctx, store.EntityFilter{NameStartsWith: e.Name[:3]}); err != nil {
-				b.Fatal(err)
-			}
-			calls += 4
 		}
 		b.ReportMetric(float64(calls)/5, "reads/s")
 		rss, hwm := procMemory(b)
 		b.ReportMetric(float64(rss)/(1<<20), "RSS-MiB")
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MiB")
 	})
+}
+
+// largeRead is one kind of read of the synthetic store; run(i) reads
+// about the i-th entity or window.
+type largeRead struct {
+	name string
+	run  func(i int) error
+}
+
+// largeReads returns the reads BenchmarkLarge measures on st, a store of
+// rels synthetic relations.
+func largeReads(ctx context.Context, st *embedded.Store, rels int) []largeRead {
+	pick := func(i int) schema.Entity { return largeEntity(i * 7919 % max(rels/10, 2)) }
+	return []largeRead{
+		{"search", func(i int) error {
+			_, err := st.Search(ctx, store.SearchQuery{Text: pick(i).Name})
+			return err
+		}},
+		{"entity-relations", func(i int) error {
+			_, err := st.Relations(ctx, store.RelationFilter{Entity: pick(i).ID,
+				Page: store.Page{First: 20}})
+			return err
+		}},
+		{"dated-listing", func(i int) error {
+			_, err := st.Relations(ctx, store.RelationFilter{Dated: true,
+				Since: fmt.Sprintf("%d-01", 2020+i%6), Until: fmt.Sprintf("%d-03", 2020+i%6),
+				Page: store.Page{First: 20}})
+			return err
+		}},
+		{"name-prefix", func(i int) error {
+			_, err := st.Entities(ctx, store.EntityFilter{NameStartsWith: pick(i).Name[:8],
+				Page: store.Page{First: 20}})
+			return err
+		}},
+	}
 }
 
 // largeEntity is entity i of the synthetic store.

@@ -91,10 +91,11 @@ type storeError struct{ error }
 func (e storeError) Unwrap() error { return e.error }
 
 // writer is one write transaction. Rows are written a table at a time,
-// each set in one statement over a JSON array, and row ids are given in
-// Go, so that an Upsert of many articles costs a few statements, not a few
-// per record. The array is walked with jsonb_each, not json_each: its value
-// for a row (an array or object) is then SQLite's binary JSON, which ->>
+// each set in a few statements of up to valuesRows rows (insertValues),
+// and row ids are given in Go, so that an Upsert of many articles costs a
+// few statements, not a few per record. The rarer writes that read their
+// rows out of one JSON argument (execRows) walk it with jsonb_each, not
+// json_each: its value for a row is then SQLite's binary JSON, which ->>
 // reads directly, where json_each's would be text that every ->> parses
 // again.
 type writer struct {
@@ -174,6 +175,79 @@ func (w *writer) nextRID(table string) (int64, error) {
 	return last + 1, nil
 }
 
+// valuesRows is the most rows one INSERT … VALUES statement writes.
+const valuesRows = 100
+
+// insertValues inserts rows, each the values of cols, into table with
+// INSERT <verb> INTO table (cols) VALUES (?, …), …, in statements of at
+// most valuesRows rows, in order, and returns the result of the last.
+//
+// The rows are bound as parameters rather than read out of one JSON
+// argument: a statement that calls a function (->>, json_extract) might
+// fail halfway, so SQLite would first copy every page a multi-row statement
+// changes into a statement journal, to undo that statement alone; with no
+// function call, no row id bound by value (it must be checked to be an
+// integer, another possible failure) and OR ROLLBACK or OR IGNORE for the
+// constraints, it needs none. Any failure rolls the whole write back.
+func (w *writer) insertValues(verb, table string, cols []string, rows [][]any,
+) (sql.Result, error) {
+	var res sql.Result
+	one := "(" + strings.Repeat("?, ", len(cols)-1) + "?)"
+	for start := 0; start < len(rows); start += valuesRows {
+		part := rows[start:min(start+valuesRows, len(rows))]
+		var q strings.Builder
+		q.WriteString("INSERT " + verb + " INTO " + table + " (" + strings.Join(cols, ", ") +
+			") VALUES ")
+		args := make([]any, 0, len(part)*len(cols))
+		for i, r := range part {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString(one)
+			args = append(args, r...)
+		}
+		var err error
+		if res, err = w.exec(q.String(), args...); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// insertNumbered inserts rows into table, whose first column is the row id
+// rid and whose rows nextRID numbered, first to last in order. When their
+// ids follow on from the table's highest, the database numbers them itself,
+// as it would these, and no row id is bound (see insertValues); otherwise
+// (rows with the highest ids were deleted earlier in the transaction) each
+// row's id is bound.
+func (w *writer) insertNumbered(table string, cols []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	first, last := rows[0][0].(int64), rows[len(rows)-1][0].(int64)
+	var top int64
+	if err := w.queryRow("SELECT COALESCE(MAX(rid), 0) FROM " + table).Scan(&top); err != nil {
+		return err
+	}
+	if top != first-1 {
+		_, err := w.insertValues("OR ROLLBACK", table, cols, rows)
+		return err
+	}
+	bare := make([][]any, len(rows))
+	for i, r := range rows {
+		bare[i] = r[1:]
+	}
+	res, err := w.insertValues("OR ROLLBACK", table, cols[1:], bare)
+	if err != nil {
+		return err
+	}
+	if got, err := res.LastInsertId(); err != nil || got != last {
+		return fmt.Errorf("insert into %s: the last row id is %d (%v); want %d", table, got,
+			err, last)
+	}
+	return nil
+}
+
 // jsonList returns ids as a JSON array, for IN (SELECT value FROM
 // json_each(?)): one statement for any number of ids.
 func jsonList(ids []string) string {
@@ -240,14 +314,14 @@ func (w *writer) upsert(c store.Changes) error {
 	if err := w.upsertRelations(c.Relations); err != nil {
 		return err
 	}
-	var mentions [][2]string
+	var mentions [][]any
 	for article, ids := range c.Mentions {
 		for _, id := range ids {
-			mentions = append(mentions, [2]string{article, id})
+			mentions = append(mentions, []any{article, id})
 		}
 	}
-	if err := w.execRows(`INSERT OR IGNORE INTO mentions (article, entity)
-		SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)`, mentions, len(mentions)); err != nil {
+	if _, err := w.insertValues("OR IGNORE", "mentions", []string{"article", "entity"},
+		mentions); err != nil {
 		return err
 	}
 	return w.putNotes(c.Identity)
@@ -292,16 +366,6 @@ func (w *writer) upsertArticles(as []schema.Article) error {
 		hi = excluded.hi, source = excluded.source, doc = excluded.doc`, rows, len(rows))
 }
 
-// entityRow is a row of the entities table, as inserted.
-type entityRow struct {
-	RID      int64  `json:"r"`
-	ID       string `json:"i"`
-	Type     string `json:"t"`
-	Fold     string `json:"f"`
-	Wikidata string `json:"w,omitempty"`
-	Doc      string `json:"d"`
-}
-
 func (w *writer) upsertEntities(es []schema.Entity) error {
 	ids := make([]string, len(es))
 	for i, e := range es {
@@ -311,7 +375,7 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 	if err != nil {
 		return err
 	}
-	var inserts []entityRow
+	var inserts [][]any
 	var nw namesWriter
 	for _, e := range es {
 		o, ok := old[e.ID]
@@ -334,8 +398,8 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 			if rid, err = w.nextRID("entities"); err != nil {
 				return err
 			}
-			inserts = append(inserts, entityRow{rid, e.ID, string(e.Type), schema.Fold(e.Name),
-				e.IDs.Wikidata, string(doc)})
+			inserts = append(inserts, []any{rid, e.ID, string(e.Type), schema.Fold(e.Name),
+				orNull(e.IDs.Wikidata), string(doc)})
 			w.counts[[2]string{"entity", string(e.Type)}]++
 		} else {
 			if prev.Type != e.Type {
@@ -353,10 +417,8 @@ func (w *writer) upsertEntities(es []schema.Entity) error {
 			return err
 		}
 	}
-	if err := w.execRows(`INSERT INTO entities (rid, id, type, fold, wikidata, doc)
-		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 'f', value ->> 'w',
-			value ->> 'd'
-		FROM jsonb_each(?)`, inserts, len(inserts)); err != nil {
+	if err := w.insertNumbered("entities",
+		[]string{"rid", "id", "type", "fold", "wikidata", "doc"}, inserts); err != nil {
 		return err
 	}
 	return nw.flush(w)
@@ -395,9 +457,9 @@ func names(e schema.Entity) []nameRow {
 // namesWriter gathers the rows of names, names_fts and vocab that a set of
 // entities adds.
 type namesWriter struct {
-	rows      [][4]any // rid, entity rid, fold, alias
+	rows      [][]any // rid, entity rid, fold, alias
 	words     []string
-	nameWords [][2]any // word, entity rid
+	nameWords [][]any // word, entity rid
 }
 
 // set makes the names of the entity rid those of e, where they were those
@@ -423,7 +485,7 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 			}
 		}
 		for _, word := range strings.Fields(after[0].fold) {
-			nw.nameWords = append(nw.nameWords, [2]any{word, rid})
+			nw.nameWords = append(nw.nameWords, []any{word, rid})
 		}
 	}
 	for _, n := range after {
@@ -431,7 +493,7 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 		if err != nil {
 			return err
 		}
-		nw.rows = append(nw.rows, [4]any{nrid, rid, n.fold, n.alias})
+		nw.rows = append(nw.rows, []any{nrid, rid, n.fold, n.alias})
 		nw.words = append(nw.words, strings.Fields(n.fold)...)
 	}
 	return nil
@@ -439,18 +501,16 @@ func (nw *namesWriter) set(w *writer, rid int64, prev, e schema.Entity, existed 
 
 func (nw *namesWriter) flush(w *writer) error {
 	w.names += len(nw.rows)
-	if err := w.execRows(`INSERT INTO names (rid, entity, fold, alias)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(?)`,
-		nw.rows, len(nw.rows)); err != nil {
+	if err := w.insertNumbered("names", []string{"rid", "entity", "fold", "alias"},
+		nw.rows); err != nil {
 		return err
 	}
 	if err := w.execRows(`INSERT INTO names_fts (rowid, fold)
 		SELECT value ->> 0, value ->> 2 FROM jsonb_each(?)`, nw.rows, len(nw.rows)); err != nil {
 		return err
 	}
-	if err := w.execRows(`INSERT OR IGNORE INTO name_words (word, entity)
-		SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)`, nw.nameWords,
-		len(nw.nameWords)); err != nil {
+	if _, err := w.insertValues("OR IGNORE", "name_words", []string{"word", "entity"},
+		nw.nameWords); err != nil {
 		return err
 	}
 	return w.execRows(`INSERT OR IGNORE INTO vocab (word) SELECT value FROM json_each(?)`,
@@ -476,19 +536,6 @@ func (w *writer) deleteNameWords(rid int64, fold string) error {
 	return err
 }
 
-// relationRow is a row of the relations table, as inserted.
-type relationRow struct {
-	RID    int64  `json:"r"`
-	ID     string `json:"i"`
-	Type   string `json:"t"`
-	Source string `json:"s"`
-	Target string `json:"g"`
-	Date   string `json:"d"`
-	Lo     string `json:"l"`
-	Hi     string `json:"h"`
-	Doc    string `json:"o"`
-}
-
 func (w *writer) upsertRelations(rs []schema.Relation) error {
 	ids := make([]string, len(rs))
 	for i, r := range rs {
@@ -498,8 +545,7 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 	if err != nil {
 		return err
 	}
-	var inserts []relationRow
-	var evidence [][5]any
+	var inserts, evidence [][]any
 	for _, r := range rs {
 		ev := r.Evidence
 		r.Evidence = nil
@@ -522,7 +568,7 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 			if rid, err = w.nextRID("relations"); err != nil {
 				return err
 			}
-			inserts = append(inserts, relationRow{rid, r.ID, string(r.Type), r.Source, r.Target,
+			inserts = append(inserts, []any{rid, r.ID, string(r.Type), r.Source, r.Target,
 				r.Date, lo, hi, string(doc)})
 			w.counts[[2]string{"relation", string(r.Type)}]++
 			w.addDegree(1, r.Source, r.Target)
@@ -533,20 +579,18 @@ func (w *writer) upsertRelations(rs []schema.Relation) error {
 			}
 		}
 		for _, e := range ev {
-			evidence = append(evidence, [5]any{rid, e.Article, e.Start, e.End, e.Sentence})
+			evidence = append(evidence, []any{rid, e.Article, e.Start, e.End, e.Sentence})
 		}
 	}
-	if err := w.execRows(`INSERT INTO relations (rid, id, type, source, target, date, lo, hi, doc)
-		SELECT value ->> 'r', value ->> 'i', value ->> 't', value ->> 's', value ->> 'g',
-			value ->> 'd', value ->> 'l', value ->> 'h', value ->> 'o'
-		FROM jsonb_each(?)`, inserts, len(inserts)); err != nil {
+	if err := w.insertNumbered("relations", []string{"rid", "id", "type", "source", "target",
+		"date", "lo", "hi", "doc"}, inserts); err != nil {
 		return err
 	}
-	// In array order, so that of two equal pieces of evidence the first is
-	// kept, as store.MergeRelation keeps it.
-	return w.execRows(`INSERT OR IGNORE INTO evidence (rel, article, start, "end", sentence)
-		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
-		FROM jsonb_each(?) ORDER BY key`, evidence, len(evidence))
+	// In order, so that of two equal pieces of evidence the first is kept,
+	// as store.MergeRelation keeps it.
+	_, err = w.insertValues("OR IGNORE", "evidence",
+		[]string{"rel", "article", "start", `"end"`, "sentence"}, evidence)
+	return err
 }
 
 // addDegree adds d to the degree of the ends of a relation, once for a
@@ -568,7 +612,7 @@ func (w *writer) flushDegrees() error {
 		}
 	}
 	clear(w.degrees)
-	return w.execRows(`UPDATE entities SET degree = degree + j.value
+	return w.execRows(`UPDATE OR ROLLBACK entities SET degree = degree + j.value
 		FROM json_each(?) AS j WHERE entities.id = j.key`, changes, len(changes))
 }
 

@@ -14,6 +14,7 @@ var relationTests = []test{
 	{name: "Paging", run: testRelationPaging},
 	{name: "Invalid", run: testRelationsInvalid},
 	{name: "Relation", run: testRelation},
+	{name: "Loop", empty: true, run: testLoop},
 }
 
 // byID returns the named records sorted by id: the order of undated
