@@ -295,16 +295,9 @@ func (w *writer) applyCuration(p store.CurationPlan) error {
 		if err != nil {
 			return err
 		}
-		if err := w.deleteNames(rid); err != nil {
+		if err := w.dropEntity(rid, typ, fold); err != nil {
 			return err
 		}
-		if err := w.deleteNameWords(rid, fold); err != nil {
-			return err
-		}
-		if _, err := w.exec("DELETE FROM entities WHERE rid = ?", rid); err != nil {
-			return err
-		}
-		w.counts[[2]string{"entity", typ}]--
 	}
 	if err := w.upsert(p.Changes); err != nil {
 		return err

@@ -712,16 +712,25 @@ func (w *writer) deleteArticle(id string) error {
 		if err != nil {
 			return err
 		}
-		if err := w.deleteNames(rid); err != nil {
+		if err := w.dropEntity(rid, typ, fold); err != nil {
 			return err
 		}
-		if err := w.deleteNameWords(rid, fold); err != nil {
-			return err
-		}
-		if _, err := w.exec("DELETE FROM entities WHERE rid = ?", rid); err != nil {
-			return err
-		}
-		w.counts[[2]string{"entity", typ}]--
 	}
+	return nil
+}
+
+// dropEntity deletes entity rid (of type typ and folded name fold) with its
+// names and name words, and counts it out.
+func (w *writer) dropEntity(rid int64, typ, fold string) error {
+	if err := w.deleteNames(rid); err != nil {
+		return err
+	}
+	if err := w.deleteNameWords(rid, fold); err != nil {
+		return err
+	}
+	if _, err := w.exec("DELETE FROM entities WHERE rid = ?", rid); err != nil {
+		return err
+	}
+	w.counts[[2]string{"entity", typ}]--
 	return nil
 }
