@@ -2,10 +2,11 @@ package loader
 
 import (
 	"fmt"
-	"github.com/diplograph/diplograph/syntax"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/diplograph/diplograph/syntax"
 
 	"github.com/diplograph/diplograph/schema"
 )

@@ -8,8 +8,8 @@ import (
 )
 
 // parsedRelations reads the relations of sentence s from its dependency
-// parse through the frames stage (loader/internal/frames) and records
-// those the surface frames did not read, dated as they are.
+// parse through the frames stage (loader/internal/frames) when the surface
+// rules read none there, and records them dated as theirs are.
 func (d *document) parsedRelations(s int) {
 	if d.parse == nil || d.frames == nil || d.readIn(s) {
 		return
