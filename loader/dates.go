@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/diplograph/diplograph/syntax"
-
 	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/syntax"
 )
 
 // tense is what the verbs around a date say about when it is.
