@@ -193,18 +193,9 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) (store.Entit
 			cargs = append(cargs, sp.After.Sort, sp.After.ID)
 		}
 		var keys []store.Key
-		err = scanAll(ctx, q, func(rows *sql.Rows) error {
-			var k store.Key
-			var doc string
-			if err := rows.Scan(&k.Sort, &k.ID, &doc); err != nil {
-				return err
-			}
-			e, err := decode[schema.Entity](doc)
-			page.Entities = append(page.Entities, e)
-			keys = append(keys, k)
-			return err
-		}, "SELECT fold, id, doc FROM entities"+whereClause(cond)+
-			" ORDER BY fold, id LIMIT ?", append(cargs, sp.Limit+1)...)
+		page.Entities, keys, err = keyedDocs[schema.Entity](ctx, q,
+			"SELECT fold, id, doc FROM entities"+whereClause(cond)+
+				" ORDER BY fold, id LIMIT ?", append(cargs, sp.Limit+1)...)
 		page.Entities, page.HasNext, page.EndCursor = endPage(page.Entities, keys, sp)
 		return err
 	})
@@ -435,18 +426,9 @@ func articles(ctx context.Context, q querier, f store.ArticleFilter, sp store.Sp
 		args = append(args, k.Sort, k.Sort, k.ID)
 	}
 	var keys []store.Key
-	err = scanAll(ctx, q, func(rows *sql.Rows) error {
-		var k store.Key
-		var doc string
-		if err := rows.Scan(&k.Sort, &k.ID, &doc); err != nil {
-			return err
-		}
-		a, err := decode[schema.Article](doc)
-		page.Articles = append(page.Articles, a)
-		keys = append(keys, k)
-		return err
-	}, "SELECT published, id, doc FROM articles"+whereClause(conds)+
-		" ORDER BY published DESC, id LIMIT ?", append(args, sp.Limit+1)...)
+	page.Articles, keys, err = keyedDocs[schema.Article](ctx, q,
+		"SELECT published, id, doc FROM articles"+whereClause(conds)+
+			" ORDER BY published DESC, id LIMIT ?", append(args, sp.Limit+1)...)
 	page.Articles, page.HasNext, page.EndCursor = endPage(page.Articles, keys, sp)
 	return page, err
 }
@@ -476,4 +458,23 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		}, "SELECT kind, type, n FROM counts")
 	})
 	return st, err
+}
+
+// keyedDocs reads rows of (sort key, id, JSON record) — a keyset page's
+// query — into the records and their keys, in order.
+func keyedDocs[T any](ctx context.Context, q querier, query string, args ...any) ([]T, []store.Key, error) {
+	var out []T
+	var keys []store.Key
+	err := scanAll(ctx, q, func(rows *sql.Rows) error {
+		var k store.Key
+		var doc string
+		if err := rows.Scan(&k.Sort, &k.ID, &doc); err != nil {
+			return err
+		}
+		v, err := decode[T](doc)
+		out = append(out, v)
+		keys = append(keys, k)
+		return err
+	}, query, args...)
+	return out, keys, err
 }
