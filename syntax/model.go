@@ -9,6 +9,7 @@ type Model struct {
 	tagger     *tagger
 	lemmatizer *lemmatizer
 	parsers    []*depParser
+	clusters   clusterTable // nil for a model trained without clusters
 	// pruneBelow is the smallest parser weight Write keeps.
 	pruneBelow float32
 }
@@ -20,7 +21,7 @@ func (m *Model) Annotate(forms []string) []Word {
 	if len(forms) == 0 {
 		return out
 	}
-	ws := wordInfos(forms)
+	ws := m.clusters.wordInfos(forms)
 	cls := m.tagger.tag(ws)
 	upos := make([]string, len(forms))
 	for i, c := range cls {

@@ -15,8 +15,14 @@ import (
 // text, then the tagger, the lemmatizer and the parser, every table in a
 // sorted order so that the same model always gives the same bytes.
 // Weights are stored as integers: round(weight / scale), zig-zag varints.
+// Version 3 adds the word cluster table after the provenance text and,
+// for the tagger and each parser, whether its features read clusters;
+// version 2 files (no clusters) still read.
 
-const modelMagic = "diplograph-syntax-model 2\n"
+const (
+	modelMagic   = "diplograph-syntax-model 3\n"
+	modelMagicV2 = "diplograph-syntax-model 2\n"
+)
 
 // weightSteps is the number of quantisation steps of the largest weight.
 const weightSteps = 1 << 16
@@ -115,11 +121,18 @@ func (m *Model) Write(w io.Writer) error {
 	e := &encoder{w: bufio.NewWriter(zw)}
 	e.w.WriteString(modelMagic)
 	e.str(m.Info)
+	keys := sortedKeys(m.clusters)
+	e.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.uvarint(uint64(m.clusters[k]))
+	}
 	// tagger
 	tg := m.tagger
+	e.uvarint(flag(tg.clusters))
 	e.strs(tg.upos)
 	e.strs(tg.xpos)
-	keys := sortedKeys(tg.dict)
+	keys = sortedKeys(tg.dict)
 	e.uvarint(uint64(len(keys)))
 	for _, k := range keys {
 		e.str(k)
@@ -145,6 +158,7 @@ func (m *Model) Write(w io.Writer) error {
 			rev = 1
 		}
 		e.uvarint(rev)
+		e.uvarint(flag(p.clusters))
 		e.strs(p.labels)
 		e.linear(p.model, m.pruneBelow)
 	}
@@ -152,6 +166,13 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	return zw.Close()
+}
+
+func flag(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 type decoder struct {
@@ -276,11 +297,25 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	d := &decoder{r: bufio.NewReaderSize(zr, 1<<16)}
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagicV2 {
 		return nil, errors.New("syntax model: not a diplograph syntax model file")
 	}
+	v3 := string(magic) == modelMagic
 	m := &Model{Info: d.str()}
-	tg := &tagger{upos: d.strs(), xpos: d.strs(), dict: map[string]int{}, amb: map[string]uint64{}}
+	if v3 {
+		if n := d.count(1 << 22); n > 0 {
+			m.clusters = make(clusterTable, n)
+			for ; n > 0 && d.err == nil; n-- {
+				k := d.str()
+				m.clusters[k] = uint16(d.count(1<<16 - 1))
+			}
+		}
+	}
+	tg := &tagger{}
+	if v3 {
+		tg.clusters = d.uvarint() == 1
+	}
+	tg.upos, tg.xpos, tg.dict, tg.amb = d.strs(), d.strs(), map[string]int{}, map[string]uint64{}
 	if len(tg.upos) != len(tg.xpos) || len(tg.upos) == 0 {
 		d.fail("tag lists differ in length")
 	}
@@ -304,7 +339,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 		d.fail("no parser")
 	}
 	for k := 0; k < nParsers && d.err == nil; k++ {
-		p := &depParser{reverse: d.uvarint() == 1, labels: d.strs()}
+		p := &depParser{reverse: d.uvarint() == 1}
+		if v3 {
+			p.clusters = d.uvarint() == 1
+		}
+		p.labels = d.strs()
 		p.model = d.linear()
 		if d.err == nil && (p.model.nClasses != p.nClasses() || len(p.labels) > 63 ||
 			k > 0 && !slices.Equal(p.labels, m.parsers[0].labels)) {

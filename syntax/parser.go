@@ -27,6 +27,8 @@ type depParser struct {
 	// (an ensemble of both directions errs less than either).
 	reverse bool
 	model   *linear
+	// clusters says whether the features read word clusters.
+	clusters bool
 }
 
 func (p *depParser) nClasses() int { return 1 + 2*len(p.labels) }
@@ -185,6 +187,7 @@ type parseInput struct {
 	tag   []uint64 // joint tag class
 	upos  []uint64
 	suf   []uint64
+	cls   []uint64 // word cluster
 	punct []bool
 }
 
@@ -209,13 +212,14 @@ func (in *parseInput) p(i int) uint64 {
 func newParseInput(ws []wordInfo, tags []int, upos []string) *parseInput {
 	n := len(ws)
 	in := &parseInput{word: make([]uint64, n+1), tag: make([]uint64, n+1), upos: make([]uint64, n+1),
-		suf: make([]uint64, n+1), punct: make([]bool, n)}
-	in.word[0], in.tag[0], in.upos[0], in.suf[0] = rootVal, rootVal, rootVal, rootVal
+		suf: make([]uint64, n+1), cls: make([]uint64, n+1), punct: make([]bool, n)}
+	in.word[0], in.tag[0], in.upos[0], in.suf[0], in.cls[0] = rootVal, rootVal, rootVal, rootVal, rootVal
 	for i := range ws {
-		in.word[i+1] = ws[i].hLower
+		in.word[i+1] = ws[i].pword
 		in.tag[i+1] = uint64(tags[i]) + 1
 		in.upos[i+1] = hashString(upos[i])
 		in.suf[i+1] = ws[i].suf[2]
+		in.cls[i+1] = ws[i].cluster
 		in.punct[i] = upos[i] == "PUNCT"
 	}
 	return in
@@ -234,7 +238,7 @@ func bucket(d int) uint64 {
 	}
 }
 
-func (c *config) features(buf []uint64, in *parseInput) []uint64 {
+func (c *config) features(buf []uint64, in *parseInput, clusters bool) []uint64 {
 	at := func(k int) int { // stack from the top: 0 is s0
 		if k < len(c.stack) {
 			return c.stack[len(c.stack)-1-k]
@@ -339,6 +343,19 @@ func (c *config) features(buf []uint64, in *parseInput) []uint64 {
 		feat2(114, b0w, set(c.lset, b0)), feat2(115, b0p, set(c.lset, b0)),
 		feat2(116, s1p, set(c.rset, s1)), feat3(117, s1p, set(c.lset, s1), s0p),
 	)
+	if clusters {
+		cl := func(i int) uint64 {
+			if i < 0 {
+				return noneVal
+			}
+			return in.cls[i]
+		}
+		s0c, b0c := cl(s0), cl(b0)
+		buf = append(buf,
+			feat1(120, s0c), feat1(121, b0c), feat1(122, cl(b1)), feat1(123, cl(s1)),
+			feat2(124, s0c, b0c), feat2(125, s0c, b0p), feat2(126, s0p, b0c), feat2(127, cl(s1), s0c),
+		)
+	}
 	return buf
 }
 
@@ -350,7 +367,7 @@ func (p *depParser) parse(in *parseInput) (heads, labels []int) {
 	scores := make([]float32, p.nClasses())
 	buf := make([]uint64, 0, 128)
 	for !c.done() {
-		buf = c.features(buf[:0], in)
+		buf = c.features(buf[:0], in, p.clusters)
 		p.model.scores(buf, scores)
 		best := -1
 		for cl := range scores {
@@ -425,8 +442,8 @@ func (p *depParser) parseWords(ws []wordInfo, tags []int, upos []string) (heads,
 // admitted when they occur at least minCount times along the static
 // oracle's path.
 func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64,
-	logf func(string, ...any)) *depParser {
-	p := &depParser{labels: labels}
+	clusters bool, logf func(string, ...any)) *depParser {
+	p := &depParser{labels: labels, clusters: clusters}
 	L := len(labels)
 	// Admission pass along gold paths.
 	counts := map[uint64]int32{}
@@ -434,7 +451,7 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 	for _, it := range items {
 		c := newConfig(len(it.in.punct), it.in.punct)
 		for !c.done() {
-			buf = c.features(buf[:0], it.in)
+			buf = c.features(buf[:0], it.in, p.clusters)
 			for _, f := range buf {
 				counts[f]++
 			}
@@ -466,7 +483,7 @@ func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint6
 			it := items[idx]
 			c := newConfig(len(it.in.punct), it.in.punct)
 			for !c.done() {
-				buf = c.features(buf[:0], it.in)
+				buf = c.features(buf[:0], it.in, p.clusters)
 				tr.scores(buf, scores)
 				sh, lf, rt := c.costs(it.gold)
 				cost := func(cl int) int {

@@ -14,6 +14,9 @@ type tagger struct {
 	dict       map[string]int // lower-case form → class, for frequent unambiguous words
 	amb        map[string]uint64
 	model      *linear
+	// clusters says whether the features read word clusters (models
+	// trained without a cluster table do not).
+	clusters bool
 }
 
 const (
@@ -79,11 +82,24 @@ func (tg *tagger) tagFeatures(buf []uint64, ws []wordInfo, ambs []uint64, i, p1,
 		feat1(36, next.suf[1]),
 		feat2(37, w.suf[1], next.hLower),
 	)
+	if tg.clusters {
+		buf = append(buf,
+			feat1(38, w.cluster),
+			feat1(39, next.cluster),
+			feat1(40, prev.cluster),
+			feat2(41, t1, w.cluster),
+			feat2(42, w.cluster, next.cluster),
+		)
+	}
 	return buf
 }
 
 // boundary stands for the words beyond either end of a sentence.
-var boundary = newWordInfo("\x00")
+var boundary = func() wordInfo {
+	w := newWordInfo("\x00")
+	w.cluster = 0xb0a7d
+	return w
+}()
 
 func (tg *tagger) ambiguity(ws []wordInfo) []uint64 {
 	out := make([]uint64, len(ws))
@@ -129,8 +145,8 @@ func argmax(s []float32) int {
 
 // trainTagger trains a tagger on sents for the given epochs; rng orders the
 // sentences of each epoch.
-func trainTagger(sents []Sentence, epochs int, seed uint64) *tagger {
-	tg := &tagger{dict: map[string]int{}, amb: map[string]uint64{}}
+func trainTagger(sents []Sentence, epochs int, seed uint64, ct clusterTable) *tagger {
+	tg := &tagger{dict: map[string]int{}, amb: map[string]uint64{}, clusters: ct != nil}
 	classOf := map[string]int{}
 	counts := map[string]map[int]int{}
 	for _, s := range sents {
@@ -188,7 +204,7 @@ func trainTagger(sents []Sentence, epochs int, seed uint64) *tagger {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := &sents[si]
-			ws := wordInfos(s.Forms())
+			ws := ct.wordInfos(s.Forms())
 			ambs := tg.ambiguity(ws)
 			p1, p2 := noTag, noTag
 			for i, w := range s.Words {

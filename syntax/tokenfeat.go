@@ -17,6 +17,10 @@ type wordInfo struct {
 	pre    [3]uint64
 	shape  uint64
 	flags  uint64 // bit set of wordFlags
+	// cluster is the value of the word's class (noCluster without one);
+	// pword is the word's value in the parser's features: its form, or
+	// its class for a word rare in the training treebank (clusters.go).
+	cluster, pword uint64
 }
 
 const (
@@ -30,7 +34,8 @@ const (
 
 func newWordInfo(form string) wordInfo {
 	lower := strings.ToLower(form)
-	wi := wordInfo{form: form, lower: lower, hLower: hashString(lower), hForm: hashString(form)}
+	wi := wordInfo{form: form, lower: lower, hLower: hashString(lower), hForm: hashString(form), cluster: noCluster}
+	wi.pword = wi.hLower
 	// Byte offsets where the last 1..4 runes and the first 1..3 end.
 	var sufAt [4]int
 	var preAt [3]int

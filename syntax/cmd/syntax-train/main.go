@@ -11,6 +11,8 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -25,6 +27,11 @@ func main() {
 	treebank := flag.String("treebank", "../shared/data/ud-english-ewt", "folder of en_ewt-ud-{train,dev,test}.conllu")
 	out := flag.String("out", "syntax/model/en_ewt.model.gz", "model file to write")
 	version := flag.String("version", "2.16", "treebank version, recorded in the model")
+	clusters := flag.String("clusters", "syntax/model/clusters.tsv.gz", "word cluster table (cmd/syntax-clusters); empty for none")
+	rareBelow := flag.Int("rare-below", syntax.DefaultTrainOptions.ClusterRareBelow, "parser reads words seen fewer times in train by their cluster")
+	clusterFeats := flag.Bool("cluster-features", syntax.DefaultTrainOptions.ClusterFeatures, "parser reads the clusters of stack and buffer words")
+	jkCache := flag.String("jackknife-cache", "", "file keeping the jackknifed training tags between runs (experiments only)")
+	parserEpochs := flag.Int("parser-epochs", syntax.DefaultTrainOptions.ParserEpochs, "parser training epochs")
 	flag.Parse()
 	log.SetFlags(0)
 	read := func(split string) []syntax.Sentence {
@@ -42,9 +49,31 @@ func main() {
 	}
 	train := read("train")
 	opt := syntax.DefaultTrainOptions
+	opt.ClusterRareBelow, opt.ClusterFeatures, opt.ParserEpochs = *rareBelow, *clusterFeats, *parserEpochs
+	clusterNote := "no word clusters"
+	if *clusters != "" {
+		f, err := os.Open(*clusters)
+		if err != nil {
+			log.Fatalf("syntax-train: %v", err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			log.Fatalf("syntax-train: %s: %v", *clusters, err)
+		}
+		opt.Clusters, err = syntax.ReadClusters(zr)
+		f.Close()
+		if err != nil {
+			log.Fatalf("syntax-train: %s: %v", *clusters, err)
+		}
+		clusterNote = fmt.Sprintf("word clusters of %s (%d words; parser reads words seen fewer than %d times by class; cluster features %v)",
+			filepath.Base(*clusters), len(opt.Clusters), opt.ClusterRareBelow, opt.ClusterFeatures)
+	}
 	start := time.Now()
 	opt.Logf = func(format string, args ...any) {
 		log.Printf("%6.0fs  %s", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+	}
+	if *jkCache != "" {
+		opt.Jackknifed = jackknifed(*jkCache, train, opt)
 	}
 	m, err := syntax.Train(train, opt)
 	if err != nil {
@@ -53,9 +82,9 @@ func main() {
 	m.Info = fmt.Sprintf("Trained by diplograph's syntax-train on Universal Dependencies English EWT v%s, "+
 		"train split (%d sentences; github.com/UniversalDependencies/UD_English-EWT). "+
 		"Licence: CC BY-SA 4.0, as the treebank. Settings: tagger epochs %d, parser epochs %d, "+
-		"jackknife folds %d, feature min count %d, seed %d, parsers %d, weights below %g pruned.",
+		"jackknife folds %d, feature min count %d, seed %d, parsers %d, weights below %g pruned, %s.",
 		*version, len(train), opt.TaggerEpochs, opt.ParserEpochs, opt.Folds, opt.MinCount, opt.Seed,
-		len(opt.Parsers), opt.PruneWeight)
+		len(opt.Parsers), opt.PruneWeight, clusterNote)
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		log.Fatalf("syntax-train: %v", err)
@@ -77,4 +106,27 @@ func main() {
 		}
 		log.Printf("%-4s %v", split, sc)
 	}
+}
+
+// jackknifed reads the jackknifed tags from cache, or computes and writes
+// them there: experiments that change only the parser skip the fold
+// taggers (the tags are the same either way, so the model bytes are too).
+func jackknifed(cache string, train []syntax.Sentence, opt syntax.TrainOptions) [][]string {
+	if b, err := os.ReadFile(cache); err == nil {
+		var jk [][]string
+		if err := json.Unmarshal(b, &jk); err != nil {
+			log.Fatalf("syntax-train: %s: %v", cache, err)
+		}
+		opt.Logf("jackknifed tags read from %s", cache)
+		return jk
+	}
+	jk := syntax.Jackknife(train, opt)
+	b, err := json.Marshal(jk)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(cache, b, 0o644); err != nil {
+		log.Fatalf("syntax-train: %v", err)
+	}
+	return jk
 }
