@@ -158,7 +158,7 @@ func (m *Model) Write(w io.Writer) error {
 			rev = 1
 		}
 		e.uvarint(rev)
-		e.uvarint(flag(p.clusters))
+		e.uvarint(uint64(p.clusters))
 		e.strs(p.labels)
 		e.linear(p.model, m.pruneBelow)
 	}
@@ -341,7 +341,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for k := 0; k < nParsers && d.err == nil; k++ {
 		p := &depParser{reverse: d.uvarint() == 1}
 		if v3 {
-			p.clusters = d.uvarint() == 1
+			p.clusters = d.count(2)
 		}
 		p.labels = d.strs()
 		p.model = d.linear()

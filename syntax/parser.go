@@ -27,8 +27,10 @@ type depParser struct {
 	// (an ensemble of both directions errs less than either).
 	reverse bool
 	model   *linear
-	// clusters says whether the features read word clusters.
-	clusters bool
+	// clusters is how many cluster templates the features read: 0 none,
+	// 1 the words of the stack and buffer (8 templates), 2 also their
+	// children and pairs with the next word (14).
+	clusters int
 }
 
 func (p *depParser) nClasses() int { return 1 + 2*len(p.labels) }
@@ -238,7 +240,7 @@ func bucket(d int) uint64 {
 	}
 }
 
-func (c *config) features(buf []uint64, in *parseInput, clusters bool) []uint64 {
+func (c *config) features(buf []uint64, in *parseInput, clusters int) []uint64 {
 	at := func(k int) int { // stack from the top: 0 is s0
 		if k < len(c.stack) {
 			return c.stack[len(c.stack)-1-k]
@@ -343,7 +345,7 @@ func (c *config) features(buf []uint64, in *parseInput, clusters bool) []uint64 
 		feat2(114, b0w, set(c.lset, b0)), feat2(115, b0p, set(c.lset, b0)),
 		feat2(116, s1p, set(c.rset, s1)), feat3(117, s1p, set(c.lset, s1), s0p),
 	)
-	if clusters {
+	if clusters > 0 {
 		cl := func(i int) uint64 {
 			if i < 0 {
 				return noneVal
@@ -355,6 +357,12 @@ func (c *config) features(buf []uint64, in *parseInput, clusters bool) []uint64 
 			feat1(120, s0c), feat1(121, b0c), feat1(122, cl(b1)), feat1(123, cl(s1)),
 			feat2(124, s0c, b0c), feat2(125, s0c, b0p), feat2(126, s0p, b0c), feat2(127, cl(s1), s0c),
 		)
+		if clusters > 1 {
+			buf = append(buf,
+				feat2(128, s0p, cl(s0l)), feat2(129, s0p, cl(s0r)), feat2(130, b0p, cl(b0l)),
+				feat2(131, b0c, cl(b1)), feat3(132, s0c, b0c, b1p), feat3(133, s1p, s0c, b0c),
+			)
+		}
 	}
 	return buf
 }
@@ -442,7 +450,7 @@ func (p *depParser) parseWords(ws []wordInfo, tags []int, upos []string) (heads,
 // admitted when they occur at least minCount times along the static
 // oracle's path.
 func trainParser(items []parseTrainItem, labels []string, epochs int, seed uint64, minCount int, explore float64,
-	clusters bool, logf func(string, ...any)) *depParser {
+	clusters int, logf func(string, ...any)) *depParser {
 	p := &depParser{labels: labels, clusters: clusters}
 	L := len(labels)
 	// Admission pass along gold paths.

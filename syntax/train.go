@@ -33,7 +33,7 @@ type TrainOptions struct {
 	// and the buffer.
 	Clusters         map[string]int
 	ClusterRareBelow int
-	ClusterFeatures  bool
+	ClusterFeatures  int
 }
 
 // ParserSpec sets one parser of the ensemble: its reading direction, the
@@ -118,7 +118,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 				dir[i] = it.oriented(spec.Reverse)
 			}
 			p := trainParser(dir, labels, opt.ParserEpochs, spec.Seed, opt.MinCount, spec.Explore,
-				m.clusters != nil && opt.ClusterFeatures, func(f string, a ...any) {
+				clusterLevel(m.clusters, opt.ClusterFeatures), func(f string, a ...any) {
 					logf(fmt.Sprintf("parser %d: ", k+1)+f, a...)
 				})
 			p.reverse = spec.Reverse
@@ -128,6 +128,13 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	wg.Wait()
 	return m, nil
+}
+
+func clusterLevel(ct clusterTable, level int) int {
+	if ct == nil {
+		return 0
+	}
+	return level
 }
 
 func hasTree(s Sentence) bool {

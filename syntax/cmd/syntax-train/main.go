@@ -29,7 +29,7 @@ func main() {
 	version := flag.String("version", "2.16", "treebank version, recorded in the model")
 	clusters := flag.String("clusters", "syntax/model/clusters.tsv.gz", "word cluster table (cmd/syntax-clusters); empty for none")
 	rareBelow := flag.Int("rare-below", syntax.DefaultTrainOptions.ClusterRareBelow, "parser reads words seen fewer times in train by their cluster")
-	clusterFeats := flag.Bool("cluster-features", syntax.DefaultTrainOptions.ClusterFeatures, "parser reads the clusters of stack and buffer words")
+	clusterFeats := flag.Int("cluster-features", syntax.DefaultTrainOptions.ClusterFeatures, "parser's cluster templates: 0 none, 1 stack and buffer words, 2 also children")
 	jkCache := flag.String("jackknife-cache", "", "file keeping the jackknifed training tags between runs (experiments only)")
 	parserEpochs := flag.Int("parser-epochs", syntax.DefaultTrainOptions.ParserEpochs, "parser training epochs")
 	flag.Parse()
@@ -65,7 +65,7 @@ func main() {
 		if err != nil {
 			log.Fatalf("syntax-train: %s: %v", *clusters, err)
 		}
-		clusterNote = fmt.Sprintf("word clusters of %s (%d words; parser reads words seen fewer than %d times by class; cluster features %v)",
+		clusterNote = fmt.Sprintf("word clusters of %s (%d words; parser reads words seen fewer than %d times by class; cluster templates level %d)",
 			filepath.Base(*clusters), len(opt.Clusters), opt.ClusterRareBelow, opt.ClusterFeatures)
 	}
 	start := time.Now()
