@@ -182,15 +182,12 @@ func (t *trainer) compile(minWeight float64) *linear {
 // few cache misses. A long row (a frequent feature, voting for many
 // classes) is dense: stride weights, one per class, found through hot, a
 // small hash table that stays in the cache, and added without unpacking.
-// A short row is sparse, found through cold, whose 16-byte slot holds the
-// key, the row's length and, for a row of one or two entries (most rare
-// features: one perceptron update gives two), the entries themselves, so
-// that the row costs one cache miss; a longer row's slot points into
-// data. Each sparse entry packs a class (8 bits) with a weight. Every
-// weight is a 24-bit signed number of steps, so that the scores are the
-// same integers whichever form a row takes (and the same as when every
-// row was sparse: training, which tags with compiled fold taggers, gives
-// the same model bytes).
+// A short row is sparse, found through cold: data[off] is its length and
+// each entry after it packs a class (8 bits) with a weight. Every weight
+// is a 24-bit signed number of steps, so that the scores are the same
+// integers whichever form a row takes (and the same as when every row was
+// sparse: training, which tags with compiled fold taggers, gives the same
+// model bytes).
 type linear struct {
 	nClasses int
 	keys     []uint32 // sorted
@@ -198,7 +195,7 @@ type linear struct {
 	cls      []uint16
 	wt       []float32
 	hot      hashTable // → dense row number
-	cold     coldTable
+	cold     hashTable // → offset into data
 	data     []uint32
 	dense    []int32
 	stride   int
@@ -212,16 +209,11 @@ type hashTable struct {
 	mask  uint32
 }
 
-func tableSize(n int) int {
+func newHashTable(n int) hashTable {
 	size := 1
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	return size
-}
-
-func newHashTable(n int) hashTable {
-	size := tableSize(n)
 	return hashTable{slots: make([]uint64, size), mask: uint32(size - 1)}
 }
 
@@ -256,59 +248,6 @@ func (h *hashTable) len() int {
 	return n
 }
 
-// coldTable maps a key to its sparse row by open addressing with linear
-// probing over 16-byte slots (four to a cache line); n == 0 marks an
-// empty slot.
-type coldTable struct {
-	slots []coldSlot
-	mask  uint32
-}
-
-type coldSlot struct {
-	key, n uint32
-	// a and b are the entries of a row of n ≤ 2; for a longer row, a is
-	// the offset of its entries in data.
-	a, b uint32
-}
-
-func newColdTable(n int) coldTable {
-	size := tableSize(n)
-	return coldTable{slots: make([]coldSlot, size), mask: uint32(size - 1)}
-}
-
-func (h *coldTable) put(e coldSlot) {
-	s := slot(e.key) & h.mask
-	for h.slots[s].n != 0 {
-		s = (s + 1) & h.mask
-	}
-	h.slots[s] = e
-}
-
-// get returns the slot of k, or nil.
-func (h *coldTable) get(k uint32) *coldSlot {
-	s := slot(k) & h.mask
-	for {
-		e := &h.slots[s]
-		if e.n == 0 {
-			return nil
-		}
-		if e.key == k {
-			return e
-		}
-		s = (s + 1) & h.mask
-	}
-}
-
-func (h *coldTable) len() int {
-	n := 0
-	for _, e := range h.slots {
-		if e.n != 0 {
-			n++
-		}
-	}
-	return n
-}
-
 const weightBits = 24
 
 // denseRow says whether a row of n weights is stored dense: a sparse
@@ -321,14 +260,14 @@ func (m *linear) buildTable() {
 	}
 	m.stride = m.nClasses
 	var maxAbs float32
-	nDense, nData := 0, 0
+	nDense, nSparse := 0, 0
 	for i := range m.keys {
 		n := int(m.start[i+1] - m.start[i])
-		switch {
-		case m.denseRow(n):
+		dense := m.denseRow(n)
+		if dense {
 			nDense++
-		case n > 2:
-			nData += n
+		} else {
+			nSparse += 1 + n
 		}
 		for _, w := range m.wt[m.start[i]:m.start[i+1]] {
 			maxAbs = max(maxAbs, w, -w)
@@ -339,62 +278,44 @@ func (m *linear) buildTable() {
 	if m.step == 0 {
 		m.step = 1
 	}
-	quant := func(w float32) int32 {
-		return int32(max(-maxQ, min(maxQ, math.Round(float64(w)/float64(m.step)))))
-	}
-	m.hot, m.cold = newHashTable(nDense), newColdTable(len(m.keys)-nDense)
-	m.data = make([]uint32, 0, nData)
+	m.hot, m.cold = newHashTable(nDense), newHashTable(len(m.keys)-nDense)
+	m.data = make([]uint32, 0, nSparse)
 	m.dense = make([]int32, 0, nDense*m.stride)
-	var entries []uint32
 	for i, k := range m.keys {
 		if n := int(m.start[i+1] - m.start[i]); m.denseRow(n) {
 			m.hot.put(k, uint32(len(m.dense)/m.stride))
 			row := make([]int32, m.stride)
 			for e := m.start[i]; e < m.start[i+1]; e++ {
-				row[m.cls[e]] = quant(m.wt[e])
+				row[m.cls[e]] = int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
 			}
 			m.dense = append(m.dense, row...)
 			continue
 		}
-		entries = entries[:0]
+		m.cold.put(k, uint32(len(m.data)))
+		m.data = append(m.data, m.start[i+1]-m.start[i])
 		for e := m.start[i]; e < m.start[i+1]; e++ {
-			entries = append(entries, uint32(m.cls[e])<<weightBits|uint32(quant(m.wt[e]))&(1<<weightBits-1))
+			q := int32(max(-maxQ, min(maxQ, math.Round(float64(m.wt[e])/float64(m.step)))))
+			m.data = append(m.data, uint32(m.cls[e])<<weightBits|uint32(q)&(1<<weightBits-1))
 		}
-		sl := coldSlot{key: k, n: uint32(len(entries))}
-		switch len(entries) {
-		case 1:
-			sl.a = entries[0]
-		case 2:
-			sl.a, sl.b = entries[0], entries[1]
-		default:
-			sl.a = uint32(len(m.data))
-			m.data = append(m.data, entries...)
-		}
-		m.cold.put(sl)
 	}
 }
 
 // dropTables frees the file form once the lookup form is built.
 func (m *linear) dropTables() { m.keys, m.start, m.cls, m.wt = nil, nil, nil, nil }
 
-// addEntry adds one packed sparse entry to acc.
-func addEntry(acc *[256]int32, d uint32) {
-	acc[d>>weightBits] += int32(d<<(32-weightBits)) >> (32 - weightBits)
-}
-
 // scores fills out (len nClasses) with the class scores of feats. Lookups
-// are made in passes — every feature's hot then cold slot, then the
-// longer sparse rows — so that the processor waits for many cache misses
-// at once instead of one after another (the cold slots and rows are far
-// larger than the cache). Dense rows are added eight at a time, one store
-// per class for eight rows.
+// are made in passes — every feature's hot then cold slot, then the first
+// word of every sparse row, then the rows — so that the processor waits
+// for many cache misses at once instead of one after another (the cold
+// rows are far larger than the cache). Dense rows are added four at a
+// time, one store per class for four rows.
 func (m *linear) scores(feats []uint64, out []float32) {
 	var acc, accD [256]int32
-	var dense, longOff, longN [256]uint32
+	var refs, dense [256]uint32
 	data, stride := m.data, m.stride
 	sum := accD[:stride]
 	for len(feats) > 0 {
-		batch := feats[:min(len(feats), len(dense))]
+		batch := feats[:min(len(feats), len(refs))]
 		feats = feats[len(batch):]
 		ns, nd := 0, 0
 		var rest [256]uint32
@@ -408,26 +329,21 @@ func (m *linear) scores(feats []uint64, out []float32) {
 				ns++
 			}
 		}
-		nl := 0
-		for _, k := range rest[:ns] {
-			sl := m.cold.get(k)
-			if sl == nil {
-				continue
-			}
-			switch sl.n {
-			case 2:
-				addEntry(&acc, sl.a)
-				addEntry(&acc, sl.b)
-			case 1:
-				addEntry(&acc, sl.a)
-			default:
-				longOff[nl], longN[nl] = sl.a, sl.n
-				nl++
+		nr := ns
+		ns = 0
+		for _, k := range rest[:nr] {
+			if r := m.cold.get(k); r != 0 {
+				refs[ns] = r
+				ns++
 			}
 		}
-		for i := range nl {
-			for _, d := range data[longOff[i] : longOff[i]+longN[i]] {
-				addEntry(&acc, d)
+		var cnts [256]uint32
+		for i, ref := range refs[:ns] {
+			cnts[i] = data[ref-1]
+		}
+		for i, ref := range refs[:ns] {
+			for _, d := range data[ref : ref+cnts[i]] {
+				acc[d>>weightBits] += int32(d<<(32-weightBits)) >> (32 - weightBits)
 			}
 		}
 		rows := m.dense
@@ -474,8 +390,5 @@ func (m *linear) size() int {
 			n++
 		}
 	}
-	for _, e := range m.cold.slots {
-		n += int(e.n)
-	}
-	return n
+	return n + len(m.data) - m.cold.len()
 }
