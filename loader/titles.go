@@ -97,5 +97,12 @@ func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
 	if role == "" {
 		return false
 	}
+	if mr := strings.ToLower(m.Role); strings.Contains(mr, " ") {
+		// "EAM", "the External Affairs Minister": a title of two words
+		// or more names that office, not any minister's
+		if !strings.Contains(role, mr) && !strings.Contains(mr, role) {
+			return false
+		}
+	}
 	return strings.Contains(role, m.Head) || m.Head == "president" && leader && code != ""
 }
