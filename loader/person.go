@@ -101,6 +101,7 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 		if last := words[len(words)-1]; isShortUpper(last) && role.Name != "" {
 			// "EAM", "PM": an abbreviated title reads as the title it stands for
 			m.Head = strings.ToLower(role.Name[strings.LastIndexByte(role.Name, ' ')+1:])
+			m.Abbrev = true
 		}
 	default:
 		for k := range mods {

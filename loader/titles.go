@@ -97,9 +97,9 @@ func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
 	if role == "" {
 		return false
 	}
-	if mr := strings.ToLower(m.Role); strings.Contains(mr, " ") {
-		// "EAM", "the External Affairs Minister": a title of two words
-		// or more names that office, not any minister's
+	if mr := strings.ToLower(m.Role); m.Abbrev && strings.Contains(mr, " ") {
+		// "EAM" names the External Affairs Minister's office, not any
+		// minister's: an abbreviation stands for one office only
 		if !strings.Contains(role, mr) && !strings.Contains(mr, role) {
 			return false
 		}
