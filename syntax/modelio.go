@@ -16,8 +16,9 @@ import (
 // sorted order so that the same model always gives the same bytes.
 // Weights are stored as integers: round(weight / scale), zig-zag varints.
 // Version 3 adds the word cluster table after the provenance text and,
-// for the tagger and each parser, whether its features read clusters;
-// version 2 files (no clusters) still read.
+// for the tagger and each parser, whether its features read clusters. A
+// model without clusters is written as version 2, byte for byte as before
+// clusters existed.
 
 const (
 	modelMagic   = "diplograph-syntax-model 3\n"
@@ -119,17 +120,30 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	e := &encoder{w: bufio.NewWriter(zw)}
-	e.w.WriteString(modelMagic)
+	v3 := m.clusters != nil || m.tagger.clusters
+	for _, p := range m.parsers {
+		v3 = v3 || p.clusters != 0
+	}
+	if !v3 {
+		e.w.WriteString(modelMagicV2)
+	} else {
+		e.w.WriteString(modelMagic)
+	}
 	e.str(m.Info)
-	keys := sortedKeys(m.clusters)
-	e.uvarint(uint64(len(keys)))
-	for _, k := range keys {
-		e.str(k)
-		e.uvarint(uint64(m.clusters[k]))
+	var keys []string
+	if v3 {
+		keys = sortedKeys(m.clusters)
+		e.uvarint(uint64(len(keys)))
+		for _, k := range keys {
+			e.str(k)
+			e.uvarint(uint64(m.clusters[k]))
+		}
 	}
 	// tagger
 	tg := m.tagger
-	e.uvarint(flag(tg.clusters))
+	if v3 {
+		e.uvarint(flag(tg.clusters))
+	}
 	e.strs(tg.upos)
 	e.strs(tg.xpos)
 	keys = sortedKeys(tg.dict)
@@ -158,7 +172,9 @@ func (m *Model) Write(w io.Writer) error {
 			rev = 1
 		}
 		e.uvarint(rev)
-		e.uvarint(uint64(p.clusters))
+		if v3 {
+			e.uvarint(uint64(p.clusters))
+		}
 		e.strs(p.labels)
 		e.linear(p.model, m.pruneBelow)
 	}

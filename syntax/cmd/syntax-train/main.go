@@ -27,7 +27,7 @@ func main() {
 	treebank := flag.String("treebank", "../shared/data/ud-english-ewt", "folder of en_ewt-ud-{train,dev,test}.conllu")
 	out := flag.String("out", "syntax/model/en_ewt.model.gz", "model file to write")
 	version := flag.String("version", "2.16", "treebank version, recorded in the model")
-	clusters := flag.String("clusters", "syntax/model/clusters.tsv.gz", "word cluster table (cmd/syntax-clusters); empty for none")
+	clusters := flag.String("clusters", "", "word cluster table (cmd/syntax-clusters, syntax/model/clusters.tsv.gz); empty for none")
 	rareBelow := flag.Int("rare-below", syntax.DefaultTrainOptions.ClusterRareBelow, "parser reads words seen fewer times in train by their cluster")
 	clusterFeats := flag.Int("cluster-features", syntax.DefaultTrainOptions.ClusterFeatures, "parser's cluster templates: 0 none, 1 stack and buffer words, 2 also children")
 	jkCache := flag.String("jackknife-cache", "", "file keeping the jackknifed training tags between runs (experiments only)")
@@ -50,7 +50,7 @@ func main() {
 	train := read("train")
 	opt := syntax.DefaultTrainOptions
 	opt.ClusterRareBelow, opt.ClusterFeatures, opt.ParserEpochs = *rareBelow, *clusterFeats, *parserEpochs
-	clusterNote := "no word clusters"
+	clusterNote := ""
 	if *clusters != "" {
 		f, err := os.Open(*clusters)
 		if err != nil {
@@ -65,7 +65,7 @@ func main() {
 		if err != nil {
 			log.Fatalf("syntax-train: %s: %v", *clusters, err)
 		}
-		clusterNote = fmt.Sprintf("word clusters of %s (%d words; parser reads words seen fewer than %d times by class; cluster templates level %d)",
+		clusterNote = fmt.Sprintf(", word clusters of %s (%d words; parser reads words seen fewer than %d times by class; cluster templates level %d)",
 			filepath.Base(*clusters), len(opt.Clusters), opt.ClusterRareBelow, opt.ClusterFeatures)
 	}
 	start := time.Now()
@@ -82,7 +82,7 @@ func main() {
 	m.Info = fmt.Sprintf("Trained by diplograph's syntax-train on Universal Dependencies English EWT v%s, "+
 		"train split (%d sentences; github.com/UniversalDependencies/UD_English-EWT). "+
 		"Licence: CC BY-SA 4.0, as the treebank. Settings: tagger epochs %d, parser epochs %d, "+
-		"jackknife folds %d, feature min count %d, seed %d, parsers %d, weights below %g pruned, %s.",
+		"jackknife folds %d, feature min count %d, seed %d, parsers %d, weights below %g pruned%s.",
 		*version, len(train), opt.TaggerEpochs, opt.ParserEpochs, opt.Folds, opt.MinCount, opt.Seed,
 		len(opt.Parsers), opt.PruneWeight, clusterNote)
 	var buf bytes.Buffer
