@@ -258,3 +258,36 @@ func bothEnds(conds []string, args []any, entity string, n int) (string, []any) 
 	out = append(out, args...)
 	return query, append(out, n, n)
 }
+
+// heldOffices is the query of HeldOffices for one person, read off the
+// partial index relations_office.
+var heldOffices = fmt.Sprintf(`SELECT doc FROM relations
+	WHERE source = ? AND type = '%s' ORDER BY date DESC, id LIMIT %d`,
+	schema.HoldsOffice, store.MaxFirst)
+
+// HeldOffices returns the offices each of ids holds, without evidence, in
+// one transaction; see store.OfficeIndex.
+func (s *Store) HeldOffices(ctx context.Context, ids []string) ([][]schema.Relation, error) {
+	if err := store.CheckBatch(ids); err != nil {
+		return nil, fmt.Errorf("held offices: %w", err)
+	}
+	out := make([][]schema.Relation, len(ids))
+	err := s.read(ctx, "held offices", func(q querier) error {
+		for i, id := range ids {
+			err := scanAll(ctx, q, func(rows *sql.Rows) error {
+				var doc string
+				if err := rows.Scan(&doc); err != nil {
+					return err
+				}
+				r, err := decode[schema.Relation](doc)
+				out[i] = append(out[i], r)
+				return err
+			}, heldOffices, id)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
