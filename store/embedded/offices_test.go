@@ -22,6 +22,31 @@ func TestHeldOfficesAreIndexed(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = mustOpen(t, dir)
+	got := queryPlan(t, s, heldOffices, "someone")
+	if !strings.Contains(got, "USING INDEX relations_office") || strings.Contains(got, "TEMP B-TREE") {
+		t.Errorf("plan of HeldOffices = %q; want relations_office read in order", got)
+	}
+}
+
+// TestNameWordsLookupIsIndexed checks that EntitiesByNameWords reads the
+// rows of its words and then each entity by row id, never every entity of
+// the type: the resolver makes it once per group of articles, and a scan
+// would grow with the store.
+func TestNameWordsLookupIsIndexed(t *testing.T) {
+	s := mustOpen(t, t.TempDir())
+	got := queryPlan(t, s, byNameWordsQuery, "Person", `["kim","lee"]`)
+	if !strings.Contains(got, "SEARCH e USING INTEGER PRIMARY KEY") ||
+		!strings.Contains(got, "SEARCH name_words USING PRIMARY KEY") ||
+		strings.Contains(got, "entities_type") {
+		t.Errorf("plan of the name-words look-up = %q; want name_words, then entities by row id",
+			got)
+	}
+}
+
+// queryPlan returns the steps of SQLite's plan for query, joined by "; ".
+func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	ctx := context.Background()
 	var plan []string
 	err := s.read(ctx, "plan", func(q querier) error {
 		return scanAll(ctx, q, func(rows *sql.Rows) error {
@@ -30,13 +55,10 @@ func TestHeldOfficesAreIndexed(t *testing.T) {
 			err := rows.Scan(&id, &parent, &unused, &detail)
 			plan = append(plan, detail)
 			return err
-		}, "EXPLAIN QUERY PLAN "+heldOffices, "someone")
+		}, "EXPLAIN QUERY PLAN "+query, args...)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(plan, "; ")
-	if !strings.Contains(got, "USING INDEX relations_office") || strings.Contains(got, "TEMP B-TREE") {
-		t.Errorf("plan of HeldOffices = %q; want relations_office read in order", got)
-	}
+	return strings.Join(plan, "; ")
 }
