@@ -65,6 +65,7 @@ type gazetteer struct {
 	shared       map[string][]string // folded shared demonym → its country codes
 	eventPrefix  map[string]string
 	stop         map[string]bool
+	postNominals map[string]bool // letters after a name: "KC", "E.G.H."
 	months       map[string]int
 	weekdays     map[string]int
 	connectors   map[string]bool
@@ -100,6 +101,7 @@ func newGazetteer() (*gazetteer, error) {
 	g.eventHeads = lx.pairs("event-heads.txt")
 	g.eventPrefix = lx.pairs("event-prefixes.txt")
 	g.stop = lx.words("stop-words.txt")
+	g.postNominals = lx.words("post-nominals.txt")
 	g.connectors = lx.words("name-connectors.txt")
 	g.months = lx.ints("months.txt")
 	g.weekdays = lx.ints("weekdays.txt")
@@ -175,6 +177,7 @@ func (g *gazetteer) loadLex() {
 		g.lex[w] |= lexWeekday
 	}
 	mark(lexStop, g.stop)
+	mark(lexPostNominal, g.postNominals)
 	for key, e := range g.phrases {
 		if e.Kind == gazDemonym && !strings.Contains(key, " ") {
 			g.lex[key] |= lexDemonym

@@ -18,8 +18,6 @@ func (c *sentCtx) implied(i int) {
 	case "took", "takes", "take", "brought", "brings":
 		c.tookTo(i)
 		c.broughtTogether(i)
-	case "called", "calls", "calling":
-		c.calledOn(i)
 	case "attending", "present", "attendees", "participants":
 		c.amongAttending(i)
 	case "for":
@@ -78,27 +76,6 @@ func (c *sentCtx) amongAttending(i int) {
 	}
 	c.record(schema.Attended, c.entities(c.groupRight(a, argActor), argActor), []int{ev}, i,
 		c.planned(i), 0.6)
-}
-
-// calledOn reads "X called on External Affairs Minister Y on Wednesday":
-// a courtesy call on a person is a meeting, unless it asks something of
-// him ("called on Y to end the war").
-func (c *sentCtx) calledOn(i int) {
-	if i+2 >= len(c.toks) || c.toks[i+1].Low != "on" && c.toks[i+1].Low != "upon" {
-		return
-	}
-	a := c.at[i+2]
-	if a < 0 || c.ms[a].T0 != i+2 || c.typ(a) != schema.Person {
-		return
-	}
-	if e := c.ms[a].T1; e < len(c.toks) && (c.toks[e].Low == "to" || c.toks[e].Low == "for") {
-		return
-	}
-	subj := c.entities(c.subjectLeft(i), argActor)
-	if len(subj) == 0 || c.negated(i, schema.Met) {
-		return
-	}
-	c.record(schema.Met, subj, []int{c.ms[a].Entity}, i, c.planned(i), 0.65)
 }
 
 // representedAt reads "Myanmar was represented by X": at an article about

@@ -51,6 +51,7 @@ type mention struct {
 	Generic     bool // an event or agreement noun with no name of its own
 	Leader      bool // the office is a head of state's or government's
 	Counterpart bool // "his counterpart": the office of the one it points to
+	Abbrev      bool // the title is written as an abbreviation: "EAM", "PM"
 	// Fresh is set for an event with a name of its own brought in by "a"
 	// ("a meeting of Nordic heads of government"): it is a new event,
 	// not one named before.

@@ -8,14 +8,21 @@ import (
 )
 
 // parsedRelations reads the relations of sentence s from its dependency
-// parse through the frames stage (loader/internal/frames) when the surface
-// rules read none there, and records them dated as theirs are.
+// parse through the frames stage (loader/internal/frames) and records them
+// dated as the surface rules' are: every frame where the rules read no
+// relation, the sole frames (constructions no rule reads) everywhere.
 func (d *document) parsedRelations(s int) {
-	if d.parse == nil || d.frames == nil || d.readIn(s) {
+	if d.parse == nil || d.frames == nil {
 		return
 	}
 	c := d.sentCtx(s)
 	var in frames.In
+	if d.readIn(s) {
+		if !d.frames.SoleCandidate(d.lowerWords(c)) {
+			return
+		}
+		in.SoleOnly = true
+	}
 	distinct := map[int]bool{}
 	for a := range c.ms {
 		m := &c.ms[a]
@@ -84,12 +91,7 @@ func (d *document) sameOffice(m *mention) bool {
 // written form, or a mention that triggers a frame itself (an event) with
 // another mention beside it.
 func (d *document) mayFrame(c *sentCtx, ms []frames.Mention) bool {
-	words := d.ws.words[:0]
-	for _, t := range c.toks {
-		words = append(words, t.Low)
-	}
-	d.ws.words = words
-	if d.frames.Candidate(words) {
+	if d.frames.Candidate(d.lowerWords(c)) {
 		return true
 	}
 	for _, m := range ms {
@@ -98,6 +100,17 @@ func (d *document) mayFrame(c *sentCtx, ms []frames.Mention) bool {
 		}
 	}
 	return false
+}
+
+// lowerWords returns the lower-case words of sentence c, in a buffer of
+// the workspace.
+func (d *document) lowerWords(c *sentCtx) []string {
+	words := d.ws.words[:0]
+	for _, t := range c.toks {
+		words = append(words, t.Low)
+	}
+	d.ws.words = words
+	return words
 }
 
 // readIn reports whether the surface rules read a relation between two

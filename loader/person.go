@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/diplograph/diplograph/schema"
 )
@@ -90,13 +91,18 @@ func (mf mentionFinder) person(out []mention, v *sentView, r run) []mention {
 	switch {
 	case i < r.T1:
 		m = newMention(v.Index, r.T0, r.T1, schema.Person, formProper)
-		m.N0, m.Name = i, nameWithoutNickname(v, i, r.T1)
+		m.N0, m.Name = i, mf.givenFirst(nameWithoutNickname(v, i, r.T1))
 		if !hasRole && (r.T1-i == 1 || len(mods) > 0 && r.T1-i == 1) {
 			m.Type = "" // a lone word: resolved against the rest of the article
 		}
 	case hasRole:
 		m = newMention(v.Index, r.T0, r.T1, schema.Person, formNominal)
 		m.Head = strings.ToLower(words[len(words)-1])
+		if last := words[len(words)-1]; isShortUpper(last) && role.Name != "" {
+			// "EAM", "PM": an abbreviated title reads as the title it stands for
+			m.Head = strings.ToLower(role.Name[strings.LastIndexByte(role.Name, ' ')+1:])
+			m.Abbrev = true
+		}
 	default:
 		for k := range mods {
 			mods[k].Modifier = false
@@ -335,3 +341,55 @@ func partyAffiliation(v *sentView, i int) int {
 // partyAffiliations are words of political affiliation
 // (lexicon/party-affiliations.txt).
 var partyAffiliations = pkgLex.words("party-affiliations.txt")
+
+// givenFirst writes a name whose family name comes first in capitals
+// ("TANAKA Hiroshi", "PARK Ji-won", as Japanese, Korean and Chinese
+// official releases write them) in the order the rest of the article and
+// the knowledge base use: given name first ("Hiroshi Tanaka"), unless the
+// knowledge base knows the person with the family name first ("Xi
+// Jinping"). Any other name is returned as it is.
+func (mf mentionFinder) givenFirst(name string) string {
+	w := strings.Fields(name)
+	if len(w) < 2 || len(w) > 3 || !allCapsWord(w[0]) {
+		return name
+	}
+	for _, x := range w[1:] {
+		if !unicode.IsUpper([]rune(x)[0]) || !strings.ContainsFunc(x, unicode.IsLower) {
+			return name // "Hiroshi", "Ji-won": a given name in small letters after its capital
+		}
+	}
+	family := titleWord(w[0])
+	written := family + " " + strings.Join(w[1:], " ")
+	if mf.g.kb != nil && len(mf.g.kb.People(written)) > 0 {
+		return written
+	}
+	return strings.Join(w[1:], " ") + " " + family
+}
+
+// allCapsWord reports whether w is a word of two letters or more, all
+// capitals ("TANAKA"; not "S." or "Mr").
+func allCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// titleWord writes an all-capitals word with its first letter (and each
+// letter after a hyphen) capital and the rest small: "TANAKA" → "Tanaka".
+func titleWord(w string) string {
+	rs := []rune(strings.ToLower(w))
+	for i := range rs {
+		if i == 0 || rs[i-1] == '-' || rs[i-1] == '\'' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
+	}
+	return string(rs)
+}

@@ -39,6 +39,10 @@ func (mf mentionFinder) runs(v *sentView, out []run) []run {
 				j++
 				continue
 			}
+			if k := generationEnd(v, j); j > i && k > j {
+				j = k // "Ana Ruiz, Jr.": the generation is part of the name
+				continue
+			}
 			if k := mf.connectorsEnd(v, j); k > j && k < len(v.Toks) && mf.nameLike(v, k) {
 				j = k // "João da Costa", "Ursula von der Leyen"
 				continue
@@ -133,6 +137,9 @@ func (mf mentionFinder) connectorsEnd(v *sentView, j int) int {
 // nameLike reports whether token i may be part of a name.
 func (mf mentionFinder) nameLike(v *sentView, i int) bool {
 	t := v.Toks[i]
+	if postNominal(v, i) {
+		return false
+	}
 	if v.Gaz[i].End > 0 {
 		return true
 	}
@@ -469,4 +476,38 @@ func titled(v *sentView, r run) bool {
 		}
 	}
 	return false
+}
+
+// postNominal reports whether token i is letters of an honour, degree or
+// seat written after a name ("Jo Marsh KC MP", "Amara Osei, E.G.H.,"):
+// a post-nominal word after a capitalised word, directly or after a comma,
+// or after another post-nominal.
+func postNominal(v *sentView, i int) bool {
+	if i == 0 || v.Toks[i].Lex&lexPostNominal == 0 || !v.Toks[i].Cap {
+		return false
+	}
+	p := v.Toks[i-1]
+	if p.Text == "," && i >= 2 {
+		p = v.Toks[i-2]
+	}
+	return p.Cap && p.Word
+}
+
+// generationEnd returns the end of a generation suffix at token j (", Jr."
+// or ", Sr." after a name: "Ana Ruiz, Jr."), or j.
+func generationEnd(v *sentView, j int) int {
+	k := j
+	if k < len(v.Toks) && v.Toks[k].Text == "," {
+		k++
+	}
+	if k >= len(v.Toks) {
+		return j
+	}
+	switch v.Toks[k].Low {
+	case "jr.", "jr", "sr.", "sr":
+		if v.Toks[k].Cap {
+			return k + 1
+		}
+	}
+	return j
 }

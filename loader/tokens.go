@@ -27,15 +27,16 @@ type lexFlag uint16
 
 // The word lists of lexFlag.
 const (
-	lexRoleFirst lexFlag = 1 << iota // first word of a title of office
-	lexNominal                       // a word mentionFinder.nominals reads
-	lexMonth                         // a month name
-	lexWeekday                       // a weekday name
-	lexStop                          // a stop word: never part of a name
-	lexModal                         // a negator or a hedge
-	lexCancel                        // a word that cancels a visit
-	lexFrame                         // the first word of a trigger frame
-	lexDemonym                       // a one-word demonym: "Bangladeshi"
+	lexRoleFirst   lexFlag = 1 << iota // first word of a title of office
+	lexNominal                         // a word mentionFinder.nominals reads
+	lexMonth                           // a month name
+	lexWeekday                         // a weekday name
+	lexStop                            // a stop word: never part of a name
+	lexModal                           // a negator or a hedge
+	lexCancel                          // a word that cancels a visit
+	lexFrame                           // the first word of a trigger frame
+	lexDemonym                         // a one-word demonym: "Bangladeshi"
+	lexPostNominal                     // letters written after a name: "KC", "E.G.H."
 )
 
 // tokenizer splits text into tokens with the parser's segmenter

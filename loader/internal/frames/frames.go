@@ -29,13 +29,23 @@ type Frame struct {
 	Needs    map[string]bool // lemmas one of which the sentence must have
 	Unless   map[string]bool // lemmas none of which the sentence may have
 	// Blocked lists relations a dependent of the trigger may not have:
-	// "called Togo a brother nation" names, it does not phone (xcomp).
+	// "called Togo a brother nation" names, it does not phone (xcomp); a
+	// relation with "/" and a marker blocks only a clause it marks
+	// ("advcl/to": "called on X to release the prisoners").
 	Blocked map[string]bool
-	Subject Role
-	Object  Role
+	// NotFollowed lists words that may not follow the object's mention
+	// directly: "called on X to release …" asks, it does not meet, even
+	// where the parse hangs the clause elsewhere.
+	NotFollowed map[string]bool
+	Subject     Role
+	Object      Role
 	// Reverse frames state the relation from the object's side: "received
 	// a call from X" is X's call.
 	Reverse bool
+	// Sole frames read a construction no surface rule of the loader reads
+	// any more: they run in every sentence that holds their trigger, the
+	// other frames only where the rules read nothing (In.SoleOnly).
+	Sole bool
 	// Examples and Counters are the frame's own sentences, checked by the
 	// package's tests: each example yields its edges, each counterexample
 	// none of this frame's relation.
@@ -85,8 +95,9 @@ type Set struct {
 	byNoun  map[string][]int
 	// byMention lists the frames triggered by mentions.
 	byMention []int
-	// forms are the written forms of every trigger lemma, for Candidate.
-	forms map[string]bool
+	// forms are the written forms of every trigger lemma, for Candidate;
+	// soleForms those of the sole frames' triggers, for SoleCandidate.
+	forms, soleForms map[string]bool
 	// irregular lists forms no suffix rule makes ("met" of "meet").
 	irregular map[string][]string
 }
@@ -110,7 +121,7 @@ var (
 	// pathNames are the paths a role may take besides a preposition.
 	pathNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss": true, "self": true}
 	// preps are the prepositions a role's path may name.
-	preps    = wordSet("to with from by on for at in into of against behind alongside among near outside")
+	preps    = wordSet("to with from by on upon for at in into of against behind alongside among near outside")
 	cameoRe  = regexp.MustCompile(`^[0-9]{2,4}$`)
 	nameRe   = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	ploverRe = regexp.MustCompile(`^(-|[A-Z]+(-[a-z]+)?)$`)
@@ -246,6 +257,13 @@ func Parse(name, text string) (*Set, error) {
 			}
 		case "reverse":
 			fr.Reverse = true
+		case "sole":
+			fr.Sole = true
+		case "object-not-before":
+			fr.NotFollowed = wordSet(rest)
+			if len(fr.NotFollowed) == 0 {
+				return nil, fail("object-not-before with no word")
+			}
 		case "blocked-by":
 			fr.Blocked = map[string]bool{}
 			for _, r := range strings.Fields(rest) {
@@ -304,12 +322,23 @@ func Parse(name, text string) (*Set, error) {
 			return nil, fmt.Errorf("%s: word class %q missing", name, cname)
 		}
 	}
-	s.forms = map[string]bool{}
+	s.forms, s.soleForms = map[string]bool{}, map[string]bool{}
 	for l := range s.byVerb {
-		s.addForms(l)
+		s.addForms(s.forms, l)
 	}
 	for l := range s.byNoun {
-		s.addForms(l)
+		s.addForms(s.forms, l)
+	}
+	for _, fr := range s.Frames {
+		if !fr.Sole {
+			continue
+		}
+		for l := range fr.Verbs {
+			s.addForms(s.soleForms, l)
+		}
+		for l := range fr.Nouns {
+			s.addForms(s.soleForms, l)
+		}
 	}
 	return s, nil
 }
@@ -395,13 +424,13 @@ func MentionKind(word string) schema.EntityType {
 	return kindNames[word][0]
 }
 
-// addForms adds the written forms of lemma l: the suffixes of English
+// addForms adds to forms the written forms of lemma l: the suffixes of English
 // verbs and plurals ("visits", "visited", "visiting", "travelled",
 // "invites", "invited", "ties", "tied") and the irregular forms of the file.
-func (s *Set) addForms(l string) {
+func (s *Set) addForms(forms map[string]bool, l string) {
 	add := func(f ...string) {
 		for _, x := range f {
-			s.forms[x] = true
+			forms[x] = true
 		}
 	}
 	add(l, l+"s", l+"es", l+"ed", l+"d", l+"ing")
@@ -425,6 +454,18 @@ func (s *Set) addForms(l string) {
 func (s *Set) Candidate(words []string) bool {
 	for _, w := range words {
 		if s.forms[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// SoleCandidate reports whether a sentence of these lower-case words may
+// hold a trigger of a sole frame (one that runs where the surface rules
+// read a relation too).
+func (s *Set) SoleCandidate(words []string) bool {
+	for _, w := range words {
+		if s.soleForms[w] {
 			return true
 		}
 	}

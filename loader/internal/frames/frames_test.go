@@ -144,6 +144,7 @@ func TestMalformedFramesFail(t *testing.T) {
 		{"no counterexample", strings.Replace(frame, "  counter [A B|person] did not meet [C D|person].\n", "", 1), "needs at least one example and one counterexample"},
 		{"bad edge", strings.Replace(frame, "0>1", "0-1", 1), "bad edge"},
 		{"repeated frame", frame + frame, "repeated frame name"},
+		{"empty object-not-before", strings.Replace(frame, "  verb meet\n", "  verb meet\n  object-not-before\n", 1), "t:13: object-not-before with no word"},
 		{"unknown class", "class nope x\n" + frame, "unknown word class"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -204,5 +205,33 @@ func TestCandidateCoversExamples(t *testing.T) {
 	}
 	if set.Candidate([]string{"the", "weather", "was", "fine"}) {
 		t.Error("a sentence with no trigger is a candidate")
+	}
+}
+
+// TestSoleFrames checks that a sentence the surface rules read runs only
+// the sole frames, and that only their triggers make it a candidate.
+func TestSoleFrames(t *testing.T) {
+	set, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := parseExample("[Tomas Reyes|person] called on [Ana Ortiz|person] and met [Marta Velasquez|person]. => 0>1, 0>2", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := input(t, ex)
+	if got := edgeStrings(set.Run(in), "MET"); len(got) != 2 {
+		t.Fatalf("all frames: got %v, want two meetings", got)
+	}
+	in.SoleOnly = true
+	got := edgeStrings(set.Run(in), "MET")
+	if len(got) != 1 || got[0] != "0>1" {
+		t.Errorf("sole frames only: got %v, want [0>1] (the call on Ortiz; meeting Velasquez is a rule's)", got)
+	}
+	if !set.SoleCandidate([]string{"she", "called", "on", "him"}) {
+		t.Error("a sole trigger's form is no sole candidate")
+	}
+	if set.SoleCandidate([]string{"she", "met", "him"}) {
+		t.Error("a trigger of a frame that is not sole is a sole candidate")
 	}
 }

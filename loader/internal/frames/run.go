@@ -16,9 +16,12 @@ type Mention struct {
 }
 
 // In is the stage's input: one parsed sentence and its mentions.
+// SoleOnly runs only the sole frames (the sentence's other relations were
+// read before the stage).
 type In struct {
 	Parse    *syntax.Parse
 	Mentions []Mention
+	SoleOnly bool
 }
 
 // Edge is a relation the sentence states, between two entities.
@@ -62,6 +65,9 @@ func (s *Set) Run(in In) []Edge {
 		}
 		for _, fi := range cands {
 			fr := &s.Frames[fi]
+			if in.SoleOnly && !fr.Sole {
+				continue
+			}
 			if len(fr.Needs)+len(fr.Unless) > 0 {
 				if lemmas == nil {
 					lemmas = map[string]bool{}
@@ -119,20 +125,25 @@ func (s *Set) apply(fr *Frame, in In, t int, noun bool) []Edge {
 		if fr.Blocked[p.Rel(c)] {
 			return nil
 		}
+		for _, k := range p.ChildrenRel(c, "mark") {
+			if fr.Blocked[p.Rel(c)+"/"+strings.ToLower(p.Words[k].Form)] {
+				return nil // "advcl/to": "called on X to release …"
+			}
+		}
 	}
 	planned, ok := s.modality(p, t, light, noun)
 	if !ok {
 		return nil
 	}
-	subj := mentionsOf(in, s.role(fr.Subject, p, t, light, noun), fr.Subject)
-	obj := mentionsOf(in, s.role(fr.Object, p, t, light, noun), fr.Object)
+	subj := mentionsOf(in, s.role(in, fr.Subject, t, light, noun), fr.Subject)
+	obj := mentionsOf(in, s.role(in, fr.Object, t, light, noun), fr.Object)
 	if fr.Reverse {
 		subj, obj = obj, subj
 	}
 	var out []Edge
 	for _, a := range subj {
 		for _, b := range obj {
-			if a == b {
+			if a == b || followedBy(in, b, fr.NotFollowed) {
 				continue
 			}
 			out = append(out, Edge{Frame: fr.Name, Relation: fr.Relation, Cameo: fr.Cameo,
@@ -166,7 +177,8 @@ func (s *Set) lightVerb(fr *Frame, p *syntax.Parse, t int) int {
 }
 
 // role returns the words that fill role r of a frame triggered at t.
-func (s *Set) role(r Role, p *syntax.Parse, t, light int, noun bool) []int {
+func (s *Set) role(in In, r Role, t, light int, noun bool) []int {
+	p := in.Parse
 	var out []int
 	verb := t
 	if noun && light >= 0 {
@@ -229,9 +241,29 @@ func (s *Set) role(r Role, p *syntax.Parse, t, light int, noun bool) []int {
 	}
 	var all []int
 	for _, k := range out {
+		if mentionAt(in, k) < 0 && len(p.ChildrenRel(k, "appos")) == 0 {
+			// "called on Monday, and X and Y …": the conjuncts of a
+			// word that names no one share no role with it
+			all = append(all, k)
+			continue
+		}
 		all = append(all, p.Conjuncts(k)...)
 	}
 	return all
+}
+
+// followedBy reports whether a mention of entity e is followed directly
+// by one of words ("called on X to …" when the parse misses the clause).
+func followedBy(in In, e int, words map[string]bool) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, m := range in.Mentions {
+		if m.Entity == e && m.End < len(in.Parse.Words) && words[strings.ToLower(in.Parse.Words[m.End].Form)] {
+			return true
+		}
+	}
+	return false
 }
 
 // after returns the words of ks that follow word t.
