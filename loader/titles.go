@@ -104,5 +104,24 @@ func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
 			return false
 		}
 	}
+	if mq, eq := qualifier(strings.ToLower(m.Role)), qualifier(role); mq != "" && mq != eq || mq == "" && eq != "" && m.Leader {
+		return false // "the vice president" is not the president, nor "the president" his deputy
+	}
 	return strings.Contains(role, m.Head) || m.Head == "president" && leader && code != ""
+}
+
+// qualifier returns the word that makes a title a second office of its
+// kind ("vice president", "deputy prime minister", "assistant
+// secretary"), or "".
+func qualifier(role string) string {
+	for _, w := range strings.Fields(role) {
+		switch w = strings.TrimSuffix(w, "-"); w {
+		case "vice", "deputy", "assistant", "under", "acting", "first", "second", "junior", "associate":
+			return w
+		}
+		if strings.HasPrefix(w, "vice-") || strings.HasPrefix(w, "deputy-") || strings.HasPrefix(w, "under-") {
+			return w[:strings.IndexByte(w, '-')]
+		}
+	}
+	return ""
 }
