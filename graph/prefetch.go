@@ -137,17 +137,16 @@ func loadEntity(ctx context.Context, s Store, id string) (model.Entity, error) {
 // loadEntities returns entities read ahead, asking the store for the rest
 // in one call; a missing one is an error.
 func loadEntities(ctx context.Context, s Store, ids []string) ([]model.Entity, error) {
-	got := make(map[string]schema.Entity, len(ids))
+	// Most calls ask for one entity read ahead: no map, few allocations.
+	got := make([]schema.Entity, len(ids))
+	var missing []string
 	lookup(ctx, func(f store.Fetched) {
-		for _, id := range ids {
-			if e, ok := f.Entities[id]; ok {
-				got[id] = e
-			}
+		for i, id := range ids {
+			got[i] = f.Entities[id]
 		}
 	})
-	var missing []string
-	for _, id := range ids {
-		if _, ok := got[id]; !ok {
+	for i, id := range ids {
+		if got[i].ID == "" {
 			missing = append(missing, id)
 		}
 	}
@@ -156,17 +155,22 @@ func loadEntities(ctx context.Context, s Store, ids []string) ([]model.Entity, e
 		if err != nil {
 			return nil, fmt.Errorf("entities: %w", err)
 		}
-		for _, e := range es {
-			got[e.ID] = e
+		byID := make(map[string]int, len(es))
+		for j, e := range es {
+			byID[e.ID] = j
+		}
+		for i, id := range ids {
+			if j, ok := byID[id]; ok && got[i].ID == "" {
+				got[i] = es[j]
+			}
 		}
 	}
 	out := make([]model.Entity, len(ids))
 	for i, id := range ids {
-		e, ok := got[id]
-		if !ok {
+		if got[i].ID == "" {
 			return nil, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
 		}
-		out[i] = model.FromEntity(store.CloneEntity(e))
+		out[i] = model.FromEntity(store.CloneEntity(got[i]))
 	}
 	return out, nil
 }

@@ -426,14 +426,6 @@ func (r *relationResolver) QuadClass(ctx context.Context, obj *schema.Relation) 
 	return nil, nil
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *relationResolver) Evidence(ctx context.Context, obj *schema.Relation) ([]schema.Evidence, error) {
-	if obj.Evidence == nil {
-		return []schema.Evidence{}, nil
-	}
-	return obj.Evidence, nil
-}
-
 // RelationAdded is the resolver for the relationAdded field.
 func (r *subscriptionResolver) RelationAdded(ctx context.Context, types []schema.RelationType) (<-chan *schema.Relation, error) {
 	return r.relationAdded(ctx, types)

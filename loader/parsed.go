@@ -26,11 +26,31 @@ func (d *document) parsedRelations(s int) {
 	distinct := map[int]bool{}
 	for a := range c.ms {
 		m := &c.ms[a]
-		if m.Modifier || m.Entity < 0 || d.entities[m.Entity].Dropped {
+		if m.Modifier {
+			continue
+		}
+		if m.Form == formPlural {
+			// "the two ministers, A and B": the names written after it;
+			// else "the two leaders", "they": the members coreference gives
+			group := c.apposedGroup(m)
+			if len(group) == 0 {
+				group = d.mentionEntities(s, a)
+			}
+			if len(group) == 0 {
+				continue
+			}
+			for _, k := range group {
+				distinct[k] = true
+			}
+			in.Mentions = append(in.Mentions, frames.Mention{Start: m.T0, End: m.T1, Entity: group[0],
+				Type: d.entities[group[0]].Type, Group: group})
+			continue
+		}
+		if m.Entity < 0 || d.entities[m.Entity].Dropped {
 			continue
 		}
 		typ := d.entities[m.Entity].Type
-		if m.Form == formPlural || m.Form == formNominal && !d.sameOffice(m) {
+		if m.Form == formNominal && !d.sameOffice(m) {
 			continue
 		}
 		distinct[m.Entity] = true
@@ -124,4 +144,16 @@ func (d *document) readIn(s int) bool {
 		}
 	}
 	return false
+}
+
+// apposedGroup returns the actors written in apposition after plural x
+// ("by the two foreign ministers, A of X and B of Y"), or nil.
+func (c *sentCtx) apposedGroup(x *mention) []int {
+	if x.T1+1 >= len(c.toks) || c.toks[x.T1].Text != "," {
+		return nil
+	}
+	if b := c.at[x.T1+1]; b >= 0 && c.ms[b].T0 == x.T1+1 && c.isActor(&c.ms[b]) && c.ms[b].Form != formPlural {
+		return c.entities(c.groupRight(b, argActor), argActor)
+	}
+	return nil
 }

@@ -350,8 +350,8 @@ var partyAffiliations = pkgLex.words("party-affiliations.txt")
 // Jinping"). Any other name is returned as it is.
 func (mf mentionFinder) givenFirst(name string) string {
 	w := strings.Fields(name)
-	if len(w) < 2 || len(w) > 3 || !allCapsWord(w[0]) {
-		return name
+	if len(w) < 2 || len(w) > 3 || !allCapsWord(w[0]) || shipPrefixes[w[0]] {
+		return name // "BRP Sierra Madre": a ship's prefix, no family name
 	}
 	for _, x := range w[1:] {
 		if !unicode.IsUpper([]rune(x)[0]) || !strings.ContainsFunc(x, unicode.IsLower) {

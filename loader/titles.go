@@ -15,6 +15,9 @@ func (d *document) titleAntecedent(r ref, m *mention) int {
 	if m.Head == "host" || m.Counterpart {
 		return d.hostOf(r, m)
 	}
+	if k := d.principal(r, m); k >= 0 {
+		return k
+	}
 	for s := r.Sent; s >= 0 && s >= r.Sent-12; s-- {
 		ms := d.mentions[s]
 		for i := len(ms) - 1; i >= 0; i-- {
@@ -27,6 +30,32 @@ func (d *document) titleAntecedent(r ref, m *mention) int {
 				continue
 			}
 			if d.titleFits(m, x, e, code) {
+				return x.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// principal resolves a bare title written with a capital after "the" ("The
+// Secretary condemned …", "the Minister thanked …"), as official readouts
+// name the one whose office issues them: the first person of the article
+// whose office fits the title, unless another person of the same
+// sentence is named with that title ("Secretary Ortiz thanked the
+// Secretary" keeps to the first too). A small-letter title ("the
+// minister") is left to the latest fitting person.
+func (d *document) principal(r ref, m *mention) int {
+	toks := d.views[r.Sent].Toks
+	if m.RoleCode != "" || m.Abbrev || m.T0 == 0 || toks[m.T0-1].Low != "the" || !toks[m.T0].Cap {
+		return -1
+	}
+	for s := 0; s <= r.Sent; s++ {
+		for i := range d.mentions[s] {
+			x := &d.mentions[s][i]
+			if s == r.Sent && x.T0 >= m.T0 || x.Entity < 0 || x.Form != formProper || x.Modifier {
+				continue
+			}
+			if e := &d.entities[x.Entity]; e.Type == schema.Person && d.titleFits(m, x, e, "") {
 				return x.Entity
 			}
 		}
@@ -104,5 +133,24 @@ func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
 			return false
 		}
 	}
+	if mq, eq := qualifier(strings.ToLower(m.Role)), qualifier(role); mq != "" && mq != eq || mq == "" && eq != "" && m.Leader {
+		return false // "the vice president" is not the president, nor "the president" his deputy
+	}
 	return strings.Contains(role, m.Head) || m.Head == "president" && leader && code != ""
+}
+
+// qualifier returns the word that makes a title a second office of its
+// kind ("vice president", "deputy prime minister", "assistant
+// secretary"), or "".
+func qualifier(role string) string {
+	for _, w := range strings.Fields(role) {
+		switch w = strings.TrimSuffix(w, "-"); w {
+		case "vice", "deputy", "assistant", "under", "acting", "first", "second", "junior", "associate":
+			return w
+		}
+		if strings.HasPrefix(w, "vice-") || strings.HasPrefix(w, "deputy-") || strings.HasPrefix(w, "under-") {
+			return w[:strings.IndexByte(w, '-')]
+		}
+	}
+	return ""
 }

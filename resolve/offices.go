@@ -135,17 +135,15 @@ func readOffices(ctx context.Context, idx Index, people []schema.Entity,
 		out[p.ID] = o
 	}
 	ids := slices.Sorted(maps.Keys(out))
-	f := store.RelationFilter{Types: []schema.RelationType{schema.HoldsOffice},
-		Direction: store.Out, Page: store.Page{First: store.MaxFirst}}
 	for start := 0; start < len(ids); start += store.MaxBatch {
 		part := ids[start:min(start+store.MaxBatch, len(ids))]
-		pages, err := idx.RelationsOfEntities(ctx, part, f)
+		held, err := idx.HeldOffices(ctx, part)
 		if err != nil {
 			return nil, err
 		}
 		targets := map[string]bool{}
-		for _, p := range pages {
-			for _, r := range p.Relations {
+		for _, rs := range held {
+			for _, r := range rs {
 				targets[r.Target] = true
 			}
 		}
@@ -153,9 +151,9 @@ func readOffices(ctx context.Context, idx Index, people []schema.Entity,
 		if err != nil {
 			return nil, err
 		}
-		for i, p := range pages {
+		for i, rs := range held {
 			o := out[part[i]]
-			for _, r := range p.Relations {
+			for _, r := range rs {
 				o.add(countryCode(ents[r.Target]), r.Role)
 			}
 			out[part[i]] = o

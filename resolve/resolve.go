@@ -49,9 +49,7 @@ type Index interface {
 	ArticleEntities(ctx context.Context, id string) ([]schema.Entity, error)
 	// EntitiesByIDs returns the entities of ids that are stored.
 	EntitiesByIDs(ctx context.Context, ids []string) ([]schema.Entity, error)
-	// RelationsOfEntities returns a page of the relations of each of ids.
-	RelationsOfEntities(ctx context.Context, ids []string, f store.RelationFilter,
-	) ([]store.RelationPage, error)
+	store.OfficeIndex
 	// Redirects returns the curators' redirects from ids (store.Curator).
 	Redirects(ctx context.Context, ids []string) ([]schema.Redirect, error)
 }

@@ -34,6 +34,7 @@ type Store interface {
 	Writer
 	Reader
 	NameIndex
+	OfficeIndex
 	Curator
 	// Ping reports whether the backing database is reachable.
 	Ping(ctx context.Context) error
@@ -118,6 +119,18 @@ type Scanner interface {
 	// ScanRelations calls fn with every relation matching f, with its
 	// evidence, as Relations would list them; f.Page and f.Order are ignored.
 	ScanRelations(ctx context.Context, f RelationFilter, fn func(schema.Relation) error) error
+}
+
+// OfficeIndex reads the offices people hold, without the evidence or the
+// totals a listing carries: the resolver's look-up of the offices of every
+// person a group of articles may name.
+type OfficeIndex interface {
+	// HeldOffices returns, for each of ids (result i belongs to ids[i]),
+	// the HOLDS_OFFICE relations that entity is the source of, the first
+	// MaxFirst in the default order (newest first, undated last, then by
+	// id), without their evidence; an unknown id has none. An empty id, or
+	// more than MaxBatch ids, is ErrInvalidInput.
+	HeldOffices(ctx context.Context, ids []string) ([][]schema.Relation, error)
 }
 
 // MaxNameWords is the most words one EntitiesByNameWords call takes.

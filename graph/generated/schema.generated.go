@@ -108,7 +108,6 @@ type RelationResolver interface {
 
 	Goldstein(ctx context.Context, obj *schema.Relation) (*float64, error)
 	QuadClass(ctx context.Context, obj *schema.Relation) (*int, error)
-	Evidence(ctx context.Context, obj *schema.Relation) ([]schema.Evidence, error)
 }
 type SubscriptionResolver interface {
 	RelationAdded(ctx context.Context, types []schema.RelationType) (<-chan *schema.Relation, error)
@@ -6003,7 +6002,7 @@ func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphq
 			return ec.fieldContext_Relation_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Evidence(ctx, obj)
+			return obj.Evidence, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []schema.Evidence) graphql.Marshaler {
@@ -6017,8 +6016,8 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Relation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
 		},
@@ -8317,11 +8316,10 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 					return ec._Relation_quadClass(ctx, field, obj)
 				})
 		case "evidence":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_evidence(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -13,3 +13,5 @@ func BenchmarkRelationsOfEntity(b *testing.B) {
 }
 
 func BenchmarkPaths(b *testing.B) { storetest.BenchPaths(b, open(b, b.TempDir())) }
+
+func BenchmarkHeldOffices(b *testing.B) { storetest.BenchHeldOffices(b, open(b, b.TempDir())) }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/diplograph/diplograph/schema"
@@ -37,9 +38,10 @@ var curationDDL = []string{
 	`CREATE INDEX IF NOT EXISTS redirects_into ON redirects (into_id)`,
 }
 
-// createCuration creates the tables of curationDDL where missing.
+// createCuration creates the tables of curationDDL, and the indexes of
+// addedDDL, where missing.
 func (s *Store) createCuration() error {
-	for _, stmt := range curationDDL {
+	for _, stmt := range append(slices.Clone(curationDDL), addedDDL...) {
 		if _, err := s.w.Exec(stmt); err != nil {
 			return fmt.Errorf("create identity tables: %w", err)
 		}

@@ -112,6 +112,18 @@ var ddl = []string{
 	) WITHOUT ROWID`,
 }
 
+// addedDDL creates the indexes added since files of this version were
+// first written: every Open creates those missing, in a new file too
+// (createCuration).
+var addedDDL = []string{
+	// The offices people hold (HeldOffices), in the listing's order and
+	// with their records, so that the index alone answers: the resolver
+	// reads them for every person a group of articles may name, a person's
+	// other relations grow with the corpus, and offices are few.
+	`CREATE INDEX IF NOT EXISTS relations_office ON relations (source, date DESC, id, doc)
+		WHERE type = 'HOLDS_OFFICE'`,
+}
+
 // createSchema creates the schema in a new file and checks the version of
 // an existing one.
 func (s *Store) createSchema() error {

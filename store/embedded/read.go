@@ -245,12 +245,19 @@ func (s *Store) EntitiesByNameWords(ctx context.Context, t schema.EntityType, wo
 			e, err := decode[schema.Entity](doc)
 			out = append(out, e)
 			return err
-		}, `SELECT e.doc FROM entities e WHERE e.type = ? AND e.rid IN (
-				SELECT entity FROM name_words WHERE word IN (SELECT value FROM json_each(?)))
-			ORDER BY e.id`, string(t), jsonList(words))
+		}, byNameWordsQuery, string(t), jsonList(words))
 	})
 	return out, err
 }
+
+// byNameWordsQuery reads the entities of a type (?) with one of the words
+// of a JSON list (?) in their name: the words' rows of name_words, then
+// each entity by row id. The type test is made on each row found ("+"
+// keeps it off the type index, which would read every entity of the type
+// and so grow with the store).
+const byNameWordsQuery = `SELECT e.doc FROM entities e WHERE +e.type = ? AND e.rid IN (
+	SELECT entity FROM name_words WHERE word IN (SELECT value FROM json_each(?)))
+	ORDER BY e.id`
 
 // ftsNames returns the row ids of the names that the FTS5 query match
 // selects, as a JSON array. The full-text query stands alone: SQLite

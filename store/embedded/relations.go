@@ -258,3 +258,41 @@ func bothEnds(conds []string, args []any, entity string, n int) (string, []any) 
 	out = append(out, args...)
 	return query, append(out, n, n)
 }
+
+// heldOffices is the query of HeldOffices: the offices of each id of a
+// JSON list, by the id's place in the list, read off the partial index
+// relations_office alone.
+var heldOffices = fmt.Sprintf(`SELECT j.key, r.doc FROM json_each(?) j
+	JOIN relations r INDEXED BY relations_office ON r.source = j.value AND r.type = '%s'
+	ORDER BY j.key, r.date DESC, r.id`, schema.HoldsOffice)
+
+// HeldOffices returns the offices each of ids holds, without evidence, in
+// one statement; see store.OfficeIndex.
+func (s *Store) HeldOffices(ctx context.Context, ids []string) ([][]schema.Relation, error) {
+	if err := store.CheckBatch(ids); err != nil {
+		return nil, fmt.Errorf("held offices: %w", err)
+	}
+	out := make([][]schema.Relation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.read(ctx, "held offices", func(q querier) error {
+		return scanAll(ctx, q, func(rows *sql.Rows) error {
+			var i int
+			var doc string
+			if err := rows.Scan(&i, &doc); err != nil {
+				return err
+			}
+			if i < 0 || i >= len(ids) {
+				return errors.New("an office of an id not asked for")
+			}
+			if len(out[i]) == store.MaxFirst {
+				return nil
+			}
+			r, err := decode[schema.Relation](doc)
+			out[i] = append(out[i], r)
+			return err
+		}, heldOffices, jsonList(ids))
+	})
+	return out, err
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/diplograph/diplograph/schema"
 	"github.com/diplograph/diplograph/store"
 )
 
@@ -68,4 +69,40 @@ func scanRelationsQuery(f store.RelationFilter) (string, map[string]any, error) 
 	}
 	b.WriteString("RETURN " + projectRel("r") + " AS v")
 	return b.String(), c.params, nil
+}
+
+// heldOffices is the statement of HeldOffices: per id, its HOLDS_OFFICE
+// relationships in the listing's order, without the evidence properties.
+var heldOffices = fmt.Sprintf(`UNWIND range(0, size($ids) - 1) AS i
+MATCH (p:Entity {id: $ids[i]})-[r:%s]->(t:Entity)
+WITH i, p, r, t ORDER BY r.date DESC, r.id
+WITH i, collect(r {.id, .date, .status, .role, .confidence, .cameo, .plover,
+  type: type(r), source: p.id, target: t.id})[..%d] AS rs
+RETURN i, rs`, schema.HoldsOffice, store.MaxFirst)
+
+// HeldOffices returns the offices each of ids holds, without evidence, in
+// one statement; see store.OfficeIndex.
+func (s *Store) HeldOffices(ctx context.Context, ids []string) ([][]schema.Relation, error) {
+	if err := store.CheckBatch(ids); err != nil {
+		return nil, fmt.Errorf("neo4j.HeldOffices: %w", err)
+	}
+	out := make([][]schema.Relation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, heldOffices, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j.HeldOffices: %w", err)
+	}
+	for _, rec := range recs {
+		i, _ := get(rec, "i").(int64)
+		if i < 0 || int(i) >= len(ids) {
+			continue
+		}
+		rs, _ := get(rec, "rs").([]any)
+		for _, v := range rs {
+			out[i] = append(out[i], toRelation(v))
+		}
+	}
+	return out, nil
 }

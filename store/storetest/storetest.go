@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Articles", articleTests},
 		{"Graph", graphTests},
 		{"Batch", batchTests},
+		{"Offices", officeTests},
 		{"Scan", scanTests},
 		{"Paging", pagingTests},
 		{"IDs", idTests},

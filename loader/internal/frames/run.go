@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/schema"
@@ -13,6 +14,9 @@ type Mention struct {
 	Start, End int
 	Entity     int
 	Type       schema.EntityType
+	// Group lists the entities a plural stands for ("the two leaders",
+	// "they"), Entity being the first; empty for a mention of one.
+	Group []int
 }
 
 // In is the stage's input: one parsed sentence and its mentions.
@@ -359,23 +363,37 @@ func mentionsOf(in In, ks []int, r Role) []int {
 		if m < 0 || !r.Kinds[in.Mentions[m].Type] {
 			return false
 		}
-		for _, e := range out {
-			if e == in.Mentions[m].Entity {
+		ents := in.Mentions[m].Group
+		if len(ents) == 0 {
+			ents = []int{in.Mentions[m].Entity}
+		}
+		for _, x := range ents {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+		return true
+	}
+	apposed := func(k int) bool {
+		for _, c := range in.Parse.ChildrenRel(k, "appos") {
+			found := false
+			for _, x := range in.Parse.Conjuncts(c) {
+				found = add(mentionAt(in, x)) || found
+			}
+			if found {
 				return true
 			}
 		}
-		out = append(out, in.Mentions[m].Entity)
-		return true
+		return false
 	}
 	for _, k := range ks {
+		if m := mentionAt(in, k); m >= 0 && len(in.Mentions[m].Group) > 0 && apposed(k) {
+			continue // "the two ministers, A and B": the names say who
+		}
 		if add(mentionAt(in, k)) {
 			continue
 		}
-		for _, c := range in.Parse.ChildrenRel(k, "appos") {
-			if add(mentionAt(in, c)) {
-				break
-			}
-		}
+		apposed(k)
 	}
 	return out
 }
