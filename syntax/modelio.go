@@ -323,7 +323,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.clusters = make(clusterTable, n)
 			for ; n > 0 && d.err == nil; n-- {
 				k := d.str()
-				m.clusters[k] = uint16(d.count(1<<16 - 1))
+				v := uint16(d.count(1<<16 - 1))
+				if v&^rareInTrain == 0 {
+					d.fail("word %q has no class", k)
+				}
+				m.clusters[k] = v
 			}
 		}
 	}
