@@ -129,7 +129,7 @@ func (d *document) titleFits(m, x *mention, e *entity, code string) bool {
 	if mr := strings.ToLower(m.Role); m.Abbrev && strings.Contains(mr, " ") {
 		// "EAM" names the External Affairs Minister's office, not any
 		// minister's: an abbreviation stands for one office only
-		if !strings.Contains(role, mr) && !strings.Contains(mr, role) {
+		if !strings.Contains(role, mr) {
 			return false
 		}
 	}
