@@ -40,10 +40,10 @@ func (d *document) titleAntecedent(r ref, m *mention) int {
 // principal resolves a bare title written with a capital after "the" ("The
 // Secretary condemned …", "the Minister thanked …"), as official readouts
 // name the one whose office issues them: the first person of the article
-// whose office fits the title, unless another person of the same
-// sentence is named with that title ("Secretary Ortiz thanked the
-// Secretary" keeps to the first too). A small-letter title ("the
-// minister") is left to the latest fitting person.
+// whose office fits the title, even where a later holder of such a title
+// is nearer ("Secretary Reyes thanked the Secretary": the first one). A
+// small-letter title ("the minister") is left to the latest fitting
+// person.
 func (d *document) principal(r ref, m *mention) int {
 	toks := d.views[r.Sent].Toks
 	if m.RoleCode != "" || m.Abbrev || m.T0 == 0 || toks[m.T0-1].Low != "the" || !toks[m.T0].Cap {
