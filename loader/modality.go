@@ -40,6 +40,9 @@ func (c *sentCtx) negated(i int, rel schema.RelationType) bool {
 	}
 	switch rel {
 	case schema.Visited, schema.Met, schema.Attended:
+		if c.unfulfilledPlan(i) {
+			return true
+		}
 		lo, hi := c.segment(i)
 		// "called off the trip to A and instead flew to B": the cancelling
 		// stays on its side of "instead".
@@ -213,4 +216,23 @@ func (c *sentCtx) isMonthMay(k int) bool {
 		return false
 	}
 	return t.Cap && k > 0 || k+1 < len(c.toks) && c.toks[k+1].Digit
+}
+
+// unfulfilledPlan reports whether the act at token i is a plan told in
+// the past perfect, which says it did not come about: "had been due to
+// travel to X", "had been expected to attend", "had planned to visit".
+func (c *sentCtx) unfulfilledPlan(i int) bool {
+	for k := i - 1; k >= 2 && k >= i-4; k-- {
+		switch c.toks[k].Low {
+		case "due", "scheduled", "expected", "set", "supposed", "slated", "meant":
+			if c.toks[k-1].Low == "been" && c.toks[k-2].Low == "had" {
+				return true
+			}
+		case "planned", "intended", "hoped", "wanted":
+			if c.toks[k-1].Low == "had" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -85,6 +85,9 @@ type Classes struct {
 	Hedge    map[string]bool // auxiliaries that state no act: "could", "might"
 	Question map[string]bool // markers of an open question: "whether"
 	Planned  map[string]bool // adjectives that make a noun a plan: "planned", "upcoming"
+	// Unfulfilled are the auxiliaries (written forms) that put a plan in
+	// the past perfect, which says it did not come about: "had".
+	Unfulfilled map[string]bool
 }
 
 // Set is the frames and word classes of the data file.
@@ -134,7 +137,7 @@ func Parse(name, text string) (*Set, error) {
 	classes := map[string]*map[string]bool{
 		"negator": &s.Classes.Negators, "cancel": &s.Classes.Cancel, "plan": &s.Classes.Plan,
 		"future": &s.Classes.Future, "hedge": &s.Classes.Hedge, "planned": &s.Classes.Planned,
-		"question": &s.Classes.Question,
+		"question": &s.Classes.Question, "unfulfilled": &s.Classes.Unfulfilled,
 	}
 	names := map[string]bool{}
 	var fr *Frame

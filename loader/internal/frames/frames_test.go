@@ -131,20 +131,20 @@ func TestFrameExamples(t *testing.T) {
 // TestMalformedFramesFail checks that the decoder names the line of a
 // mistake.
 func TestMalformedFramesFail(t *testing.T) {
-	good := "class negator not\nclass cancel decline\nclass plan plan\nclass future will\nclass hedge could\nclass planned planned\nclass question whether\n"
+	good := "class negator not\nclass cancel decline\nclass plan plan\nclass future will\nclass hedge could\nclass planned planned\nclass question whether\nclass unfulfilled had\n"
 	frame := "frame f\n  relation MET\n  cameo 040\n  plover CONSULT\n  verb meet\n  subject subj : actor\n  object obj : actor\n  example [A B|person] met [C D|person]. => 0>1\n  counter [A B|person] did not meet [C D|person].\n"
 	if _, err := Parse("t", good+frame); err != nil {
 		t.Fatalf("good file: %v", err)
 	}
 	for _, tc := range []struct{ name, text, want string }{
-		{"unknown relation", strings.Replace(frame, "MET", "GREETED", 1), "t:9: unknown relation"},
-		{"typo in key", strings.Replace(frame, "verb", "verbs", 1), "t:12: unknown frame line"},
-		{"unknown path", strings.Replace(frame, "obj :", "object :", 1), "t:14: object: unknown path"},
+		{"unknown relation", strings.Replace(frame, "MET", "GREETED", 1), "t:10: unknown relation"},
+		{"typo in key", strings.Replace(frame, "verb", "verbs", 1), "t:13: unknown frame line"},
+		{"unknown path", strings.Replace(frame, "obj :", "object :", 1), "t:15: object: unknown path"},
 		{"unknown kind", strings.Replace(frame, "subj : actor", "subj : people", 1), "unknown kind"},
 		{"no counterexample", strings.Replace(frame, "  counter [A B|person] did not meet [C D|person].\n", "", 1), "needs at least one example and one counterexample"},
 		{"bad edge", strings.Replace(frame, "0>1", "0-1", 1), "bad edge"},
 		{"repeated frame", frame + frame, "repeated frame name"},
-		{"empty object-not-before", strings.Replace(frame, "  verb meet\n", "  verb meet\n  object-not-before\n", 1), "t:13: object-not-before with no word"},
+		{"empty object-not-before", strings.Replace(frame, "  verb meet\n", "  verb meet\n  object-not-before\n", 1), "t:14: object-not-before with no word"},
 		{"unknown class", "class nope x\n" + frame, "unknown word class"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,6 +156,10 @@ func TestMalformedFramesFail(t *testing.T) {
 	}
 	if _, err := Parse("t", frame); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("missing classes: got %v", err)
+	}
+	if _, err := Parse("t", strings.Replace(good, "class unfulfilled had\n", "", 1)+frame); err == nil ||
+		!strings.Contains(err.Error(), `word class "unfulfilled" missing`) {
+		t.Errorf("one missing class: got %v", err)
 	}
 }
 
