@@ -219,8 +219,8 @@ func (c *sentCtx) isMonthMay(k int) bool {
 }
 
 // unfulfilledPlan reports whether the act at token i is a plan told in
-// the past perfect, which says it did not come about: "had been due to
-// travel to X", "had been expected to attend", "had planned to visit".
+// the past perfect, which says it did not come about: "had been scheduled
+// to fly to X", "had been expected to attend", "had planned to visit".
 func (c *sentCtx) unfulfilledPlan(i int) bool {
 	for k := i - 1; k >= 2 && k >= i-4; k-- {
 		switch c.toks[k].Low {

@@ -550,7 +550,7 @@ func (s *Set) modality(p *syntax.Parse, t, light int, noun bool) (planned, ok bo
 			if c.Plan[l] {
 				for _, k := range p.Children(h) {
 					if strings.HasPrefix(p.Rel(k), "aux") && c.Unfulfilled[strings.ToLower(p.Words[k].Form)] {
-						return false, false // "had been due to travel", "had planned to visit"
+						return false, false // "had been expected to fly", "had planned to visit"
 					}
 				}
 				planned = true
