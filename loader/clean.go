@@ -332,12 +332,15 @@ func startsWithDigitDate(date string) bool {
 	return len(f) == 2 && f[1] != "" && f[1][0] >= '0' && f[1][0] <= '9'
 }
 
-// titleCase turns "BUENOS AIRES" into "Buenos Aires".
+// titleCase turns "BUENOS AIRES" into "Buenos Aires" and "AL-SABAH" into
+// "Al-Sabah": a capital at the start of each word and after a hyphen or an
+// apostrophe, small letters elsewhere.
 func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r, size := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	rs := []rune(strings.Join(strings.Fields(strings.ToLower(s)), " "))
+	for i := range rs {
+		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' || rs[i-1] == '\'' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
 	}
-	return strings.Join(words, " ")
+	return string(rs)
 }

@@ -220,18 +220,15 @@ func (c *sentCtx) isMonthMay(k int) bool {
 
 // unfulfilledPlan reports whether the act at token i is a plan told in
 // the past perfect, which says it did not come about: "had been scheduled
-// to fly to X", "had been expected to attend", "had planned to visit".
+// to fly to X", "had been expected to attend", "had planned to visit" (a
+// planner after "had" or "had been").
 func (c *sentCtx) unfulfilledPlan(i int) bool {
-	for k := i - 1; k >= 2 && k >= i-4; k-- {
-		switch c.toks[k].Low {
-		case "due", "scheduled", "expected", "set", "supposed", "slated", "meant":
-			if c.toks[k-1].Low == "been" && c.toks[k-2].Low == "had" {
-				return true
-			}
-		case "planned", "intended", "hoped", "wanted":
-			if c.toks[k-1].Low == "had" {
-				return true
-			}
+	for k := i - 1; k >= 1 && k >= i-4; k-- {
+		if !planners[c.toks[k].Low] {
+			continue
+		}
+		if c.toks[k-1].Low == "had" || k >= 2 && c.toks[k-1].Low == "been" && c.toks[k-2].Low == "had" {
+			return true
 		}
 	}
 	return false

@@ -358,7 +358,7 @@ func (mf mentionFinder) givenFirst(name string) string {
 			return name // "Hiroshi", "Ji-won": a given name in small letters after its capital
 		}
 	}
-	family := titleWord(w[0])
+	family := titleCase(w[0])
 	written := family + " " + strings.Join(w[1:], " ")
 	if mf.g.kb != nil && len(mf.g.kb.People(written)) > 0 {
 		return written
@@ -380,16 +380,4 @@ func allCapsWord(w string) bool {
 		}
 	}
 	return n >= 2
-}
-
-// titleWord writes an all-capitals word with its first letter (and each
-// letter after a hyphen) capital and the rest small: "TANAKA" → "Tanaka".
-func titleWord(w string) string {
-	rs := []rune(strings.ToLower(w))
-	for i := range rs {
-		if i == 0 || rs[i-1] == '-' || rs[i-1] == '\'' {
-			rs[i] = unicode.ToUpper(rs[i])
-		}
-	}
-	return string(rs)
 }
